@@ -1,0 +1,126 @@
+// Closed-form kernels of MATH.md §2: the ReLU arc-cosine kernel kappa, the relu>=2 kernel
+// K and its derivatives, and the neuron kernel G(w, v) = |w||v| K(w^.v^) with its gradient.
+// Accuracy near |rho| = 1 comes from never forming 1 - rho^2 from a rounded rho: the
+// cosine, sine and arcsine of the angle are taken from |u - v| and |u + v|.
+#pragma once
+
+#include <cmath>
+
+#include "core/network.hpp"
+#include "core/numeric_types.hpp"
+
+namespace zg {
+
+/// The angle between two unit vectors, in the three forms the kernels need.
+template <class T>
+struct AngleData {
+  T rho;         ///< cos(theta) = u.v, in [-1, 1]
+  T sin_theta;   ///< sqrt(1 - rho^2) >= 0
+  T asin_rho;    ///< arcsin(rho) = pi/2 - theta
+};
+
+/// Angle data from a cosine given directly (e.g. a decimal typed by a user). rho is
+/// clamped to [-1, 1] (intersected with it for intervals).
+/// Guarantee: estimate; sin_theta = sqrt((1 - rho)(1 + rho)) has relative error O(eps)
+/// given rho (1 - rho is exact by Sterbenz for rho >= 1/2), asin correctly rounded (MPFR).
+template <class T>
+AngleData<T> angle_from_cosine(const T& rho_in) {
+  using std::asin;
+  using std::sqrt;
+  T rho = rho_in;
+  if constexpr (is_interval_v<T>) {
+    rho = intersect(rho, Mpi(-1, 1));
+  } else {
+    if (rho > T(1)) rho = T(1);
+    if (rho < T(-1)) rho = T(-1);
+  }
+  AngleData<T> a{rho, sqrt((1 - rho) * (1 + rho)), asin(rho)};
+  if constexpr (is_interval_v<T>) a.sin_theta = intersect(a.sin_theta, Mpi(0, 1));
+  return a;
+}
+
+/// Angle data of two unit vectors u, v (each normalised by the caller to working
+/// precision). With a = |u - v| and b = |u + v|: theta = 2 atan2(a, b),
+/// rho = (b^2 - a^2)/4, sin(theta) = a b / 2.
+/// Guarantee: estimate; absolute error O(d eps) in theta, so sin_theta keeps its relative
+/// accuracy down to theta ~ sqrt(d) eps (a rounded rho would lose it at theta ~ sqrt(eps)).
+template <class T, class DerivedU, class DerivedV>
+AngleData<T> angle_between_unit(const Eigen::MatrixBase<DerivedU>& u,
+                                const Eigen::MatrixBase<DerivedV>& v) {
+  using std::atan2;
+  using std::sqrt;
+  const T a = (u - v).norm();
+  const T b = (u + v).norm();
+  const T theta = 2 * atan2(a, b);
+  AngleData<T> r;
+  r.rho = (b * b - a * a) / 4;
+  r.sin_theta = a * b / 2;
+  r.asin_rho = pi<T>() / 2 - theta;
+  return r;
+}
+
+/// kappa(rho) = E[relu(u.x) relu(v.x)] = (sqrt(1 - rho^2) + (pi - arccos rho) rho) / (2 pi)
+/// for unit u, v (MATH.md §2), written with pi - arccos rho = pi/2 + arcsin rho.
+/// Guarantee: estimate; absolute error O(eps); an enclosure for intervals.
+template <class T>
+T relu_kernel(const AngleData<T>& g) {
+  return (g.sin_theta + (pi<T>() / 2 + g.asin_rho) * g.rho) / (2 * pi<T>());
+}
+
+/// K(rho) = E[relu>=2(u.x) relu>=2(v.x)] = (rho arcsin rho + sqrt(1 - rho^2) - 1) / (2 pi)
+/// (MATH.md §2), evaluated as (rho arcsin rho - rho^2 / (1 + sqrt(1 - rho^2))) / (2 pi),
+/// which has no cancellation: both terms are ~rho^2 and differ by a factor ~2.
+/// Guarantee: estimate; relative error O(eps) for every rho in [-1, 1] (including near 0,
+/// where K ~ rho^2 / (4 pi)); an enclosure for intervals. K is even, K(0) = 0.
+template <class T>
+T relu_ge2_kernel(const AngleData<T>& g) {
+  const T sqrt_term = g.rho * g.rho / (1 + g.sin_theta);
+  return (g.rho * g.asin_rho - sqrt_term) / (2 * pi<T>());
+}
+
+/// K'(rho) = arcsin(rho) / (2 pi). Guarantee: estimate, relative error O(eps).
+template <class T>
+T relu_ge2_kernel_d1(const AngleData<T>& g) {
+  return g.asin_rho / (2 * pi<T>());
+}
+
+/// K''(rho) = 1 / (2 pi sqrt(1 - rho^2)); +inf at |rho| = 1 (MATH.md §2: K is C^2 in the
+/// angle but K'' is singular in rho there). Guarantee: estimate, relative error O(eps)
+/// relative to sin_theta's own accuracy.
+template <class T>
+T relu_ge2_kernel_d2(const AngleData<T>& g) {
+  return 1 / (2 * pi<T>() * g.sin_theta);
+}
+
+/// K(1) = 1/4 - 1/(2 pi), the value of a neuron's kernel with itself.
+template <class T>
+T relu_ge2_kernel_at_one() {
+  return T(1) / T(4) - 1 / (2 * pi<T>());
+}
+
+/// G(w, v) = E[|w| relu>=2(w^.x) |v| relu>=2(v^.x)] = |w| |v| K(w^.v^) for nonzero w, v
+/// (MATH.md §2, the homogeneous neuron). Guarantee: estimate, relative error O(d eps).
+template <class T>
+T neuron_kernel(const Vec<T>& w, const Vec<T>& v) {
+  const T nw = w.norm();
+  const T nv = v.norm();
+  const Vec<T> uw = w / nw;
+  const Vec<T> uv = v / nv;
+  return nw * nv * relu_ge2_kernel(angle_between_unit<T>(uw, uv));
+}
+
+/// grad_w G(w, v) = (arcsin(rho) v + |v| (sqrt(1 - rho^2) - 1) w^) / (2 pi)  (MATH.md §2),
+/// with sqrt(1 - rho^2) - 1 = -rho^2 / (1 + sqrt(1 - rho^2)) to avoid cancellation.
+/// At v = w it equals K(1) w. Guarantee: estimate, absolute error O(d eps |v|).
+template <class T>
+Vec<T> neuron_kernel_grad(const Vec<T>& w, const Vec<T>& v) {
+  const T nw = w.norm();
+  const T nv = v.norm();
+  const Vec<T> uw = w / nw;
+  const Vec<T> uv = v / nv;
+  const AngleData<T> g = angle_between_unit<T>(uw, uv);
+  const T s_minus_1 = -(g.rho * g.rho) / (1 + g.sin_theta);
+  return (g.asin_rho * v + (nv * s_minus_1) * uw) / (2 * pi<T>());
+}
+
+}  // namespace zg
