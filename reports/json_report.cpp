@@ -1,0 +1,94 @@
+// The JSON report (render_json; schema in docs/report-json.md): every field of the
+// RunReport in a fixed key order, measurement values as decimal strings so that no digit
+// is lost to double. parse_report_json, its inverse, is in json_report_parse.cpp.
+#include "reports/report_writer.hpp"
+
+#include <cmath>
+#include <stdexcept>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "core/claim_record.hpp"
+
+namespace zg {
+namespace {
+
+using Json = nlohmann::ordered_json;  // keeps keys in the order written
+
+/// JSON has no NaN or infinity; a non-finite value is written as null.
+Json number_or_null(double x) {
+  return std::isfinite(x) ? Json(x) : Json(nullptr);
+}
+
+class JsonEmitter final {
+ public:
+  explicit JsonEmitter(const RunReport& report) : report_(report) {}
+
+  std::string render() const {
+    Json root;
+    root["tool"] = report_.tool;
+    root["version"] = report_.version;
+    root["git_commit"] = report_.git_commit;
+    root["paper"] = report_.paper;
+    root["config"] = Json{{"source", report_.config_source}, {"text", report_.config_text}};
+    root["digits"] = report_.digits;
+    root["seed"] = report_.seed;
+    root["started_at"] = report_.started_at;
+    root["seconds"] = number_or_null(report_.seconds);
+    root["host"] = report_.host;
+    root["claims"] = Json::array();
+    for (const ClaimResult& c : report_.claims) root["claims"].push_back(claim(c));
+    const Summary s = summarize(report_.claims);
+    root["summary"] = Json{{"pass", s.pass},
+                           {"fail", s.fail},
+                           {"inconclusive", s.inconclusive},
+                           {"skipped", s.skipped},
+                           {"total", s.total()}};
+    // Invalid UTF-8 (from a configuration file, say) becomes U+FFFD instead of throwing.
+    return root.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  }
+
+ private:
+  static Json claim(const ClaimResult& c) {
+    Json j;
+    j["id"] = c.id;
+    j["title"] = c.title;
+    j["module"] = c.module;
+    j["statement"] = c.statement;
+    j["statement_latex"] = c.statement_latex;
+    j["paper_location"] = c.paper_location;
+    j["verdict"] = to_string(c.verdict);
+    j["rigor"] = to_string(c.rigor);
+    j["margin"] = Json{{"value", number_or_null(c.margin.value)}, {"unit", c.margin.unit}, {"text", c.margin.text}};
+    j["explanation"] = c.explanation;
+    j["digits"] = c.digits;
+    j["seconds"] = number_or_null(c.seconds);
+    j["measurements"] = measurements(c);
+    j["artefacts"] = Json::array();
+    for (const Artefact& a : c.artefacts)
+      j["artefacts"].push_back(Json{{"path", a.path}, {"kind", a.kind}, {"description", a.description}});
+    return j;
+  }
+
+  // Measurements are an object keyed by name, so that consumers can look one up
+  // directly; a repeated name would silently drop a value, so it is refused.
+  static Json measurements(const ClaimResult& c) {
+    Json j = Json::object();
+    for (const Measurement& m : c.measurements) {
+      if (j.contains(m.name)) throw std::logic_error("claim " + c.id + ": measurement name '" + m.name + "' repeated");
+      j[m.name] = Json{{"value", m.value}, {"error", m.error}, {"unit", m.unit}, {"description", m.description}};
+    }
+    return j;
+  }
+
+  const RunReport& report_;
+};
+
+}  // namespace
+
+std::string render_json(const RunReport& report) {
+  return JsonEmitter(report).render();
+}
+
+}  // namespace zg

@@ -1,0 +1,131 @@
+// Tests for reports/json_report.cpp and json_report_parse.cpp: the golden report, an exact
+// round trip (measurement strings byte for byte), and errors that name the field for
+// truncated, foreign and mistyped documents.
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <string>
+
+#include <catch2/catch.hpp>
+
+#include "core/input_error.hpp"
+#include "reports/report_writer.hpp"
+#include "tests/reports/golden_file.hpp"
+#include "tests/reports/sample_report.hpp"
+
+namespace zg {
+namespace {
+
+/// The message of the InputError that parsing `text` throws ("" if it does not throw).
+std::string parse_error(const std::string& text) {
+  try {
+    parse_report_json(text, "in.json");
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+/// render_json of the sample report with the first occurrence of `from` replaced by `to`.
+std::string edited_sample(const std::string& from, const std::string& to) {
+  std::string text = render_json(test::sample_report());
+  const std::size_t at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  return text.replace(at, from.size(), to);
+}
+
+TEST_CASE("JSON report matches the golden file", "[json_report]") {
+  test::check_golden("report.json", render_json(test::sample_report()));
+}
+
+TEST_CASE("JSON report round-trips byte for byte", "[json_report]") {
+  const std::string text = render_json(test::sample_report());
+  const RunReport back = parse_report_json(text, "report.json");
+  CHECK(render_json(back) == text);
+
+  REQUIRE(back.claims.size() == 4);
+  const Measurement& pi = back.claims[0].measurements[1];
+  CHECK(pi.name == "pi_reference");
+  CHECK(pi.value == test::kPi60);  // all 60 digits, never through double
+  CHECK(pi.error == "1e-60");
+  CHECK(back.claims[2].measurements[0].unit == "σ");
+  CHECK(back.claims[1].verdict == Verdict::Fail);
+  CHECK(back.claims[2].rigor == Rigor::Statistical);
+  CHECK(back.seed == 42);
+  CHECK(back.config_text == test::sample_report().config_text);
+}
+
+TEST_CASE("JSON keeps measurement order and extreme values", "[json_report]") {
+  RunReport r = test::sample_report();
+  ClaimResult& c = r.claims[0];
+  // Names deliberately out of alphabetical order: the document must keep insertion order.
+  c.measurements = {
+      Measurement{"zeta", "1", "", "", ""},
+      Measurement{"alpha", "-0.000", "", "", ""},
+      Measurement{"mid", "1.000000000000000000000000000000000000000000000000000000000001e-999999", "", "", ""}};
+  c.margin.value = std::numeric_limits<double>::quiet_NaN();  // written as null
+  r.seed = std::numeric_limits<std::uint64_t>::max();
+  const std::string text = render_json(r);
+  CHECK(text.find("\"zeta\"") < text.find("\"alpha\""));
+  CHECK(text.find("\"alpha\"") < text.find("\"mid\""));
+  CHECK(text.find("18446744073709551615") != std::string::npos);
+
+  const RunReport back = parse_report_json(text, "report.json");
+  CHECK(render_json(back) == text);
+  CHECK(back.claims[0].measurements[2].value == c.measurements[2].value);
+  CHECK(std::isnan(back.claims[0].margin.value));
+  CHECK(back.seed == r.seed);
+}
+
+TEST_CASE("JSON refuses a claim with two measurements of the same name", "[json_report]") {
+  RunReport r = test::sample_report();
+  r.claims[0].measurements.push_back(Measurement{"max_residual", "1", "", "", ""});
+  CHECK_THROWS_WITH(render_json(r), Catch::Contains("H1") && Catch::Contains("max_residual"));
+}
+
+TEST_CASE("truncated JSON names the source and the field where it breaks off", "[json_report]") {
+  const std::string text = render_json(test::sample_report());
+  const std::size_t in_pi = text.find(test::kPi60) + 10;  // inside the value of pi_reference
+  const std::string message = parse_error(text.substr(0, in_pi));
+  CHECK_THAT(message, Catch::StartsWith("in.json: claims[0].measurements.pi_reference.value: "));
+  CHECK_THAT(message, Catch::Contains("not valid JSON"));
+
+  CHECK_THAT(parse_error(text.substr(0, text.size() / 3)), Catch::StartsWith("in.json: claims["));
+  CHECK_THAT(parse_error(""), Catch::StartsWith("in.json: not valid JSON"));
+}
+
+TEST_CASE("foreign JSON is refused, naming the first missing field", "[json_report]") {
+  CHECK(parse_error(R"({"foo": 1})") == "in.json: tool: missing; expected a report.json written by verify");
+  CHECK_THAT(parse_error("[1, 2]"), Catch::StartsWith("in.json: expected a JSON object, found array"));
+  CHECK_THAT(parse_error(edited_sample("\"summary\"", "\"totals\"")), Catch::StartsWith("in.json: summary: missing"));
+  CHECK_THAT(parse_error(edited_sample("\"rigor\"", "\"kind\"")),
+             Catch::StartsWith("in.json: claims[0].rigor: missing"));
+}
+
+TEST_CASE("fields of the wrong type are named with what was expected", "[json_report]") {
+  // A measurement value as a JSON number would have gone through double.
+  CHECK_THAT(parse_error(edited_sample("\"value\": \"2.0e-105\"", "\"value\": 2.0e-105")),
+             Catch::StartsWith("in.json: claims[0].measurements.max_residual.value: expected a string, found number"));
+  CHECK_THAT(parse_error(edited_sample("\"digits\": 60", "\"digits\": \"60\"")),
+             Catch::StartsWith("in.json: digits: expected a non-negative integer, found string"));
+  CHECK_THAT(parse_error(edited_sample("\"seed\": 42", "\"seed\": -42")),
+             Catch::StartsWith("in.json: seed: expected a non-negative integer, found negative integer"));
+  CHECK_THAT(parse_error(edited_sample("\"claims\": [", "\"claims\": 7, \"x\": [")),
+             Catch::StartsWith("in.json: claims: expected an array, found non-negative integer"));
+  CHECK_THAT(parse_error(edited_sample("\"margin\": {", "\"margin\": [1], \"x\": {")),
+             Catch::StartsWith("in.json: claims[0].margin: expected an object, found array"));
+  CHECK_THAT(parse_error(edited_sample("\"digits\": 120", "\"digits\": 1.5")),
+             Catch::StartsWith("in.json: claims[2].digits: expected a non-negative integer, found number"));
+}
+
+TEST_CASE("unknown verdicts and a summary that disagrees with the claims are refused", "[json_report]") {
+  CHECK_THAT(parse_error(edited_sample("\"verdict\": \"FAIL\"", "\"verdict\": \"MAYBE\"")),
+             Catch::StartsWith("in.json: claims[1].verdict: \"MAYBE\" is not PASS"));
+  CHECK_THAT(parse_error(edited_sample("\"rigor\": \"audit\"", "\"rigor\": \"proof\"")),
+             Catch::StartsWith("in.json: claims[3].rigor: \"proof\""));
+  CHECK_THAT(parse_error(edited_sample("\"fail\": 1", "\"fail\": 0")),
+             Catch::StartsWith("in.json: summary.fail: says 0 but the claims give 1"));
+}
+
+}  // namespace
+}  // namespace zg

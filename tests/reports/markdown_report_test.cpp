@@ -1,0 +1,102 @@
+// Tests for reports/markdown_report.cpp: the golden report, a summary table whose columns
+// line up in code points, shortened values with their note, and the sections per claim.
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "reports/report_writer.hpp"
+#include "tests/reports/golden_file.hpp"
+#include "tests/reports/sample_report.hpp"
+
+namespace zg {
+namespace {
+
+/// Code points in a UTF-8 string, counted independently of the code under test.
+std::size_t code_points(const std::string& s) {
+  std::size_t n = 0;
+  for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+/// The lines of the first table that starts with `header_prefix`.
+std::vector<std::string> table_lines(const std::string& markdown, const std::string& header_prefix) {
+  std::istringstream in(markdown);
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);) {
+    if (lines.empty() && line.rfind(header_prefix, 0) != 0) continue;
+    if (line.empty() || line[0] != '|') break;
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+/// Positions, in code points, of the unescaped column separators of a table line.
+std::vector<std::size_t> pipe_columns(const std::string& line) {
+  std::vector<std::size_t> columns;
+  for (std::size_t i = 0; i < line.size(); ++i)
+    if (line[i] == '|' && (i == 0 || line[i - 1] != '\\')) columns.push_back(code_points(line.substr(0, i)));
+  return columns;
+}
+
+TEST_CASE("Markdown report matches the golden file", "[markdown_report]") {
+  test::check_golden("report.md", render_markdown(test::sample_report()));
+}
+
+TEST_CASE("Markdown summary table has aligned pipes on every row", "[markdown_report]") {
+  const std::string md = render_markdown(test::sample_report());
+  const std::vector<std::string> lines = table_lines(md, "| claim ");
+  REQUIRE(lines.size() == 2 + 4);  // header, delimiter, one row per claim
+  for (const std::string& line : lines) {
+    INFO(line);
+    CHECK(code_points(line) == code_points(lines[0]));
+    CHECK(pipe_columns(line) == pipe_columns(lines[0]));
+  }
+  CHECK(pipe_columns(lines[0]).size() == 8);  // seven columns
+}
+
+TEST_CASE("Markdown header gives provenance and the overall result", "[markdown_report]") {
+  const std::string md = render_markdown(test::sample_report());
+  CHECK_THAT(md, Catch::StartsWith("# Verification report: Zhou & Ge, arXiv 2406.01766\n"));
+  for (const char* fragment : {"0.1.0",
+                               "`0123456789ab`",
+                               "`configs/paper_example.toml`",
+                               "Digits: 60",
+                               "Seed: 42",
+                               "ci-runner-1",
+                               "2024-06-01T12:00:00Z",
+                               "Duration: 12.50 s",
+                               "**Result: 1 passed, 1 failed, 1 inconclusive, 1 skipped**"})
+    CHECK_THAT(md, Catch::Contains(fragment));
+}
+
+TEST_CASE("Markdown claim sections carry statement, verdict, measurements and artefacts", "[markdown_report]") {
+  const std::string md = render_markdown(test::sample_report());
+  CHECK_THAT(md, Catch::Contains("## H1 — Hermite orthogonality"));
+  CHECK_THAT(md, Catch::Contains("> For all m, n >= 0:\n> E[He_m(x) He_n(x)]"));
+  CHECK_THAT(md, Catch::Contains("**FAIL**: The loss exceeds λ²"));
+  CHECK_THAT(md, Catch::Contains("Margin: 0.8 σ (mean 1.2e-3"));
+  CHECK_THAT(md, Catch::Contains("[plots/h1_residuals.csv](plots/h1_residuals.csv)"));
+  // π is cut to 20 digits on the string; the note says where the rest is.
+  CHECK_THAT(md, Catch::Contains("| 3.1415926535897932384… |"));
+  CHECK_THAT(md, Catch::Contains("report.json holds every digit"));
+  CHECK_THAT(md, !Catch::Contains(test::kPi60));
+  CHECK_THAT(md, Catch::Contains("seed = 42\n```\n"));  // the configuration, verbatim
+}
+
+TEST_CASE("Markdown shows no shortening note when nothing was cut", "[markdown_report]") {
+  RunReport r = test::sample_report();
+  r.claims.resize(1);
+  r.claims[0].measurements.resize(1);
+  CHECK_THAT(render_markdown(r), !Catch::Contains("holds every digit"));
+}
+
+TEST_CASE("Markdown fences a configuration that itself contains backticks", "[markdown_report]") {
+  RunReport r = test::sample_report();
+  r.config_text = "note = \"```\"";
+  CHECK_THAT(render_markdown(r), Catch::Contains("````\nnote = \"```\"\n````\n"));
+}
+
+}  // namespace
+}  // namespace zg
