@@ -1,0 +1,339 @@
+// Tests for verify/config.hpp: the embedded default and the example configs, exact
+// numbers (TOML float vs decimal string), JSON against its TOML twin, the teacher
+// generator, and one bad input per rule, each rejected with a one-line InputError that
+// names the field.
+#include "verify/config.hpp"
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "core/input_error.hpp"
+#include "tests/support/within_eps.hpp"
+
+using Catch::Matchers::Contains;
+using zg::Mp;
+using zg::Network;
+using zg::RunConfig;
+using zg::SpecNumber;
+using zg::test::WithinAbs;
+
+namespace {
+
+const std::string kConfigs = std::string(ZG_SOURCE_DIR) + "/configs/";
+
+std::string file_text(const std::string& path) {
+  std::ifstream in(path);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Every number with its kind, doubles in hexadecimal: equal strings mean equal specs.
+std::string exact(const SpecNumber& x) {
+  if (const double* d = std::get_if<double>(&x.repr)) {
+    std::ostringstream s;
+    s << "double " << std::hexfloat << *d;
+    return s.str();
+  }
+  return "decimal " + std::get<std::string>(x.repr);
+}
+
+std::string exact(const std::vector<SpecNumber>& xs) {
+  std::string out = "[";
+  for (const SpecNumber& x : xs) out += exact(x) + "; ";
+  return out + "]";
+}
+
+std::string exact(const std::vector<std::vector<SpecNumber>>& rows) {
+  std::string out;
+  for (const std::vector<SpecNumber>& r : rows) out += exact(r) + "\n";
+  return out;
+}
+
+std::string describe(const RunConfig& c) {
+  std::ostringstream s;
+  s << "digits " << c.digits << " seed " << c.seed << " lambda " << exact(c.problem.lambda) << "\nclaims";
+  for (const std::string& id : c.claims) s << " " << id;
+  const zg::TeacherSpec& t = c.problem.teacher;
+  s << "\nteacher d " << t.dimension << " weights " << exact(t.weights) << "\n";
+  if (const auto* p = std::get_if<zg::PlanarDirections>(&t.directions)) s << "angles " << exact(p->angles_deg);
+  if (const auto* e = std::get_if<zg::ExplicitDirections>(&t.directions)) s << "directions\n" << exact(e->directions);
+  if (!c.problem.student) return s.str() + "\nno student";
+  if (const auto* e = std::get_if<zg::ExplicitStudent>(&*c.problem.student))
+    s << "\nstudent\n" << exact(e->directions) << "weights " << exact(e->weights);
+  if (const auto* n = std::get_if<zg::NearTeacherStudent>(&*c.problem.student))
+    s << "\nstudent width " << n->width << " angle " << n->angle_deg << " seed " << n->seed;
+  return s.str();
+}
+
+const char* const kTeacher = "[teacher]\ndimension = 3\nangles_deg = [0, 90]\nweights = [1, -1]\n";
+
+// The message of the InputError that parsing `text` as bad.toml throws, or "" if none.
+std::string toml_error(const std::string& text) {
+  try {
+    zg::parse_config_toml(text, "bad.toml");
+  } catch (const zg::InputError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+std::vector<std::vector<double>> generated_directions(const RunConfig& c) {
+  std::vector<std::vector<double>> out;
+  for (const std::vector<SpecNumber>& row : std::get<zg::ExplicitDirections>(c.problem.teacher.directions).directions) {
+    out.emplace_back();
+    for (const SpecNumber& x : row) out.back().push_back(std::get<double>(x.repr));
+  }
+  return out;
+}
+
+double line_separation_deg(const std::vector<double>& u, const std::vector<double>& v) {
+  double uv = 0, uu = 0, vv = 0;
+  for (std::size_t i = 0; i < u.size(); ++i) uv += u[i] * v[i], uu += u[i] * u[i], vv += v[i] * v[i];
+  return std::acos(std::min(1.0, std::abs(uv) / std::sqrt(uu * vv))) * 180 / zg::pi<double>();
+}
+
+}  // namespace
+
+TEST_CASE("the embedded default is configs/default.toml: d = 16, three planar teachers, six students",
+          "[config][default]") {
+  CHECK(zg::default_config_text() == file_text(kConfigs + "default.toml"));
+  const RunConfig c = zg::default_config();
+  CHECK(c.source == "<embedded default>");
+  CHECK(c.digits == 50);
+  CHECK(c.seed == 1);
+  CHECK(c.claims.empty());
+  CHECK(exact(c.problem.lambda) == "decimal 1e-3");
+  REQUIRE(c.problem.teacher.dimension == 16);
+  CHECK(exact(c.problem.teacher.weights) == "[decimal 1; decimal -1; decimal 1; ]");
+
+  zg::ScopedDigits digits(c.digits);
+  const Network<Mp> t = zg::build_teacher<Mp>(c.problem.teacher);
+  REQUIRE(t.width() == 3);
+  // 60 and 120 degrees apart: cos and sin at 50 digits, a few roundings.
+  const Mp tol = 16 * zg::working_eps<Mp>();
+  CHECK_THAT(Mp(t.W.col(0).dot(t.W.col(1))), WithinAbs(Mp("0.5"), tol));
+  CHECK_THAT(Mp(t.W.col(1).dot(t.W.col(2))), WithinAbs(Mp("0.5"), tol));
+  CHECK_THAT(Mp(t.W.col(0).dot(t.W.col(2))), WithinAbs(Mp("-0.5"), tol));
+  CHECK(tol < Mp("1e-48"));
+
+  REQUIRE(c.problem.student);
+  const Network<Mp> s = zg::build_student<Mp>(*c.problem.student, t);
+  REQUIRE(s.width() == 6);
+  const Mp cos5 = cos(5 * zg::pi<Mp>() / 180);
+  for (Eigen::Index j = 0; j < 6; ++j) {
+    INFO("neuron " << j);
+    const Mp norm = s.W.col(j).norm();
+    CHECK_THAT(Mp(abs(s.a(j))), WithinAbs(norm, Mp(32 * zg::working_eps<Mp>())));
+    CHECK(Mp(s.W.col(j).dot(t.W.col(j % 3)) / norm) >= cos5 - tol);
+  }
+}
+
+TEST_CASE("every example in configs/ loads", "[config][examples]") {
+  for (const auto& entry : std::filesystem::directory_iterator(kConfigs)) {
+    INFO(entry.path());
+    const RunConfig c = zg::load_config_file(entry.path().string());
+    CHECK(c.source == entry.path().string());
+    CHECK(c.text == file_text(entry.path().string()));
+    zg::ScopedDigits digits(c.digits);
+    const Network<Mp> t = zg::build_teacher<Mp>(c.problem.teacher);
+    CHECK(t.dim() == c.problem.teacher.dimension);
+    if (c.problem.student) CHECK(zg::build_student<Mp>(*c.problem.student, t).dim() == t.dim());
+  }
+}
+
+TEST_CASE("a TOML float is its binary double, a decimal string is exact at working precision", "[config][numbers]") {
+  const RunConfig binary = zg::parse_config_toml(std::string("lambda = 0.1\n") + kTeacher, "float.toml");
+  const RunConfig decimal = zg::parse_config_toml(std::string("lambda = \"0.1\"\n") + kTeacher, "decimal.toml");
+  zg::ScopedDigits digits(50);
+  const Mp difference = binary.problem.lambda.as<Mp>() - decimal.problem.lambda.as<Mp>();
+  // double(0.1) - 0.1 = 2^-4 * 0x1.999999999999ap0 - 0.1, exactly:
+  CHECK_THAT(difference, WithinAbs(Mp("5.5511151231257827021181583404541015625e-18"), Mp("1e-50")));
+
+  // Integers are kept as exact decimal text, beyond 2^53 too.
+  const RunConfig big =
+      zg::parse_config_toml("[teacher]\ndimension = 1\ndirections = [[1]]\nweights = [9007199254740993]\n", "big.toml");
+  CHECK(exact(big.problem.teacher.weights) == "[decimal 9007199254740993; ]");
+}
+
+TEST_CASE("the JSON example equals its TOML twin", "[config][json]") {
+  const RunConfig toml = zg::load_config_file(kConfigs + "explicit_small.toml");
+  const RunConfig json = zg::load_config_file(kConfigs + "explicit_small.json");
+  CHECK(describe(json) == describe(toml));
+  CHECK(std::holds_alternative<zg::ExplicitStudent>(*toml.problem.student));
+  CHECK(toml.claims == std::vector<std::string>{"H1", "H3"});
+}
+
+TEST_CASE("the teacher generator separates its directions and is reproducible", "[config][generate]") {
+  const std::string base =
+      "[teacher]\ndimension = 6\n[teacher.generate]\nwidth = 5\nrank = 3\nmin_separation_deg = 30\n";
+  const RunConfig a = zg::parse_config_toml(base + "seed = 3\n", "gen.toml");
+  const RunConfig again = zg::parse_config_toml(base + "seed = 3\n", "gen.toml");
+  const RunConfig other = zg::parse_config_toml(base + "seed = 4\n", "gen.toml");
+  CHECK(describe(a) == describe(again));
+  CHECK(describe(a) != describe(other));
+
+  const std::vector<std::vector<double>> w = generated_directions(a);
+  REQUIRE(w.size() == 5);
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    CHECK(w[i][3] == 0);  // outside span(e1, e2, e3)
+    CHECK(w[i][5] == 0);
+    for (std::size_t j = 0; j < i; ++j) {
+      INFO("pair " << i << ", " << j);
+      CHECK(line_separation_deg(w[i], w[j]) >= 30);
+    }
+  }
+  // Default signs alternate, magnitude 1.
+  CHECK(exact(a.problem.teacher.weights) ==
+        "[double 0x1p+0; double -0x1p+0; double 0x1p+0; double -0x1p+0; double 0x1p+0; ]");
+
+  const RunConfig listed =
+      zg::parse_config_toml(base + "signs = [1, 1, -1, 1, -1]\nmagnitude = \"+0.5\"\n", "gen.toml");
+  CHECK(exact(listed.problem.teacher.weights) ==
+        "[decimal 0.5; decimal 0.5; decimal -0.5; decimal 0.5; decimal -0.5; ]");
+  const RunConfig weighted = zg::parse_config_toml(
+      "[teacher]\ndimension = 6\nweights = [1, 2, 3, 4, 5]\n[teacher.generate]\nwidth = 5\n", "gen.toml");
+  CHECK(exact(weighted.problem.teacher.weights) == "[decimal 1; decimal 2; decimal 3; decimal 4; decimal 5; ]");
+}
+
+TEST_CASE("bad input gives one line that names the file, the field and the fix", "[config][errors]") {
+  struct BadCase {
+    const char* rule;
+    std::string toml;
+    std::vector<std::string> expected;  // substrings of the message
+  };
+  const std::string t = kTeacher;
+  const std::vector<BadCase> cases{
+      {"TOML syntax error with its line",
+       "digits = 50\nseed = 1 2\nlambda = 1\n",
+       {"bad.toml: line 2: TOML syntax error"}},
+      {"duplicate key", "seed = 1\nseed = 2\n" + t, {"line 2", "already exists"}},
+      {"unknown top-level key, close to a known one",
+       "digts = 50\n" + t,
+       {"digts = 50: unknown key", "did you mean 'digits'"}},
+      {"unknown nested key", "[teacher]\ndimesion = 3\n", {"teacher.dimesion = 3: unknown key", "'dimension'"}},
+      {"unknown key far from every known one",
+       "colour = \"red\"\n" + t,
+       {"colour", "keys allowed here are digits, seed"}},
+      {"wrong type: string for an integer", "digits = \"50\"\n" + t, {"digits = \"50\": must be an integer"}},
+      {"wrong type: float for an integer", "digits = 50.0\n" + t, {"digits = 50.0: must be an integer"}},
+      {"wrong type: date", "seed = 1979-05-27\n" + t, {"seed: dates and times"}},
+      {"teacher is not a table", "teacher = 3\n", {"teacher = 3: must be a table"}},
+      {"missing teacher", "digits = 50\n", {"bad.toml: teacher: missing", "[teacher]"}},
+      {"missing dimension", "[teacher]\nangles_deg = [0]\nweights = [1]\n", {"teacher.dimension: missing"}},
+      {"dimension 0",
+       "[teacher]\ndimension = 0\nangles_deg = [0]\nweights = [1]\n",
+       {"teacher.dimension = 0: must be between 1"}},
+      {"both angles_deg and directions",
+       "[teacher]\ndimension = 2\nangles_deg = [0]\ndirections = [[1, 0]]\nweights = [1]\n",
+       {"teacher: directions given more than one way", "exactly one of angles_deg, directions"}},
+      {"no directions", "[teacher]\ndimension = 2\nweights = [1]\n", {"teacher: no directions"}},
+      {"angles in dimension 1",
+       "[teacher]\ndimension = 1\nangles_deg = [0]\nweights = [1]\n",
+       {"teacher.angles_deg", "dimension >= 2"}},
+      {"weights vs directions",
+       "[teacher]\ndimension = 2\nangles_deg = [0, 60, 120]\nweights = [1, -1]\n",
+       {"teacher.weights: has 2 weights for 3 directions", "one weight per direction"}},
+      {"row length vs dimension",
+       "[teacher]\ndimension = 3\ndirections = [[1, 0, 0], [0, 1]]\nweights = [1, 1]\n",
+       {"teacher.directions[1]: has 2 entries but teacher.dimension = 3"}},
+      {"zero direction",
+       "[teacher]\ndimension = 2\ndirections = [[1, 0], [0, 1], [0, \"0.0e7\"]]\nweights = [1, 1, 1]\n",
+       {"bad.toml: teacher.directions[2]: zero vector; give a nonzero direction"}},
+      {"NaN entry",
+       "[teacher]\ndimension = 2\ndirections = [[1, nan]]\nweights = [1]\n",
+       {"teacher.directions[0][1] = nan: is not a finite number"}},
+      {"infinite weight",
+       "[teacher]\ndimension = 2\nangles_deg = [0]\nweights = [-inf]\n",
+       {"teacher.weights[0] = -inf"}},
+      {"zero teacher weight",
+       "[teacher]\ndimension = 2\nangles_deg = [0, 90]\nweights = [1, 0.0]\n",
+       {"teacher.weights[1] = 0.0: teacher weights must be nonzero"}},
+      {"malformed decimal string", "lambda = \"1e\"\n" + t, {"lambda = \"1e\": is not a decimal number"}},
+      {"decimal beyond double", "lambda = \"1e400\"\n" + t, {"lambda = \"1e400\": lies beyond the range of double"}},
+      {"a boolean for a number", "lambda = true\n" + t, {"lambda = true: must be a number"}},
+      {"digits too small", "digits = 5\n" + t, {"bad.toml: digits = 5: must be between 16 and 1000", "set digits"}},
+      {"digits too large", "digits = 1001\n" + t, {"digits = 1001: must be between 16 and 1000"}},
+      {"lambda zero", "lambda = 0\n" + t, {"lambda = 0: must be positive"}},
+      {"lambda negative decimal", "lambda = \"-1e-3\"\n" + t, {"lambda = \"-1e-3\": must be positive"}},
+      {"negative seed", "seed = -1\n" + t, {"seed = -1: must be non-negative"}},
+      {"claims not an array", "claims = \"H1\"\n" + t, {"claims = \"H1\": must be an array"}},
+      {"empty claim id", "claims = [\"H1\", \"\"]\n" + t, {"claims[1] = \"\": must be a non-empty string"}},
+      {"student width 0", t + "[student]\nwidth = 0\nangle_deg = 5\n", {"student.width = 0: must be between 1"}},
+      {"student missing angle", t + "[student]\nwidth = 4\n", {"student.angle_deg: missing"}},
+      {"student angle out of range",
+       t + "[student]\nwidth = 4\nangle_deg = 100\n",
+       {"student.angle_deg = 100: must be between 0 and 90"}},
+      {"negative student seed",
+       t + "[student]\nwidth = 4\nangle_deg = 5\nseed = -3\n",
+       {"student.seed = -3: must be non-negative"}},
+      {"student both generated and explicit",
+       t + "[student]\nwidth = 1\ndirections = [[1, 0, 0]]\nweights = [1]\n",
+       {"student: mixes a generated student"}},
+      {"student weights vs directions",
+       t + "[student]\ndirections = [[1, 0, 0], [0, 1, 0]]\nweights = [1]\n",
+       {"student.weights: has 1 weight for 2 directions"}},
+      {"student zero direction",
+       t + "[student]\ndirections = [[0, 0, 0]]\nweights = [1]\n",
+       {"student.directions[0]: zero vector"}},
+      {"student near a 1-d teacher",
+       "[teacher]\ndimension = 1\ndirections = [[1]]\nweights = [1]\n[student]\nwidth = 2\nangle_deg = 1\n",
+       {"student: a student near the teacher needs teacher.dimension >= 2"}},
+      {"generator: missing width",
+       "[teacher]\ndimension = 3\n[teacher.generate]\nrank = 2\n",
+       {"teacher.generate.width: missing"}},
+      {"generator: rank above dimension",
+       "[teacher]\ndimension = 3\n[teacher.generate]\nwidth = 2\nrank = 4\n",
+       {"teacher.generate.rank = 4: must be between 1 and 3"}},
+      {"generator: separation above 90",
+       "[teacher]\ndimension = 3\n[teacher.generate]\nwidth = 2\nmin_separation_deg = 95\n",
+       {"teacher.generate.min_separation_deg = 95: must be between 0 and 90"}},
+      {"generator: unknown sign pattern",
+       "[teacher]\ndimension = 3\n[teacher.generate]\nwidth = 2\nsigns = \"mixed\"\n",
+       {"teacher.generate.signs = \"mixed\": unknown sign pattern"}},
+      {"generator: sign 0",
+       "[teacher]\ndimension = 3\n[teacher.generate]\nwidth = 2\nsigns = [1, 0]\n",
+       {"teacher.generate.signs[1] = 0: must be 1 or -1"}},
+      {"generator: signs vs width",
+       "[teacher]\ndimension = 3\n[teacher.generate]\nwidth = 2\nsigns = [1]\n",
+       {"teacher.generate.signs: has 1 sign for width = 2"}},
+      {"generator: magnitude 0",
+       "[teacher]\ndimension = 3\n[teacher.generate]\nwidth = 2\nmagnitude = 0\n",
+       {"teacher.generate.magnitude = 0: must be positive"}},
+      {"generator: weights and signs",
+       "[teacher]\ndimension = 3\nweights = [1, 1]\n[teacher.generate]\nwidth = 2\nsigns = \"positive\"\n",
+       {"teacher.generate: signs and magnitude conflict with teacher.weights"}},
+      {"generator: impossible separation",
+       "[teacher]\ndimension = 3\n[teacher.generate]\nwidth = 4\nrank = 2\nmin_separation_deg = 50\n",
+       {"teacher.generate: found no 4 directions in rank 2 with min_separation_deg = 50", "lower min_separation_deg"}},
+  };
+  for (const BadCase& c : cases) {
+    INFO(c.rule << "\n" << c.toml);
+    const std::string message = toml_error(c.toml);
+    CHECK(message.find('\n') == std::string::npos);
+    CHECK_THAT(message, Contains("bad.toml: "));
+    for (const std::string& part : c.expected) CHECK_THAT(message, Contains(part));
+  }
+}
+
+TEST_CASE("bad JSON and bad files are rejected with one line naming them", "[config][errors]") {
+  auto json_error = [](const std::string& text) {
+    try {
+      zg::parse_config_json(text, "bad.json");
+    } catch (const zg::InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string();
+  };
+  CHECK_THAT(json_error("{\"digits\": 50,\n \"teacher\": }"),
+             Contains("bad.json: JSON syntax error") && Contains("line 2"));
+  CHECK_THAT(json_error("[1, 2]"), Contains("bad.json: must be a table"));
+  CHECK_THAT(json_error("{\"teacher\": {\"dimension\": 2, \"angles_deg\": [0], \"weights\": [1]}, \"sed\": 1}"),
+             Contains("bad.json: sed = 1: unknown key; did you mean 'seed'?"));
+
+  CHECK_THROWS_WITH(zg::load_config_file("no/such/config.toml"),
+                    Contains("no/such/config.toml: cannot open") && Contains("check the path"));
+  CHECK_THROWS_WITH(zg::load_config_file(kConfigs), Contains("is a directory"));
+}

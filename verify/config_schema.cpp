@@ -1,0 +1,236 @@
+// Reads the configuration format (verify/config_schema.hpp, docs/config.md) key by key.
+// Each reader takes the table it owns, rejects unknown keys, and fails on the first
+// problem with the field's path, so the user sees exactly one error to fix.
+#include "verify/config_schema.hpp"
+
+#include <algorithm>
+#include <sstream>
+
+#include "verify/config_field.hpp"
+#include "verify/random_teacher.hpp"
+
+namespace zg::detail {
+namespace {
+
+constexpr std::int64_t kMaxCount = 1000000;  // largest dimension or width: d x m matrices of
+                                             // 50-digit numbers must stay far below memory
+const char* const kDefaultLambda = "1e-3";
+
+// A double as a person writes it: "20", "12.5".
+std::string decimal_text(double x) {
+  std::ostringstream s;
+  s << x;
+  return s.str();
+}
+
+// "1 weight", "3 weights", "2 entries".
+std::string count_text(std::size_t n, const std::string& noun, const std::string& plural = "") {
+  return std::to_string(n) + " " + (n == 1 ? noun : plural.empty() ? noun + "s" : plural);
+}
+
+// The table's own seed, or the master seed when it has none.
+std::uint64_t seed_or(const ConfigTable& table, std::uint64_t master_seed) {
+  const std::optional<ConfigField> f = table.find("seed");
+  return f ? f->seed() : master_seed;
+}
+
+// Rows of length d, each nonzero; non-finite entries are rejected by number().
+std::vector<std::vector<SpecNumber>> direction_rows(const ConfigField& field, int dimension) {
+  std::vector<std::vector<SpecNumber>> rows;
+  for (const ConfigField& row : field.elements("directions, each an array of numbers")) {
+    std::vector<SpecNumber> entries = row.numbers();
+    if (entries.size() != static_cast<std::size_t>(dimension))
+      row.fail("has " + count_text(entries.size(), "entry", "entries") +
+                   " but teacher.dimension = " + std::to_string(dimension),
+               "give " + std::to_string(dimension) + " numbers per direction");
+    if (std::all_of(entries.begin(), entries.end(), [](const SpecNumber& x) { return exact_sign(x) == 0; }))
+      row.fail("zero vector", "give a nonzero direction");
+    rows.push_back(std::move(entries));
+  }
+  if (rows.empty()) field.fail("is empty", "give at least one direction");
+  return rows;
+}
+
+// One weight per direction; teacher weights must also be nonzero.
+std::vector<SpecNumber> weights_for(const ConfigField& field, std::size_t directions, bool nonzero) {
+  std::vector<SpecNumber> weights;
+  for (const ConfigField& e : field.elements("numbers")) {
+    weights.push_back(e.number());
+    if (nonzero && exact_sign(weights.back()) == 0)
+      e.fail("teacher weights must be nonzero", "give every teacher direction a nonzero weight");
+  }
+  if (weights.size() != directions)
+    field.fail("has " + count_text(weights.size(), "weight") + " for " + count_text(directions, "direction"),
+               "give one weight per direction");
+  return weights;
+}
+
+SpecNumber signed_magnitude(int sign, const SpecNumber& magnitude) {
+  if (const double* x = std::get_if<double>(&magnitude.repr)) return SpecNumber(sign * *x);
+  const std::string& s = std::get<std::string>(magnitude.repr);
+  const std::string unsigned_text = s.front() == '+' ? s.substr(1) : s;
+  return SpecNumber(sign < 0 ? "-" + unsigned_text : unsigned_text);
+}
+
+// +1, -1, +1, ... or, when not alternating, all +1.
+std::vector<int> patterned_signs(int width, bool alternating) {
+  std::vector<int> signs;
+  for (int i = 0; i < width; ++i) signs.push_back(alternating && i % 2 == 1 ? -1 : 1);
+  return signs;
+}
+
+std::vector<int> read_signs(const ConfigField& field, int width, boost::random::mt19937_64& engine) {
+  if (field.node().is_string()) {
+    const std::string name = field.node().get<std::string>();
+    if (name == "alternating" || name == "positive") return patterned_signs(width, name == "alternating");
+    if (name == "random") return random_signs(width, engine);
+    field.fail("unknown sign pattern", "use \"alternating\", \"positive\", \"random\" or an array of 1 and -1");
+  }
+  std::vector<int> signs;
+  for (const ConfigField& e : field.elements("signs, each 1 or -1")) {
+    const std::int64_t s = e.integer(-1, 1);
+    if (s == 0) e.fail("must be 1 or -1", "give each teacher direction the sign of its weight");
+    signs.push_back(static_cast<int>(s));
+  }
+  if (signs.size() != static_cast<std::size_t>(width))
+    field.fail("has " + count_text(signs.size(), "sign") + " for width = " + std::to_string(width),
+               "give one sign per direction");
+  return signs;
+}
+
+struct GeneratedTeacher {
+  ExplicitDirections directions;
+  std::vector<SpecNumber> weights;  ///< signs x magnitude; empty when teacher.weights is given
+};
+
+GeneratedTeacher generated_teacher(const ConfigField& field,
+                                   int dimension,
+                                   std::uint64_t master_seed,
+                                   bool weights_given) {
+  const ConfigTable g(field, {"width", "rank", "min_separation_deg", "signs", "seed", "magnitude"});
+  SeparatedDirections request;
+  request.dimension = dimension;
+  request.width = static_cast<int>(g.at("width", "the number of teacher directions, >= 1").integer(1, kMaxCount));
+  request.rank = std::min(dimension, request.width);
+  if (const auto f = g.find("rank")) request.rank = static_cast<int>(f->integer(1, dimension));
+  if (const auto f = g.find("min_separation_deg")) {
+    request.min_separation_deg = f->number().as<double>();
+    if (request.min_separation_deg < 0 || request.min_separation_deg > 90)
+      f->fail("must be between 0 and 90",
+              "give the smallest angle, in degrees, between the lines of any two directions");
+  }
+  if (weights_given && (g.has("signs") || g.has("magnitude")))
+    field.fail("signs and magnitude conflict with teacher.weights",
+               "give either teacher.weights or signs and magnitude");
+
+  boost::random::mt19937_64 engine(seed_or(g, master_seed));
+  const auto rows = separated_random_directions(request, engine);
+  if (!rows)
+    field.fail("found no " + count_text(static_cast<std::size_t>(request.width), "direction") + " in rank " +
+                   std::to_string(request.rank) + " with min_separation_deg = " +
+                   decimal_text(request.min_separation_deg) + " in " + std::to_string(kMaxDirectionDraws) + " draws",
+               "lower min_separation_deg, or raise rank or lower width");
+
+  GeneratedTeacher out;
+  for (const std::vector<double>& row : *rows) out.directions.directions.emplace_back(row.begin(), row.end());
+  if (weights_given) return out;
+  SpecNumber magnitude(1.0);
+  if (const auto f = g.find("magnitude")) {
+    magnitude = f->number();
+    if (exact_sign(magnitude) <= 0) f->fail("must be positive", "give the absolute value of every teacher weight");
+  }
+  const std::optional<ConfigField> signs_field = g.find("signs");
+  const std::vector<int> signs =
+      signs_field ? read_signs(*signs_field, request.width, engine) : patterned_signs(request.width, true);
+  for (int s : signs) out.weights.push_back(signed_magnitude(s, magnitude));
+  return out;
+}
+
+TeacherSpec read_teacher(const ConfigTable& root, std::uint64_t master_seed) {
+  const ConfigTable t(root.at("teacher", "a [teacher] table, see docs/config.md"),
+                      {"dimension", "weights", "angles_deg", "directions", "generate"});
+  TeacherSpec spec;
+  spec.dimension = static_cast<int>(t.at("dimension", "an integer >= 1").integer(1, kMaxCount));
+  const int ways = t.has("angles_deg") + t.has("directions") + t.has("generate");
+  if (ways != 1)
+    t.field().fail(ways == 0 ? "no directions" : "directions given more than one way",
+                   "give exactly one of angles_deg, directions or [teacher.generate]");
+
+  std::size_t m_star = 0;
+  if (const auto f = t.find("angles_deg")) {
+    if (spec.dimension < 2)
+      f->fail("needs teacher.dimension >= 2 (the directions lie in the (e1, e2) plane)",
+              "raise the dimension or give the directions explicitly");
+    PlanarDirections planar{f->numbers()};
+    if (planar.angles_deg.empty()) f->fail("is empty", "give at least one angle");
+    m_star = planar.angles_deg.size();
+    spec.directions = std::move(planar);
+  } else if (const auto f = t.find("directions")) {
+    ExplicitDirections rows{direction_rows(*f, spec.dimension)};
+    m_star = rows.directions.size();
+    spec.directions = std::move(rows);
+  } else {
+    GeneratedTeacher g = generated_teacher(*t.find("generate"), spec.dimension, master_seed, t.has("weights"));
+    m_star = g.directions.directions.size();
+    spec.directions = std::move(g.directions);
+    spec.weights = std::move(g.weights);  // empty when teacher.weights is given
+  }
+  if (spec.weights.empty())
+    spec.weights = weights_for(t.at("weights", "one nonzero number per direction"), m_star, true);
+  return spec;
+}
+
+std::optional<StudentSpec> read_student(const ConfigTable& root,
+                                        const TeacherSpec& teacher,
+                                        std::uint64_t master_seed) {
+  const std::optional<ConfigField> field = root.find("student");
+  if (!field) return std::nullopt;
+  const ConfigTable s(*field, {"width", "angle_deg", "seed", "directions", "weights"});
+  const bool near = s.has("width") || s.has("angle_deg") || s.has("seed");
+  const bool given = s.has("directions") || s.has("weights");
+  if (near == given)
+    s.field().fail(near
+                       ? "mixes a generated student (width, angle_deg, seed) with an explicit one (directions, weights)"
+                       : "is empty",
+                   "give either width and angle_deg, or directions and weights");
+  if (given) {
+    ExplicitStudent student;
+    student.directions = direction_rows(s.at("directions", "one array of numbers per neuron"), teacher.dimension);
+    student.weights = weights_for(s.at("weights", "one number per neuron"), student.directions.size(), false);
+    return student;
+  }
+  if (teacher.dimension < 2)
+    s.field().fail("a student near the teacher needs teacher.dimension >= 2 (a direction to rotate towards)",
+                   "raise the dimension or give the student's directions and weights");
+  NearTeacherStudent student;
+  student.width = static_cast<int>(s.at("width", "the number of student neurons, >= 1").integer(1, kMaxCount));
+  const ConfigField angle = s.at("angle_deg", "the largest rotation away from the teacher, in degrees");
+  student.angle_deg = angle.number().as<double>();
+  if (student.angle_deg < 0 || student.angle_deg > 90)
+    angle.fail("must be between 0 and 90", "give the largest rotation away from the teacher direction, in degrees");
+  student.seed = seed_or(s, master_seed);
+  return student;
+}
+
+}  // namespace
+
+RunConfig read_run_config(const nlohmann::json& document, const std::string& source) {
+  const ConfigTable root(ConfigField(document, "", source),
+                         {"digits", "seed", "lambda", "claims", "teacher", "student"});
+  RunConfig config;
+  if (const auto f = root.find("digits")) config.digits = static_cast<unsigned>(f->integer(kMinDigits, kMaxDigits));
+  if (const auto f = root.find("seed")) config.seed = f->seed();
+  config.problem.lambda = SpecNumber(std::string(kDefaultLambda));
+  if (const auto f = root.find("lambda")) {
+    config.problem.lambda = f->number();
+    if (exact_sign(config.problem.lambda) <= 0)
+      f->fail("must be positive", "give the weight decay as a positive number, e.g. lambda = \"1e-3\"");
+  }
+  if (const auto f = root.find("claims"))
+    for (const ConfigField& id : f->elements("claim ids such as \"H1\"")) config.claims.push_back(id.text());
+  config.problem.teacher = read_teacher(root, config.seed);
+  config.problem.student = read_student(root, config.problem.teacher, config.seed);
+  return config;
+}
+
+}  // namespace zg::detail

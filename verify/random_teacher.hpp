@@ -1,0 +1,34 @@
+// Random teachers for [teacher.generate] (docs/config.md): seeded unit directions in the
+// span of the first `rank` axes, every pair of lines through them at least a given angle
+// apart, and seeded random signs. Doubles throughout: the result is the exact
+// specification that every working precision then reads.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include <boost/random/mersenne_twister.hpp>
+
+namespace zg::detail {
+
+struct SeparatedDirections {
+  int dimension = 0;              ///< d, length of each direction
+  int width = 0;                  ///< m*, number of directions
+  int rank = 0;                   ///< directions lie in span(e_1, ..., e_rank), 1 <= rank <= d
+  double min_separation_deg = 0;  ///< min over pairs of min(angle(u, v), angle(u, -v)), in [0, 90]
+};
+
+/// Upper bound on candidate draws before separated_random_directions gives up.
+inline constexpr int kMaxDirectionDraws = 100000;
+
+/// Rejection sampling: a candidate (Gaussian in the first `rank` coordinates, normalised
+/// in double) is kept when it is separated from every direction kept so far. Every 1000
+/// draws the round restarts from nothing, since early choices can block the rest. Returns
+/// nullopt after kMaxDirectionDraws draws without a full set.
+std::optional<std::vector<std::vector<double>>> separated_random_directions(const SeparatedDirections& request,
+                                                                            boost::random::mt19937_64& engine);
+
+/// `width` independent fair signs, +1 or -1.
+std::vector<int> random_signs(int width, boost::random::mt19937_64& engine);
+
+}  // namespace zg::detail
