@@ -1,0 +1,96 @@
+// CheckLedger: sub-check verdicts combined into one claim outcome.
+#include "lemmas/check_ledger.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+
+namespace zg {
+
+Mp identity_tolerance(unsigned digits, unsigned guard) {
+  const int exponent = -static_cast<int>(digits > guard ? digits - guard : 1);
+  return pow(Mp(10), exponent);
+}
+
+std::string decimal(const Mp& x) { return to_decimal(x, x.precision()); }
+std::string short_decimal(const Mp& x) { return to_decimal(x, 4); }
+
+Measurement measurement(std::string name, const Mp& value, std::string description, std::string unit) {
+  return Measurement{std::move(name), decimal(value), "", std::move(unit), std::move(description)};
+}
+
+Measurement measurement(std::string name, const Mp& value, const Mp& error, std::string description,
+                        std::string unit) {
+  return Measurement{std::move(name), decimal(value), to_decimal(error, 6), std::move(unit),
+                     std::move(description)};
+}
+
+Measurement count_measurement(std::string name, long long value, std::string description) {
+  return Measurement{std::move(name), std::to_string(value), "", "", std::move(description)};
+}
+
+void CheckLedger::add(Verdict v, const Mp& observed, const Mp& allowed, const std::string& text) {
+  double margin;
+  if (observed == 0) {
+    margin = static_cast<double>(digits_);  // exact: all the digits there are to spare
+  } else if (allowed <= 0) {
+    margin = -std::numeric_limits<double>::infinity();
+  } else {
+    margin = static_cast<double>(log10(allowed / abs(observed)));
+  }
+  entries_.push_back(Entry{v, margin, text});
+}
+
+void CheckLedger::identity(const std::string& what, const Mp& residual, const Mp& tol) {
+  const Mp r = abs(residual);
+  const Mp precision_floor = pow(Mp(10), -static_cast<int>(digits_ / 2));
+  Verdict v = Verdict::Pass;
+  if (!(r <= tol)) v = (r <= precision_floor) ? Verdict::Inconclusive : Verdict::Fail;
+  if (isnan(residual)) v = Verdict::Fail;
+  add(v, r, tol, what + ": residual " + short_decimal(r) + (v == Verdict::Pass ? " <= " : " > ") +
+                     "tolerance " + short_decimal(tol));
+}
+
+void CheckLedger::at_most(const std::string& what, const Mp& value, const Mp& bound) {
+  const bool ok = value <= bound;  // false for NaN
+  add(ok ? Verdict::Pass : Verdict::Fail, value, bound,
+      what + ": " + short_decimal(value) + (ok ? " <= " : " > ") + "bound " + short_decimal(bound));
+}
+
+void CheckLedger::statistical(const std::string& what, const Mp& difference, const Mp& std_error, double k) {
+  const Mp allowed = Mp(k) * std_error;
+  const Mp d = abs(difference);
+  const bool ok = d <= allowed;
+  // The count of standard errors is for people: three significant digits via double.
+  const double sigmas = std_error > 0 ? static_cast<double>(d / std_error) : 0.0;
+  char text[96];
+  std::snprintf(text, sizeof text, " = %.3g standard errors %s %.3g", sigmas, ok ? "<=" : ">", k);
+  add(ok ? Verdict::Pass : Verdict::Fail, d, allowed, what + ": |difference| " + short_decimal(d) + text);
+}
+
+CheckOutcome CheckLedger::finish(std::vector<Measurement> measurements) const {
+  CheckOutcome out;
+  out.measurements = std::move(measurements);
+  if (entries_.empty()) {
+    out.verdict = Verdict::Inconclusive;
+    out.explanation = "no sub-check was run";
+    return out;
+  }
+  auto rank = [](Verdict v) { return v == Verdict::Fail ? 2 : v == Verdict::Inconclusive ? 1 : 0; };
+  const Entry* worst = &entries_.front();
+  for (const Entry& e : entries_) {
+    if (rank(e.verdict) > rank(worst->verdict) ||
+        (rank(e.verdict) == rank(worst->verdict) && e.margin_digits < worst->margin_digits))
+      worst = &e;
+  }
+  out.verdict = worst->verdict;
+  out.margin = Margin{worst->margin_digits, "digits", worst->text};
+  // The deciding sub-check first, then the others in the order they were made.
+  out.explanation = worst->text;
+  for (const Entry& e : entries_)
+    if (&e != worst) out.explanation += "; " + e.text;
+  return out;
+}
+
+}  // namespace zg

@@ -1,0 +1,60 @@
+// Sub-checks of a claim and the verdict they earn together (DESIGN.md "Verdicts are
+// earned"). Every comparison is made in working precision (Mp); only the margin, a
+// log10 of a ratio already decided, is rounded to double for display.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/claim_record.hpp"
+#include "core/numeric_types.hpp"
+#include "lemmas/claim_registry.hpp"
+
+namespace zg {
+
+/// 10^-(digits - guard): what an identity must hold to at `digits` working digits when
+/// `guard` digits are conceded to the method (quadrature, recurrences, summation).
+Mp identity_tolerance(unsigned digits, unsigned guard);
+
+/// Decimal text of a working-precision value with the digits it carries.
+std::string decimal(const Mp& x);
+/// Short decimal (4 significant digits) for explanations.
+std::string short_decimal(const Mp& x);
+
+Measurement measurement(std::string name, const Mp& value, std::string description,
+                        std::string unit = "");
+Measurement measurement(std::string name, const Mp& value, const Mp& error, std::string description,
+                        std::string unit = "");
+Measurement count_measurement(std::string name, long long value, std::string description);
+
+class CheckLedger {
+ public:
+  explicit CheckLedger(unsigned digits) : digits_(digits) {}
+
+  /// An identity: residual <= tol passes. A residual above tol but below
+  /// 10^-(digits/2) may be lost precision rather than a false identity, so it is
+  /// INCONCLUSIVE and the driver retries at higher precision (Ziv's strategy: a true
+  /// identity's residual shrinks with eps, a false one stays put and then FAILs).
+  void identity(const std::string& what, const Mp& residual, const Mp& tol);
+
+  /// value <= bound must hold (a rigorous or stated bound); no precision escalation.
+  void at_most(const std::string& what, const Mp& value, const Mp& bound);
+
+  /// |difference| <= k standard errors.
+  void statistical(const std::string& what, const Mp& difference, const Mp& std_error, double k);
+
+  CheckOutcome finish(std::vector<Measurement> measurements) const;
+
+ private:
+  struct Entry {
+    Verdict verdict;
+    double margin_digits;  // log10(allowed / observed); display only
+    std::string text;
+  };
+  void add(Verdict v, const Mp& observed, const Mp& allowed, const std::string& text);
+
+  unsigned digits_;
+  std::vector<Entry> entries_;
+};
+
+}  // namespace zg

@@ -1,0 +1,60 @@
+// The registry of claims (DESIGN.md "Claims are data"): each lemma module contributes
+// ClaimSpec records through its register function; the driver looks claims up by id.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/claim_record.hpp"
+#include "core/problem_spec.hpp"
+
+namespace zg {
+
+/// What a check is given. The caller has already set the working precision (ScopedDigits)
+/// to `digits`; checks build every value they need from `problem` at that precision.
+struct CheckContext {
+  const ProblemSpec& problem;
+  unsigned digits;
+  std::uint64_t seed;
+};
+
+/// What a check returns; the driver adds the claim's metadata, digits and timing.
+struct CheckOutcome {
+  Verdict verdict = Verdict::Inconclusive;
+  Margin margin;
+  std::string explanation;
+  std::vector<Measurement> measurements;
+  std::vector<Artefact> artefacts;
+};
+
+struct ClaimSpec {
+  std::string id;     ///< "H1", ... (MATH.md §6)
+  std::string title;
+  std::string module;
+  Rigor rigor = Rigor::Identity;
+  std::string statement;
+  std::string statement_latex;
+  std::string paper_location;
+  std::function<CheckOutcome(const CheckContext&)> check;
+};
+
+class ClaimRegistry {
+ public:
+  /// Every claim the lemma modules provide, in MATH.md §6 order.
+  static const ClaimRegistry& builtin();
+
+  void add(ClaimSpec spec);
+  const std::vector<ClaimSpec>& claims() const { return claims_; }
+  /// nullptr when no claim has that id (ids compare case-insensitively).
+  const ClaimSpec* find(const std::string& id) const;
+
+ private:
+  std::vector<ClaimSpec> claims_;
+};
+
+// One per lemma module.
+void register_hermite_claims(ClaimRegistry& registry);
+
+}  // namespace zg
