@@ -1,0 +1,144 @@
+// Tests for verify/runner: claim resolution, precision escalation (Ziv's strategy), a
+// throwing check becoming FAIL, and the exit code of a run.
+#include "verify/runner.hpp"
+
+#include "core/input_error.hpp"
+#include "lemmas/check_ledger.hpp"
+#include "tests/support/within_eps.hpp"
+
+using zg::CheckContext;
+using zg::CheckOutcome;
+using zg::ClaimSpec;
+using zg::Mp;
+using zg::Verdict;
+
+namespace {
+
+ClaimSpec claim(const std::string& id, std::function<CheckOutcome(const CheckContext&)> check) {
+  ClaimSpec c;
+  c.id = id;
+  c.title = "test claim " + id;
+  c.module = "test";
+  c.check = std::move(check);
+  return c;
+}
+
+zg::ProblemSpec empty_problem() { return zg::ProblemSpec{}; }
+
+}  // namespace
+
+TEST_CASE("claim ids resolve case-insensitively, in the order given, without duplicates", "[runner]") {
+  const zg::ClaimRegistry& r = zg::ClaimRegistry::builtin();
+  const auto all = zg::resolve_claims(r, {}, "--claims");
+  REQUIRE(all.size() == r.claims().size());
+  const auto some = zg::resolve_claims(r, {"h3", "H1", "H3"}, "--claims");
+  REQUIRE(some.size() == 2);
+  CHECK(some[0]->id == "H3");
+  CHECK(some[1]->id == "H1");
+  try {
+    zg::resolve_claims(r, {"H1", "Q7"}, "--claims");
+    FAIL("unknown id accepted");
+  } catch (const zg::InputError& e) {
+    CHECK(std::string(e.what()).find("--claims") != std::string::npos);
+    CHECK(std::string(e.what()).find("Q7") != std::string::npos);
+  }
+}
+
+TEST_CASE("an inconclusive identity is retried at twice the digits", "[runner]") {
+  // The residual shrinks when digits are added, as a true identity's does: 1e-35 at 50
+  // digits is inconclusive (above the tolerance 1e-40, below the floor 1e-25); 1e-120 at
+  // 100 digits passes (tolerance 1e-90).
+  const ClaimSpec c = claim("T1", [](const CheckContext& ctx) {
+    zg::CheckLedger l(ctx.digits);
+    const Mp residual = ctx.digits == 50 ? Mp("1e-35") : Mp("1e-120");
+    l.identity("shrinks with eps", residual, zg::identity_tolerance(ctx.digits, 10));
+    return l.finish({});
+  });
+  const zg::ClaimResult r = zg::run_claim(c, empty_problem(), 50, 1, 2);
+  CHECK(r.verdict == Verdict::Pass);
+  CHECK(r.digits == 100);
+  CHECK(r.explanation.find("precision raised from 50 to 100") != std::string::npos);
+}
+
+TEST_CASE("a false identity stays inconclusive, then fails, as precision rises", "[runner]") {
+  const ClaimSpec c = claim("T2", [](const CheckContext& ctx) {
+    zg::CheckLedger l(ctx.digits);
+    l.identity("constant residual", Mp("1e-30"), zg::identity_tolerance(ctx.digits, 5));
+    return l.finish({});
+  });
+  const zg::ClaimResult r = zg::run_claim(c, empty_problem(), 50, 1, 2);
+  CHECK(r.verdict == Verdict::Fail);
+  CHECK(r.digits == 100);
+}
+
+TEST_CASE("escalation stops at its budget and reports INCONCLUSIVE", "[runner]") {
+  const ClaimSpec c = claim("T3", [](const CheckContext& ctx) {
+    CheckOutcome o;
+    o.verdict = Verdict::Inconclusive;
+    o.explanation = "never settles at " + std::to_string(ctx.digits);
+    return o;
+  });
+  const zg::ClaimResult r = zg::run_claim(c, empty_problem(), 40, 1, 2);
+  CHECK(r.verdict == Verdict::Inconclusive);
+  CHECK(r.digits == 160);
+}
+
+TEST_CASE("a check that throws is a FAIL with the message; InputError propagates", "[runner]") {
+  const ClaimSpec broken = claim("T4", [](const CheckContext&) -> CheckOutcome {
+    throw std::runtime_error("matrix is singular");
+  });
+  const zg::ClaimResult r = zg::run_claim(broken, empty_problem(), 30, 1, 2);
+  CHECK(r.verdict == Verdict::Fail);
+  CHECK(r.explanation.find("matrix is singular") != std::string::npos);
+
+  const ClaimSpec bad_input = claim("T5", [](const CheckContext&) -> CheckOutcome {
+    throw zg::InputError("cfg.toml", "teacher", "bad", "fix it");
+  });
+  CHECK_THROWS_AS(zg::run_claim(bad_input, empty_problem(), 30, 1, 2), zg::InputError);
+}
+
+TEST_CASE("the working precision is set for the check and restored after", "[runner]") {
+  const unsigned before = Mp::default_precision();
+  unsigned seen = 0;
+  const ClaimSpec c = claim("T6", [&seen](const CheckContext&) {
+    seen = Mp::default_precision();
+    zg::CheckLedger l(77);
+    l.at_most("trivial", Mp(0), Mp(1));
+    return l.finish({});
+  });
+  zg::run_claim(c, empty_problem(), 77, 1, 0);
+  CHECK(seen == 77);
+  CHECK(Mp::default_precision() == before);
+}
+
+TEST_CASE("a run's report carries provenance and the exit code follows the verdicts", "[runner]") {
+  zg::RunConfig config;
+  config.source = "<test>";
+  config.text = "digits = 30";
+  const ClaimSpec pass = claim("P", [](const CheckContext& ctx) {
+    zg::CheckLedger l(ctx.digits);
+    l.at_most("fine", Mp(0), Mp(1));
+    return l.finish({});
+  });
+  const ClaimSpec fail = claim("F", [](const CheckContext& ctx) {
+    zg::CheckLedger l(ctx.digits);
+    l.at_most("broken", Mp(2), Mp(1));
+    return l.finish({});
+  });
+  zg::RunRequest req;
+  req.config = &config;
+  req.claims = {&pass, &fail};
+  req.digits = 30;
+  req.seed = 9;
+  std::vector<std::string> progress_log;
+  const zg::RunReport report = zg::run_claims(req, [&](std::size_t i, std::size_t n, const ClaimSpec& c, const zg::ClaimResult* done) {
+    progress_log.push_back(c.id + (done ? " done" : " start") + " " + std::to_string(i + 1) + "/" + std::to_string(n));
+  });
+  REQUIRE(report.claims.size() == 2);
+  CHECK(report.seed == 9);
+  CHECK(report.config_source == "<test>");
+  CHECK(!report.git_commit.empty());
+  CHECK(!report.started_at.empty());
+  CHECK(progress_log == std::vector<std::string>{"P start 1/2", "P done 1/2", "F start 2/2", "F done 2/2"});
+  CHECK(zg::exit_code_for(zg::summarize(report.claims)) == 1);
+}

@@ -1,0 +1,213 @@
+// The `verify` command line (verify/cli.hpp): argument parsing with CLI11, validation of
+// everything the user typed before any work starts, and the mapping to exit codes.
+#include "verify/cli.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <sstream>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "core/input_error.hpp"
+#include "core/numeric_types.hpp"
+#include "lemmas/claim_registry.hpp"
+#include "reports/report_writer.hpp"
+#include "verify/build_info.hpp"
+#include "verify/config.hpp"
+#include "verify/eval_command.hpp"
+#include "verify/runner.hpp"
+#include "verify/text_table.hpp"
+
+namespace zg {
+namespace {
+
+void check_digits(unsigned digits, const std::string& field) {
+  if (digits < kMinDigits || digits > kMaxDigits)
+    throw InputError(field, "", fmt::format("{} is outside {}..{}", digits, kMinDigits, kMaxDigits),
+                     fmt::format("choose between {} and {} significant digits", kMinDigits, kMaxDigits));
+}
+
+RunConfig load_config_or_default(const std::string& path) {
+  return path.empty() ? default_config() : load_config_file(path);
+}
+
+std::vector<ReportFormat> parse_formats(const std::vector<std::string>& names) {
+  std::vector<ReportFormat> out;
+  for (const std::string& n : names) {
+    const std::optional<ReportFormat> f = report_format_from_string(n);
+    if (!f) throw InputError("--format", "", "unknown format '" + n + "'", "use any of md, json, junit");
+    out.push_back(*f);
+  }
+  if (out.empty()) throw InputError("--format", "", "no format given", "use any of md, json, junit");
+  return out;
+}
+
+// Progress on an interactive terminal only: CI logs and pipes stay quiet.
+bool show_progress() { return isatty(fileno(stderr)) != 0 && std::getenv("CI") == nullptr; }
+
+void print_json_or_text(const nlohmann::ordered_json& j, bool as_json, std::ostream& out) {
+  if (as_json) {
+    out << j.dump() << "\n";
+    return;
+  }
+  std::vector<std::vector<std::string>> rows{{"quantity", "value"}};
+  for (const auto& [key, value] : j.items())
+    rows.push_back({key, value.is_string() ? value.get<std::string>() : value.dump()});
+  out << format_text_table(rows);
+}
+
+struct RunOptions {
+  std::string config_path;
+  std::vector<std::string> claims;
+  unsigned digits = 0;  // 0 = from the configuration
+  std::uint64_t seed = 0;
+  bool seed_given = false;
+  std::string out_dir = "audit";
+  std::vector<std::string> formats{"md", "json", "junit"};
+};
+
+int command_list(std::ostream& out) {
+  std::vector<std::vector<std::string>> rows{{"id", "title", "kind", "paper"}};
+  for (const ClaimSpec& c : ClaimRegistry::builtin().claims())
+    rows.push_back({c.id, c.title, to_string(c.rigor), c.paper_location});
+  out << format_text_table(rows);
+  return 0;
+}
+
+int command_run(const RunOptions& o, std::ostream& out, std::ostream& err) {
+  // Validate everything before any work or any file: bad input leaves nothing behind.
+  const RunConfig config = load_config_or_default(o.config_path);
+  const unsigned digits = o.digits != 0 ? o.digits : config.digits;
+  check_digits(digits, o.digits != 0 ? "--digits" : config.source + ": digits");
+  const std::vector<std::string>& ids = o.claims.empty() ? config.claims : o.claims;
+  const std::vector<const ClaimSpec*> claims =
+      resolve_claims(ClaimRegistry::builtin(), ids, o.claims.empty() ? config.source + ": claims" : "--claims");
+  const std::vector<ReportFormat> formats = parse_formats(o.formats);
+
+  RunRequest request;
+  request.config = &config;
+  request.claims = claims;
+  request.digits = digits;
+  request.seed = o.seed_given ? o.seed : config.seed;
+
+  ProgressFn progress;
+  if (show_progress()) {
+    progress = [&err](std::size_t i, std::size_t n, const ClaimSpec& c, const ClaimResult* done) {
+      if (done == nullptr)
+        err << fmt::format("[{}/{}] {} {} ...", i + 1, n, c.id, c.title) << std::flush;
+      else
+        err << fmt::format(" {} ({:.2f} s)\n", to_string(done->verdict), done->seconds) << std::flush;
+    };
+  }
+  const RunReport report = run_claims(request, progress);
+  const std::vector<std::string> written = write_reports(report, o.out_dir, formats);
+
+  std::vector<std::vector<std::string>> rows{{"claim", "verdict", "margin", "digits", "time", "title"}};
+  for (const ClaimResult& r : report.claims)
+    rows.push_back({r.id,
+                    to_string(r.verdict),
+                    fmt::format("{:.1f} {}", r.margin.value, r.margin.unit),
+                    std::to_string(r.digits),
+                    fmt::format("{:.2f} s", r.seconds),
+                    r.title});
+  out << format_text_table(rows);
+  const Summary s = summarize(report.claims);
+  out << fmt::format("\n{} passed, {} failed, {} inconclusive, {} skipped in {:.1f} s\n",
+                     s.pass,
+                     s.fail,
+                     s.inconclusive,
+                     s.skipped,
+                     report.seconds);
+  for (const std::string& path : written) out << "wrote " << path << "\n";
+  return exit_code_for(s);
+}
+
+}  // namespace
+
+int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+  CLI::App app{
+      "verify: numerical verification of Zhou & Ge, arXiv 2406.01766 "
+      "(gradient descent with weight decay learns the teacher's features)"};
+  app.set_version_flag("--version", std::string(build_info::kVersion) + " (" + build_info::kGitCommit + ")");
+  app.require_subcommand(1);
+
+  app.add_subcommand("list", "List the registered claims: id, title, kind of check, paper location");
+
+  RunOptions run;
+  CLI::App* run_cmd = app.add_subcommand("run", "Run claims and write reports");
+  run_cmd->add_option("--config", run.config_path, "TOML or JSON configuration (default: the embedded default)");
+  run_cmd->add_option("--claims", run.claims, "Comma-separated claim ids (default: the configuration's, else all)")
+      ->delimiter(',');
+  run_cmd->add_option("--digits", run.digits, "Working precision in significant decimal digits (16..1000)");
+  run_cmd->add_option("--seed", run.seed, "Master seed (default: the configuration's)");
+  run_cmd->add_option("--out", run.out_dir, "Folder for the reports")->capture_default_str();
+  run_cmd->add_option("--format", run.formats, "Comma-separated formats: md, json, junit")
+      ->delimiter(',')
+      ->capture_default_str();
+
+  CLI::App* eval_cmd = app.add_subcommand("eval", "Evaluate one quantity at any precision");
+  eval_cmd->require_subcommand(1);
+  unsigned eval_digits = 50;
+  bool eval_json = false;
+  unsigned coef_k = 0;
+  std::string rho_text;
+  std::string loss_config;
+  CLI::App* coef_cmd = eval_cmd->add_subcommand("coef", "ReLU Hermite coefficient c_k: closed form and quadrature");
+  coef_cmd->add_option("--k", coef_k, "Order k >= 0")->required()->check(CLI::Range(0u, 2000u));
+  CLI::App* kernel_cmd = eval_cmd->add_subcommand("kernel", "kappa, K, K', K'' at rho (read as an exact decimal)");
+  kernel_cmd->add_option("--rho", rho_text, "Cosine rho in [-1, 1]")->required();
+  CLI::App* loss_cmd = eval_cmd->add_subcommand("loss", "Population loss and gradient norm of the configured student");
+  loss_cmd->add_option("--config", loss_config, "TOML or JSON configuration (default: the embedded default)");
+  for (CLI::App* sub : {coef_cmd, kernel_cmd, loss_cmd}) {
+    sub->add_option("--digits", eval_digits, "Significant decimal digits (16..1000)")->capture_default_str();
+    sub->add_flag("--json", eval_json, "Print one JSON object");
+  }
+
+  // CLI11 reports a missing subcommand before an unexpected word; name the word instead.
+  if (argc >= 2 && argv[1][0] != '-' && app.get_subcommands([&](const CLI::App* sub) {
+                                           return sub->get_name() == argv[1];
+                                         }).empty()) {
+    err << "verify: unknown command '" << argv[1] << "'; use list, run or eval (run 'verify --help')\n";
+    return kExitUsage;
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp&) {
+    out << app.help();
+    return 0;
+  } catch (const CLI::CallForVersion&) {
+    out << app.version() << "\n";
+    return 0;
+  } catch (const CLI::ParseError& e) {
+    // Help for a subcommand is reported through the same exception family.
+    if (e.get_exit_code() == 0) {
+      std::ostringstream os;
+      app.exit(e, os, os);
+      out << os.str();
+      return 0;
+    }
+    err << "verify: " << e.what() << " (run 'verify --help')\n";
+    return kExitUsage;
+  }
+  run.seed_given = run_cmd->count("--seed") > 0;
+
+  try {
+    if (app.got_subcommand("list")) return command_list(out);
+    if (app.got_subcommand("run")) return command_run(run, out, err);
+    check_digits(eval_digits, "--digits");
+    if (coef_cmd->parsed()) print_json_or_text(eval_coefficient(coef_k, eval_digits), eval_json, out);
+    if (kernel_cmd->parsed()) print_json_or_text(eval_kernel(rho_text, eval_digits), eval_json, out);
+    if (loss_cmd->parsed())
+      print_json_or_text(eval_loss(load_config_or_default(loss_config), eval_digits), eval_json, out);
+    return 0;
+  } catch (const InputError& e) {
+    err << "verify: " << e.what() << "\n";
+    return kExitUsage;
+  }
+}
+
+}  // namespace zg

@@ -1,0 +1,24 @@
+// `verify eval`: single quantities at any precision, as ordered name -> value pairs whose
+// values are decimal strings with the requested digits (MATH.md §1–§3).
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "verify/config.hpp"
+
+namespace zg {
+
+/// {"k", "closed_form", "quadrature", "quadrature_error", "digits"} for c_k.
+nlohmann::ordered_json eval_coefficient(unsigned k, unsigned digits);
+
+/// {"rho", "kappa", "K", "K_prime", "K_second", "digits"}; rho_text is read as an exact
+/// decimal and must lie in [-1, 1] (InputError naming --rho otherwise).
+nlohmann::ordered_json eval_kernel(const std::string& rho_text, unsigned digits);
+
+/// {"loss", "grad_norm", "digits", "width", "dimension"} for the configuration's student
+/// against its teacher. InputError when the configuration has no student.
+nlohmann::ordered_json eval_loss(const RunConfig& config, unsigned digits);
+
+}  // namespace zg

@@ -1,0 +1,123 @@
+// The claim runner: precision, timing, escalation and provenance.
+#include "verify/runner.hpp"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <ctime>
+
+#include "core/input_error.hpp"
+#include "core/numeric_types.hpp"
+#include "verify/build_info.hpp"
+
+namespace zg {
+namespace {
+
+std::string utc_now_iso8601() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+std::string host_name() {
+  char buf[256] = {0};
+  if (gethostname(buf, sizeof buf - 1) != 0) return "unknown";
+  return buf;
+}
+
+double seconds_since(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+}  // namespace
+
+std::vector<const ClaimSpec*> resolve_claims(const ClaimRegistry& registry,
+                                             const std::vector<std::string>& ids,
+                                             const std::string& field) {
+  std::vector<const ClaimSpec*> out;
+  if (ids.empty()) {
+    for (const ClaimSpec& c : registry.claims()) out.push_back(&c);
+    return out;
+  }
+  for (const std::string& id : ids) {
+    const ClaimSpec* c = registry.find(id);
+    if (c == nullptr) throw InputError(field, "", "unknown claim id '" + id + "'", "run 'verify list' to see the ids");
+    bool seen = false;
+    for (const ClaimSpec* o : out) seen = seen || (o == c);
+    if (!seen) out.push_back(c);
+  }
+  return out;
+}
+
+ClaimResult run_claim(
+    const ClaimSpec& claim, const ProblemSpec& problem, unsigned digits, std::uint64_t seed, unsigned max_escalations) {
+  ClaimResult r;
+  r.id = claim.id;
+  r.title = claim.title;
+  r.module = claim.module;
+  r.statement = claim.statement;
+  r.statement_latex = claim.statement_latex;
+  r.paper_location = claim.paper_location;
+  r.rigor = claim.rigor;
+
+  const auto t0 = std::chrono::steady_clock::now();
+  const unsigned first_digits = digits;
+  for (unsigned attempt = 0;; ++attempt) {
+    CheckOutcome outcome;
+    {
+      ScopedDigits precision(digits);
+      try {
+        outcome = claim.check(CheckContext{problem, digits, seed});
+      } catch (const InputError&) {
+        throw;
+      } catch (const std::exception& e) {
+        outcome.verdict = Verdict::Fail;
+        outcome.explanation = std::string("the check stopped with an error: ") + e.what();
+        outcome.margin = Margin{0, "digits", "check did not complete"};
+      }
+    }
+    r.verdict = outcome.verdict;
+    r.margin = outcome.margin;
+    r.explanation = outcome.explanation;
+    r.measurements = std::move(outcome.measurements);
+    r.artefacts = std::move(outcome.artefacts);
+    r.digits = digits;
+    const bool can_escalate = attempt < max_escalations && digits < kMaxDigits;
+    if (r.verdict != Verdict::Inconclusive || !can_escalate) break;
+    digits = std::min(2 * digits, kMaxDigits);
+  }
+  if (r.digits != first_digits)
+    r.explanation += " (precision raised from " + std::to_string(first_digits) + " to " + std::to_string(r.digits) +
+                     " digits after an inconclusive result)";
+  r.seconds = seconds_since(t0);
+  return r;
+}
+
+RunReport run_claims(const RunRequest& request, const ProgressFn& progress) {
+  RunReport report;
+  report.version = build_info::kVersion;
+  report.git_commit = build_info::kGitCommit;
+  report.config_source = request.config->source;
+  report.config_text = request.config->text;
+  report.digits = request.digits;
+  report.seed = request.seed;
+  report.started_at = utc_now_iso8601();
+  report.host = host_name();
+
+  const auto t0 = std::chrono::steady_clock::now();
+  const std::size_t total = request.claims.size();
+  for (std::size_t i = 0; i < total; ++i) {
+    const ClaimSpec& claim = *request.claims[i];
+    if (progress) progress(i, total, claim, nullptr);
+    report.claims.push_back(
+        run_claim(claim, request.config->problem, request.digits, request.seed, request.max_escalations));
+    if (progress) progress(i, total, claim, &report.claims.back());
+  }
+  report.seconds = seconds_since(t0);
+  return report;
+}
+
+}  // namespace zg

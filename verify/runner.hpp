@@ -1,0 +1,41 @@
+// Runs claims: sets the working precision, times each check, escalates precision when a
+// check is inconclusive (Ziv's strategy), and assembles the RunReport the emitters render.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/claim_record.hpp"
+#include "lemmas/claim_registry.hpp"
+#include "verify/config.hpp"
+
+namespace zg {
+
+struct RunRequest {
+  const RunConfig* config = nullptr;
+  std::vector<const ClaimSpec*> claims;  ///< resolved, in run order
+  unsigned digits = 50;                  ///< starting working precision
+  std::uint64_t seed = 1;
+  unsigned max_escalations = 2;          ///< each doubles the digits, capped at kMaxDigits
+};
+
+/// Called before and after each claim (for progress display); may be empty.
+using ProgressFn = std::function<void(std::size_t index, std::size_t total, const ClaimSpec& claim,
+                                      const ClaimResult* finished)>;
+
+/// Resolves claim ids ("H1,h2") against the registry; empty = every registered claim.
+/// Throws InputError naming `field` and the unknown id.
+std::vector<const ClaimSpec*> resolve_claims(const ClaimRegistry& registry, const std::vector<std::string>& ids,
+                                             const std::string& field);
+
+/// Runs one claim at `digits`, escalating while INCONCLUSIVE. A check that throws
+/// anything but InputError yields FAIL with the exception's message (a broken check must
+/// never pass); InputError propagates.
+ClaimResult run_claim(const ClaimSpec& claim, const ProblemSpec& problem, unsigned digits, std::uint64_t seed,
+                      unsigned max_escalations);
+
+RunReport run_claims(const RunRequest& request, const ProgressFn& progress);
+
+}  // namespace zg
