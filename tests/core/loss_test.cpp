@@ -4,6 +4,8 @@
 // double path against the MPFR path.
 #include "core/loss.hpp"
 
+#include <cstdlib>
+
 #include <boost/random/mersenne_twister.hpp>
 #include <boost/random/normal_distribution.hpp>
 
@@ -107,6 +109,27 @@ TEST_CASE("the closed-form gradient equals central differences at 60 digits", "[
   for (Eigen::Index i = 0; i < closed.size(); ++i) {
     INFO("parameter " << i);
     CHECK_THAT(closed(i), WithinAbs(fd(i), tol));
+  }
+}
+
+TEST_CASE("gradient equals central differences on random networks (seeded property test)", "[loss][property]") {
+  // ZG_TEST_MULTIPLIER scales the number of random cases (nightly runs set it high); a
+  // failure prints the seed, from which the case is rebuilt exactly.
+  const char* multiplier_env = std::getenv("ZG_TEST_MULTIPLIER");
+  const int cases = 3 * (multiplier_env ? std::max(1, std::atoi(multiplier_env)) : 1);
+  zg::ScopedDigits digits(40);
+  const Mp eps = zg::working_eps<Mp>();
+  for (int c = 0; c < cases; ++c) {
+    const std::uint64_t seed = 1000 + static_cast<std::uint64_t>(c);
+    const Eigen::Index d = 2 + c % 4, m = 1 + c % 5, ms = 1 + c % 3;
+    const Network<Mp> t = unit_teacher<Mp>(d, ms, seed);
+    const Network<Mp> s = random_network<Mp>(d, m, seed + 7919);
+    auto loss_of = [&](const Vec<Mp>& p) { return zg::population_loss(zg::unflatten_parameters(p, d, m), t); };
+    const Vec<Mp> fd = zg::central_difference_gradient(loss_of, zg::flatten_parameters(s), eps);
+    const zg::LossGradient<Mp> lg = zg::population_loss_gradient(s, t);
+    const Vec<Mp> closed = zg::flatten_parameters(Network<Mp>{lg.grad_a, lg.grad_W});
+    INFO("seed " << seed << ", d = " << d << ", m = " << m << ", m* = " << ms);
+    CHECK_THAT(Mp((fd - closed).cwiseAbs().maxCoeff()), WithinAbs(Mp(0), Mp(256 * pow(eps, Mp(2) / 3))));
   }
 }
 

@@ -126,3 +126,22 @@ TEST_CASE("H3 fails for a wrong gradient and for a wrong loss", "[claims][H3][mu
     CHECK(o.verdict == Verdict::Fail);
   }
 }
+
+TEST_CASE("H3's measured loss at d and 2d digits agree within the d-digit tolerance", "[claims][H3][precision]") {
+  // STYLE.md habit 10: escalation is only sound if a result computed with more digits
+  // agrees with the one it replaces within the error the latter claimed.
+  const zg::ProblemSpec p = default_like_problem();
+  auto loss_at = [&p](unsigned digits) {
+    zg::ScopedDigits precision(digits);
+    const zg::CheckOutcome o = zg::check_loss_closed_form(zg::CheckContext{p, digits, 3});
+    for (const zg::Measurement& m : o.measurements)
+      if (m.name == "loss_closed_form") return m.value;
+    return std::string();
+  };
+  const std::string at30 = loss_at(30), at60 = loss_at(60);
+  REQUIRE(!at30.empty());
+  zg::ScopedDigits digits(60);
+  // L is a difference of O(1) terms: absolute error a few hundred eps at 30 digits.
+  CHECK_THAT(Mp(at30), zg::test::WithinAbs(Mp(at60), Mp("1e-27")));
+  CHECK(Mp(at30) != Mp(at60));  // the 60-digit value really carries more digits
+}
