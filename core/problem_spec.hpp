@@ -67,10 +67,18 @@ struct NearTeacherStudent {
 };
 using StudentSpec = std::variant<ExplicitStudent, NearTeacherStudent>;
 
+/// How the certificate claims (D2) search and judge (config table [certificate]).
+struct CertificateSettings {
+  double rho_floor = 0;          ///< D2 passes when the measured rho_eta exceeds this
+  double far_radius_deg = 10;    ///< max_abs_eta_far is taken at angle >= this from every +-w_i*
+  std::size_t start_points = 4000;  ///< low-discrepancy start points of the sampled search
+};
+
 struct ProblemSpec {
   TeacherSpec teacher;
   std::optional<StudentSpec> student;
   SpecNumber lambda{1e-3};
+  CertificateSettings certificate;
 };
 
 /// The teacher at T's current precision, directions normalised (MATH.md §3: ||w_i*|| = 1).

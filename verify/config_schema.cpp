@@ -212,11 +212,27 @@ std::optional<StudentSpec> read_student(const ConfigTable& root,
   return student;
 }
 
+// [certificate]: how D2 searches and judges (all optional, defaults in CertificateSettings).
+CertificateSettings read_certificate_settings(const ConfigTable& root) {
+  CertificateSettings settings;
+  const std::optional<ConfigField> field = root.find("certificate");
+  if (!field) return settings;
+  const ConfigTable c(*field, {"rho_floor", "far_radius_deg", "start_points"});
+  if (const auto f = c.find("rho_floor")) settings.rho_floor = f->number().as<double>();
+  if (const auto f = c.find("far_radius_deg")) {
+    settings.far_radius_deg = f->number().as<double>();
+    if (!(settings.far_radius_deg > 0 && settings.far_radius_deg < 90))
+      f->fail("must be between 0 and 90 (exclusive)", "give the angle from every teacher direction, in degrees");
+  }
+  if (const auto f = c.find("start_points")) settings.start_points = static_cast<std::size_t>(f->integer(16, 10000000));
+  return settings;
+}
+
 }  // namespace
 
 RunConfig read_run_config(const nlohmann::json& document, const std::string& source) {
   const ConfigTable root(ConfigField(document, "", source),
-                         {"digits", "seed", "lambda", "claims", "teacher", "student"});
+                         {"digits", "seed", "lambda", "claims", "teacher", "student", "certificate"});
   RunConfig config;
   if (const auto f = root.find("digits")) config.digits = static_cast<unsigned>(f->integer(kMinDigits, kMaxDigits));
   if (const auto f = root.find("seed")) config.seed = f->seed();
@@ -230,6 +246,7 @@ RunConfig read_run_config(const nlohmann::json& document, const std::string& sou
     for (const ConfigField& id : f->elements("claim ids such as \"H1\"")) config.claims.push_back(id.text());
   config.problem.teacher = read_teacher(root, config.seed);
   config.problem.student = read_student(root, config.problem.teacher, config.seed);
+  config.problem.certificate = read_certificate_settings(root);
   return config;
 }
 
