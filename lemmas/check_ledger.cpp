@@ -39,7 +39,7 @@ void CheckLedger::add(Verdict v, const Mp& observed, const Mp& allowed, const st
   } else {
     margin = static_cast<double>(log10(allowed / abs(observed)));
   }
-  entries_.push_back(Entry{v, margin, text});
+  entries_.push_back(Entry{v, margin, "digits", text});
 }
 
 void CheckLedger::identity(const std::string& what, const Mp& residual, const Mp& tol) {
@@ -56,6 +56,14 @@ void CheckLedger::at_most(const std::string& what, const Mp& value, const Mp& bo
   const bool ok = value <= bound;  // false for NaN
   add(ok ? Verdict::Pass : Verdict::Fail, value, bound,
       what + ": " + short_decimal(value) + (ok ? " <= " : " > ") + "bound " + short_decimal(bound));
+}
+
+void CheckLedger::exceeds(const std::string& what, const Mp& value, const Mp& floor) {
+  const bool ok = value > floor;  // false for NaN
+  // The margin is the room above the floor itself, in the value's own units.
+  const double room = isnan(value) ? -std::numeric_limits<double>::infinity() : static_cast<double>(value - floor);
+  entries_.push_back(Entry{ok ? Verdict::Pass : Verdict::Fail, room, "above floor",
+                           what + ": " + short_decimal(value) + (ok ? " > " : " <= ") + "floor " + short_decimal(floor)});
 }
 
 void CheckLedger::statistical(const std::string& what, const Mp& difference, const Mp& std_error, double k) {
@@ -80,12 +88,13 @@ CheckOutcome CheckLedger::finish(std::vector<Measurement> measurements) const {
   auto rank = [](Verdict v) { return v == Verdict::Fail ? 2 : v == Verdict::Inconclusive ? 1 : 0; };
   const Entry* worst = &entries_.front();
   for (const Entry& e : entries_) {
+    // Margins are compared only within one unit; across units the earlier entry stands.
     if (rank(e.verdict) > rank(worst->verdict) ||
-        (rank(e.verdict) == rank(worst->verdict) && e.margin_digits < worst->margin_digits))
+        (rank(e.verdict) == rank(worst->verdict) && e.unit == worst->unit && e.margin < worst->margin))
       worst = &e;
   }
   out.verdict = worst->verdict;
-  out.margin = Margin{worst->margin_digits, "digits", worst->text};
+  out.margin = Margin{worst->margin, worst->unit, worst->text};
   // The deciding sub-check first, then the others in the order they were made.
   out.explanation = worst->text;
   for (const Entry& e : entries_)

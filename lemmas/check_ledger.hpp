@@ -40,6 +40,9 @@ class CheckLedger {
   /// value <= bound must hold (a rigorous or stated bound); no precision escalation.
   void at_most(const std::string& what, const Mp& value, const Mp& bound);
 
+  /// value > floor must hold strictly (a constant that must be positive, say); no escalation.
+  void exceeds(const std::string& what, const Mp& value, const Mp& floor);
+
   /// |difference| <= k standard errors.
   void statistical(const std::string& what, const Mp& difference, const Mp& std_error, double k);
 
@@ -48,7 +51,8 @@ class CheckLedger {
  private:
   struct Entry {
     Verdict verdict;
-    double margin_digits;  // log10(allowed / observed); display only
+    double margin;     // display only: log10(allowed / observed) in "digits", or a raw room
+    std::string unit;  // "digits" or "above floor"
     std::string text;
   };
   void add(Verdict v, const Mp& observed, const Mp& allowed, const std::string& text);

@@ -11,6 +11,7 @@ const ClaimRegistry& ClaimRegistry::builtin() {
   static const ClaimRegistry registry = [] {
     ClaimRegistry r;
     register_hermite_claims(r);
+    register_certificate_claims(r);
     return r;
   }();
   return registry;

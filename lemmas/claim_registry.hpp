@@ -56,5 +56,6 @@ class ClaimRegistry {
 
 // One per lemma module.
 void register_hermite_claims(ClaimRegistry& registry);
+void register_certificate_claims(ClaimRegistry& registry);
 
 }  // namespace zg

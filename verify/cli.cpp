@@ -110,7 +110,7 @@ int command_run(const RunOptions& o, std::ostream& out, std::ostream& err) {
   for (const ClaimResult& r : report.claims)
     rows.push_back({r.id,
                     to_string(r.verdict),
-                    fmt::format("{:.1f} {}", r.margin.value, r.margin.unit),
+                    fmt::format("{:.3g} {}", r.margin.value, r.margin.unit),
                     std::to_string(r.digits),
                     fmt::format("{:.2f} s", r.seconds),
                     r.title});
@@ -162,7 +162,10 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   kernel_cmd->add_option("--rho", rho_text, "Cosine rho in [-1, 1]")->required();
   CLI::App* loss_cmd = eval_cmd->add_subcommand("loss", "Population loss and gradient norm of the configured student");
   loss_cmd->add_option("--config", loss_config, "TOML or JSON configuration (default: the embedded default)");
-  for (CLI::App* sub : {coef_cmd, kernel_cmd, loss_cmd}) {
+  CLI::App* cert_cmd =
+      eval_cmd->add_subcommand("certificate", "Dual pre-certificate of the configured teacher: alpha, residual, rho_eta");
+  cert_cmd->add_option("--config", loss_config, "TOML or JSON configuration (default: the embedded default)");
+  for (CLI::App* sub : {coef_cmd, kernel_cmd, loss_cmd, cert_cmd}) {
     sub->add_option("--digits", eval_digits, "Significant decimal digits (16..1000)")->capture_default_str();
     sub->add_flag("--json", eval_json, "Print one JSON object");
   }
@@ -203,6 +206,10 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     if (kernel_cmd->parsed()) print_json_or_text(eval_kernel(rho_text, eval_digits), eval_json, out);
     if (loss_cmd->parsed())
       print_json_or_text(eval_loss(load_config_or_default(loss_config), eval_digits), eval_json, out);
+    if (cert_cmd->parsed()) {
+      const RunConfig config = load_config_or_default(loss_config);
+      print_json_or_text(eval_certificate(config, eval_digits, config.seed), eval_json, out);
+    }
     return 0;
   } catch (const InputError& e) {
     err << "verify: " << e.what() << "\n";

@@ -2,6 +2,7 @@
 #include "verify/eval_command.hpp"
 
 #include "core/input_error.hpp"
+#include "lemmas/certificate_checks.hpp"
 #include "core/kernels.hpp"
 #include "core/loss.hpp"
 #include "core/quadrature.hpp"
@@ -59,6 +60,33 @@ nlohmann::ordered_json eval_loss(const RunConfig& config, unsigned digits) {
   j["digits"] = digits;
   j["width"] = student.width();
   j["dimension"] = student.dim();
+  return j;
+}
+
+nlohmann::ordered_json eval_certificate(const RunConfig& config, unsigned digits, std::uint64_t seed) {
+  ScopedDigits precision(digits);
+  Certificate<Mp> c;
+  try {
+    c = certificate_for(config.problem, digits);
+  } catch (const SingularCertificate& e) {
+    throw InputError(config.source, "teacher", e.what(), "separate the teacher directions (no two on one line)");
+  }
+  const DecaySearchResult r = decay_search_for(c, config.problem, seed);
+  Mp interpolation(0), max_abs = abs(r.max_abs.eta);
+  for (Eigen::Index j = 0; j < c.width(); ++j) {
+    const Mp eta_j = certificate_value(c, Vec<Mp>(c.U.col(j)));
+    interpolation = std::max(interpolation, Mp(abs(eta_j - c.signs(j))));
+    max_abs = std::max(max_abs, Mp(abs(eta_j)));
+  }
+  nlohmann::ordered_json j;
+  j["alpha"] = nlohmann::ordered_json::array();
+  for (Eigen::Index i = 0; i < c.width(); ++i) j["alpha"].push_back(to_decimal(c.alpha(i), digits));
+  j["interpolation_residual"] = to_decimal(interpolation, 6);
+  j["rho_eta"] = to_decimal(r.rho_eta, digits);
+  j["max_abs_eta"] = to_decimal(max_abs, digits);
+  j["rank"] = c.rank();
+  j["condition_number"] = to_decimal(c.condition, 6);
+  j["digits"] = digits;
   return j;
 }
 

@@ -21,4 +21,10 @@ nlohmann::ordered_json eval_kernel(const std::string& rho_text, unsigned digits)
 /// against its teacher. InputError when the configuration has no student.
 nlohmann::ordered_json eval_loss(const RunConfig& config, unsigned digits);
 
+/// {"alpha": [...], "interpolation_residual", "rho_eta", "max_abs_eta", "rank",
+/// "condition_number", "digits"} for the configuration's teacher (MATH.md §4);
+/// max_abs_eta is the largest |eta| over the whole domain, teacher directions included.
+/// A degenerate teacher is an InputError naming the teacher.
+nlohmann::ordered_json eval_certificate(const RunConfig& config, unsigned digits, std::uint64_t seed);
+
 }  // namespace zg

@@ -158,3 +158,15 @@ TEST_CASE("verify run writes the three reports and exits 0", "[cli][run]") {
   CHECK(j["claims"][0]["verdict"] == "PASS");
   CHECK(j["claims"][0]["measurements"].contains("coef_max_abs_diff"));
 }
+
+TEST_CASE("verify eval certificate gives alpha per teacher direction and the decay constant", "[cli][eval]") {
+  const CliResult r = cli({"eval", "certificate", "--digits", "30", "--json"});
+  REQUIRE(r.code == 0);
+  const nlohmann::json j = nlohmann::json::parse(r.out);
+  REQUIRE(j["alpha"].size() == 3);
+  zg::ScopedDigits digits(30);
+  CHECK(Mp(j["rho_eta"].get<std::string>()) > 0);
+  CHECK(Mp(j["interpolation_residual"].get<std::string>()) < Mp("1e-25"));
+  // sup |eta| is 1, attained at the teacher directions (up to rounding).
+  CHECK_THAT(Mp(j["max_abs_eta"].get<std::string>()), WithinAbs(Mp(1), Mp("1e-25")));
+}

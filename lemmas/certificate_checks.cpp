@@ -1,0 +1,114 @@
+// D1 and D2 (sampled) of MATH.md §4: construction residuals and the observed decay constant.
+#include "lemmas/certificate_checks.hpp"
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "lemmas/check_ledger.hpp"
+
+namespace zg {
+namespace {
+
+Mp degrees(const Mp& radians) { return radians * 180 / pi<Mp>(); }
+
+std::string index_name(const std::string& stem, Eigen::Index i) { return stem + "_" + std::to_string(i + 1); }
+
+// A degenerate teacher is an expected numerical outcome, not an error (STYLE.md habit 14).
+CheckOutcome singular_outcome(const SingularCertificate& e) {
+  CheckOutcome o;
+  o.verdict = Verdict::Fail;
+  o.explanation = e.what();
+  o.margin = Margin{-std::numeric_limits<double>::infinity(), "digits", "no certificate exists"};
+  return o;
+}
+
+}  // namespace
+
+Certificate<Mp> certificate_for(const ProblemSpec& problem, unsigned digits) {
+  const Network<Mp> teacher = build_teacher<Mp>(problem.teacher);
+  return build_precertificate(teacher, pow(Mp(10), -static_cast<int>(digits / 2)));
+}
+
+DecaySearchResult decay_search_for(const Certificate<Mp>& c, const ProblemSpec& problem, std::uint64_t seed) {
+  DecaySearchOptions options;
+  options.start_points = problem.certificate.start_points;
+  options.far_radius_deg = problem.certificate.far_radius_deg;
+  options.seed = seed;
+  return search_decay(c, options);
+}
+
+CheckOutcome check_certificate_interpolation(const CheckContext& ctx) {
+  Certificate<Mp> c;
+  try {
+    c = certificate_for(ctx.problem, ctx.digits);
+  } catch (const SingularCertificate& e) {
+    return singular_outcome(e);
+  }
+  CheckLedger ledger(ctx.digits);
+  std::vector<Measurement> ms;
+  Mp interpolation(0), tangential(0);
+  for (Eigen::Index j = 0; j < c.width(); ++j) {
+    // eta is even, so both +-u_j must give s_j.
+    for (int side : {1, -1}) {
+      const Vec<Mp> y = side * c.U.col(j);
+      interpolation = std::max(interpolation, Mp(abs(certificate_value(c, y) - c.signs(j))));
+    }
+    tangential = std::max(tangential, Mp(certificate_tangential_gradient_at_teacher(c, j).norm()));
+  }
+  // The solve loses about log10(condition) digits; 3 more cover assembly and evaluation.
+  const unsigned lost = static_cast<unsigned>(std::ceil(static_cast<double>(log10(c.condition)))) + 3;
+  const Mp tol = identity_tolerance(ctx.digits, lost);
+  ledger.identity("eta(+-w_i*) = sign(a_i*)", interpolation, tol);
+  ledger.identity("tangential gradient of eta at w_i* = 0", tangential, tol);
+  ms.push_back(measurement("interpolation_residual", interpolation, "max_i |eta(+-w_i*) - sign(a_i*)|"));
+  ms.push_back(measurement("tangential_gradient_residual", tangential,
+                           "max_i |(I - w_i* w_i*^T) grad eta(w_i*)| (the i = i term at its limit beta_i/4)"));
+  ms.push_back(measurement("condition_number", c.condition, "2-norm condition of the m* r interpolation system"));
+  ms.push_back(count_measurement("rank", c.rank(), "r = dim span{w_i*}"));
+  ms.push_back(count_measurement("system_size", c.width() * c.rank(), "unknowns m* r (alpha_i and beta_i)"));
+  for (Eigen::Index i = 0; i < c.width(); ++i)
+    ms.push_back(measurement(index_name("alpha", i), c.alpha(i), "alpha_i of teacher direction i"));
+  for (Eigen::Index i = 0; i < c.width(); ++i)
+    ms.push_back(measurement(index_name("beta_norm", i), c.beta.col(i).norm(), "|beta_i|"));
+  return ledger.finish(std::move(ms));
+}
+
+CheckOutcome check_certificate_decay_sampled(const CheckContext& ctx) {
+  Certificate<Mp> c;
+  try {
+    c = certificate_for(ctx.problem, ctx.digits);
+  } catch (const SingularCertificate& e) {
+    return singular_outcome(e);
+  }
+  const DecaySearchResult r = decay_search_for(c, ctx.problem, ctx.seed);
+  CheckLedger ledger(ctx.digits);
+  const Mp floor(ctx.problem.certificate.rho_floor);
+  ledger.exceeds("sampled rho_eta above the floor", r.rho_eta, floor);
+
+  std::vector<Measurement> ms;
+  ms.push_back(measurement("rho_eta", r.rho_eta, "inf of (1 - |eta|) / delta^2 found: sampled minimum and teacher-direction limits"));
+  if (r.worst_teacher >= 0)
+    ms.push_back(count_measurement("rho_eta_at_teacher", r.worst_teacher + 1,
+                                   "rho_eta is the curvature limit at this teacher direction (1-based)"));
+  ms.push_back(measurement("worst_ratio", r.worst.ratio, "smallest (1 - |eta|) / delta^2 at a sampled point"));
+  ms.push_back(measurement("worst_delta_deg", degrees(r.worst.delta), "delta at that point", "deg"));
+  ms.push_back(measurement("worst_radius", r.worst.y.norm(), "|y| there (1 = on the sphere of the span)"));
+  if (c.rank() == 2)
+    ms.push_back(measurement("worst_angle_deg", degrees(atan2(r.worst.y(1), r.worst.y(0))),
+                             "angle in the span from w_1* towards w_2*", "deg"));
+  ms.push_back(measurement("worst_eta", r.worst.eta, "eta there"));
+  for (std::size_t j = 0; j < r.curvature.size(); ++j)
+    ms.push_back(measurement(index_name("curvature", static_cast<Eigen::Index>(j)), r.curvature[j],
+                             "lim (1 - s_j eta) / t^2 along the sphere at w_j*, smallest over tangent directions"));
+  ms.push_back(measurement("max_abs_eta_far", abs(r.max_far.eta),
+                           "largest |eta| at angle >= " + fmt::format("{:g}", ctx.problem.certificate.far_radius_deg) +
+                               " deg from every +-w_i*"));
+  ms.push_back(measurement("max_abs_eta", abs(r.max_abs.eta), "largest |eta| found off the teacher directions"));
+  ms.push_back(count_measurement("evaluations", static_cast<long long>(r.evaluations), "evaluations of eta"));
+  CheckOutcome o = ledger.finish(std::move(ms));
+  if (r.refine_cap_hit) o.explanation += "; note: a local refinement stopped at its step cap";
+  return o;
+}
+
+}  // namespace zg

@@ -1,0 +1,25 @@
+// The dual-certificate claim family (MATH.md §4, claims D1 and D2): the pre-certificate's
+// construction and its quadratic decay, observed by the sampled search.
+#pragma once
+
+#include "core/certificate.hpp"
+#include "core/certificate_search.hpp"
+#include "lemmas/claim_registry.hpp"
+
+namespace zg {
+
+/// The teacher's pre-certificate at the working precision (rank tolerance 10^-(digits/2)).
+/// Throws SingularCertificate for a degenerate teacher.
+Certificate<Mp> certificate_for(const ProblemSpec& problem, unsigned digits);
+
+/// The decay search with the configuration's [certificate] settings and the run's seed.
+DecaySearchResult decay_search_for(const Certificate<Mp>& c, const ProblemSpec& problem, std::uint64_t seed);
+
+/// D1: eta(w_i*) = sign(a_i*) and a zero tangential gradient at every w_i*, to working
+/// precision less the digits the system's condition costs.
+CheckOutcome check_certificate_interpolation(const CheckContext& ctx);
+
+/// D2 (sampled): rho_eta = inf (1 - |eta|) / delta^2 over the domain exceeds the floor.
+CheckOutcome check_certificate_decay_sampled(const CheckContext& ctx);
+
+}  // namespace zg

@@ -1,0 +1,24 @@
+// Registers the dual-certificate claims D1 and D2 (MATH.md §4, §6).
+#include "lemmas/certificate_checks.hpp"
+
+namespace zg {
+
+void register_certificate_claims(ClaimRegistry& registry) {
+  registry.add(ClaimSpec{
+      "D1", "Pre-certificate interpolates the teacher signs", "certificate", Rigor::Identity,
+      "The vanishing-derivative pre-certificate eta(w) = sum_i [alpha_i K(w.w_i*) + arcsin(w.w_i*) (beta_i.w)/(2 pi)], "
+      "beta_i orthogonal to w_i*, satisfies eta(w_i*) = sign(a_i*) with zero tangential gradient at every w_i*.",
+      R"(\eta(w) = \sum_i \Big[\alpha_i K(w\cdot w_i^*) + \frac{\arcsin(w\cdot w_i^*)\,(\beta_i\cdot w)}{2\pi}\Big],\quad \eta(w_i^*) = \operatorname{sign}(a_i^*),\quad \nabla_{S}\,\eta(w_i^*) = 0)",
+      "non-degenerate dual certificate (spec: MATH.md §4)",
+      [](const CheckContext& ctx) { return check_certificate_interpolation(ctx); }});
+
+  registry.add(ClaimSpec{
+      "D2", "Quadratic decay of the certificate (sampled)", "certificate", Rigor::Sampled,
+      "|eta(w)| <= 1 - rho_eta delta(w)^2 for every unit w, with rho_eta > 0, delta(w) the angle from w to the "
+      "nearest +-w_i*; the best rho_eta is measured by a seeded search of the span's ball (d > r) or sphere (d = r).",
+      R"(|\eta(w)| \le 1 - \rho_\eta\,\delta(w)^2,\quad \rho_\eta > 0,\quad \delta(w) = \min_i \angle(w, \pm w_i^*))",
+      "non-degeneracy of the certificate (spec: MATH.md §4)",
+      [](const CheckContext& ctx) { return check_certificate_decay_sampled(ctx); }});
+}
+
+}  // namespace zg
