@@ -4,6 +4,8 @@
 // central differences, interval enclosures, and a singular (duplicate) teacher.
 #include "core/certificate.hpp"
 
+#include "core/certificate_search.hpp"
+
 #include "core/finite_difference.hpp"
 #include "tests/support/within_eps.hpp"
 
@@ -180,4 +182,21 @@ TEST_CASE("a duplicated teacher direction makes the system singular", "[certific
                   zg::SingularCertificate);
   CHECK_THROWS_AS(zg::build_precertificate(planar_teacher(3, {0, 60, 240}, {1, -1, 1}), rank_tol()),
                   zg::SingularCertificate);  // 240 deg is the antipode of 60 deg
+}
+
+TEST_CASE("the curvature limit at a teacher direction is one-sided", "[certificate][search]") {
+  // The i = j beta term (pi/2 - t)(beta_j.v) sin t / (2 pi) is only C^1 in t, so the two
+  // sides of w_j* decay at rates that differ by |beta_j| / pi; the search must report the
+  // smaller (MATH.md §4 asks for one-sided second derivatives).
+  zg::ScopedDigits digits(40);
+  const zg::Certificate<Mp> c = zg::build_precertificate(planar_teacher(2, {0, 60, 120}, {1, -1, 1}), rank_tol());
+  const Mat<Mp> B = zg::detail::complement_basis<Mp>(Vec<Mp>(c.U.col(0)));
+  const Mp t("1e-10");  // the search's own step at 40 digits: 10^-(digits/4)
+  const Mp plus = zg::one_sided_curvature(c, 0, Vec<Mp>(B.col(0)), t);
+  const Mp minus = zg::one_sided_curvature(c, 0, Vec<Mp>(-B.col(0)), t);
+  CHECK_THAT(Mp(abs(plus - minus)), WithinAbs(Mp(c.beta.col(0).norm() / zg::pi<Mp>()), Mp("1e-10")));
+  zg::DecaySearchOptions o;
+  o.start_points = 200;
+  const zg::DecaySearchResult r = zg::search_decay(c, o);
+  CHECK_THAT(r.curvature[0], WithinAbs(std::min(plus, minus), Mp("1e-20")));
 }
