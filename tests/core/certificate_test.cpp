@@ -194,7 +194,8 @@ TEST_CASE("the curvature limit at a teacher direction is one-sided", "[certifica
   const Mp t("1e-10");  // the search's own step at 40 digits: 10^-(digits/4)
   const Mp plus = zg::one_sided_curvature(c, 0, Vec<Mp>(B.col(0)), t);
   const Mp minus = zg::one_sided_curvature(c, 0, Vec<Mp>(-B.col(0)), t);
-  CHECK_THAT(Mp(abs(plus - minus)), WithinAbs(Mp(c.beta.col(0).norm() / zg::pi<Mp>()), Mp("1e-10")));
+  // The limits carry O(t) terms (|theta|^3 parts of K): a few t of room.
+  CHECK_THAT(Mp(abs(plus - minus)), WithinAbs(Mp(c.beta.col(0).norm() / zg::pi<Mp>()), Mp("1e-9")));
   zg::DecaySearchOptions o;
   o.start_points = 200;
   const zg::DecaySearchResult r = zg::search_decay(c, o);
