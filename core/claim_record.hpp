@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "core/plot_spec.hpp"
+
 namespace zg {
 
 enum class Verdict { Pass, Fail, Inconclusive, Skipped };
@@ -70,6 +72,9 @@ struct ClaimResult {
   double seconds = 0;       ///< wall time of the check
   std::vector<Measurement> measurements;
   std::vector<Artefact> artefacts;
+  /// Figures to draw beside the report; render_report_plots (reports/plot.hpp) writes
+  /// them and appends their files to `artefacts`. Not part of the JSON: the files are.
+  std::vector<PlotSpec> plots;
 };
 
 /// Counts per verdict.

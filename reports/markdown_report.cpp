@@ -1,7 +1,7 @@
 // The Markdown report (render_markdown): provenance, the overall result, an aligned
-// summary table, one section per claim (statement, verdict, measurements, artefacts) and
-// the configuration as read. Long measurement values are cut for reading; the JSON keeps
-// every digit.
+// summary table, one section per claim (statement, verdict, measurements, figures,
+// artefacts) and the configuration as read. Long measurement values are cut for
+// reading; the JSON keeps every digit.
 #include "reports/report_writer.hpp"
 
 #include <algorithm>
@@ -47,10 +47,24 @@ std::string code_span(const std::string& text) {
   return fence + space + one_line(text) + space + fence;
 }
 
-/// A relative link to an artefact; <> keeps paths with spaces or parentheses intact.
-std::string artefact_link(const std::string& path) {
+/// A relative link target; <> keeps paths with spaces or parentheses intact.
+std::string link_target(const std::string& path) {
   const bool needs_brackets = path.find_first_of(" ()") != std::string::npos;
-  return "[" + path + "](" + (needs_brackets ? "<" + path + ">" : path) + ")";
+  return needs_brackets ? "<" + path + ">" : path;
+}
+
+std::string artefact_link(const std::string& path) {
+  return "[" + path + "](" + link_target(path) + ")";
+}
+
+/// Brackets escaped, so that an image's alt text cannot close the link early.
+std::string link_text(const std::string& text) {
+  std::string out;
+  for (const char c : one_line(text)) {
+    if (c == '[' || c == ']' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
 }
 
 /// A claim that never ran (SKIPPED) has digits 0; "0 digits" would read as a result.
@@ -153,7 +167,10 @@ class MarkdownEmitter final {
                           detail::kTableDigits);
   }
 
+  // Figures are shown inline, above the list that links their data and scripts.
   void artefacts(const std::vector<Artefact>& as) {
+    for (const Artefact& a : as)
+      if (a.kind == "svg") out_ += "![" + link_text(a.description) + "](" + link_target(a.path) + ")\n\n";
     out_ += "Artefacts:\n\n";
     for (const Artefact& a : as) {
       out_ += "- " + artefact_link(a.path) + " (" + one_line(a.kind) + ")";

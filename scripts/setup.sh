@@ -7,7 +7,7 @@ packages=(
   build-essential cmake pkg-config
   libboost-dev libgmp-dev libmpfr-dev libmpfi-dev
   libeigen3-dev catch2 libcli11-dev libtoml11-dev nlohmann-json3-dev libfmt-dev
-  libbenchmark-dev libxml2-utils
+  libbenchmark-dev libxml2-utils gnuplot-nox
 )
 
 missing=()

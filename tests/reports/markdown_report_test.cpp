@@ -1,5 +1,6 @@
 // Tests for reports/markdown_report.cpp: the golden report, a summary table whose columns
-// line up in code points, shortened values with their note, and the sections per claim.
+// line up in code points, shortened values with their note, the sections per claim and
+// their figures.
 #include <sstream>
 #include <string>
 #include <vector>
@@ -96,6 +97,21 @@ TEST_CASE("Markdown fences a configuration that itself contains backticks", "[ma
   RunReport r = test::sample_report();
   r.config_text = "note = \"```\"";
   CHECK_THAT(render_markdown(r), Catch::Contains("````\nnote = \"```\"\n````\n"));
+}
+
+TEST_CASE("Markdown embeds SVG artefacts as images above the list that links their data", "[markdown_report]") {
+  RunReport r = test::sample_report();
+  r.claims.resize(1);
+  r.claims[0].artefacts = {Artefact{"D2 eta.csv", "csv", "data"},
+                           Artefact{"D2 eta.svg", "svg", "η [on] the circle"},
+                           Artefact{"D2_other.svg", "svg", "second"}};
+  const std::string md = render_markdown(r);
+  CHECK_THAT(md,
+             Catch::Contains("![η \\[on\\] the circle](<D2 eta.svg>)\n\n"
+                             "![second](D2_other.svg)\n\n"
+                             "Artefacts:\n\n"
+                             "- [D2 eta.csv](<D2 eta.csv>) (csv): data\n"));
+  CHECK_THAT(render_markdown(test::sample_report()), !Catch::Contains("!["));  // no SVG, no image
 }
 
 }  // namespace

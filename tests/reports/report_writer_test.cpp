@@ -13,44 +13,15 @@
 #include "core/input_error.hpp"
 #include "reports/atomic_file.hpp"
 #include "tests/reports/sample_report.hpp"
+#include "tests/reports/scratch_dir.hpp"
 
 namespace zg {
 namespace {
 
 namespace fs = std::filesystem;
-
-/// A fresh folder under the system temporary directory, removed with its contents.
-class ScratchDir final {
- public:
-  explicit ScratchDir(const std::string& name)
-      : path_(fs::temp_directory_path() / ("zg-reports-" + name + "-" + std::to_string(::getpid()))) {
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~ScratchDir() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  ScratchDir(const ScratchDir&) = delete;
-  ScratchDir& operator=(const ScratchDir&) = delete;
-
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
-
-/// Names of the entries of `dir`, hidden ones included.
-std::set<std::string> entries(const fs::path& dir) {
-  std::set<std::string> names;
-  for (const fs::directory_entry& e : fs::directory_iterator(dir)) names.insert(e.path().filename().string());
-  return names;
-}
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
+using test::entries;
+using test::read_file;
+using test::ScratchDir;
 
 const std::vector<ReportFormat> kAll = {ReportFormat::Markdown, ReportFormat::Json, ReportFormat::JUnit};
 
