@@ -77,6 +77,11 @@ void CheckLedger::statistical(const std::string& what, const Mp& difference, con
   add(ok ? Verdict::Pass : Verdict::Fail, d, allowed, what + ": |difference| " + short_decimal(d) + text);
 }
 
+void CheckLedger::require(const std::string& what, bool ok, const std::string& detail) {
+  entries_.push_back(Entry{ok ? Verdict::Pass : Verdict::Fail, std::numeric_limits<double>::quiet_NaN(), "condition",
+                           what + ": " + detail});
+}
+
 CheckOutcome CheckLedger::finish(std::vector<Measurement> measurements) const {
   CheckOutcome out;
   out.measurements = std::move(measurements);

@@ -46,13 +46,17 @@ class CheckLedger {
   /// |difference| <= k standard errors.
   void statistical(const std::string& what, const Mp& difference, const Mp& std_error, double k);
 
+  /// A condition decided exactly (an audit: "a_i* is nonzero", "m >= m*"); `detail` says
+  /// what was found. It has no room to measure, so its margin is NaN (shown as "—").
+  void require(const std::string& what, bool ok, const std::string& detail);
+
   CheckOutcome finish(std::vector<Measurement> measurements) const;
 
  private:
   struct Entry {
     Verdict verdict;
     double margin;     // display only: log10(allowed / observed) in "digits", or a raw room
-    std::string unit;  // "digits" or "above floor"
+    std::string unit;  // "digits", "above floor" or "condition"
     std::string text;
   };
   void add(Verdict v, const Mp& observed, const Mp& allowed, const std::string& text);

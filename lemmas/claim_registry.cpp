@@ -10,6 +10,7 @@ namespace zg {
 const ClaimRegistry& ClaimRegistry::builtin() {
   static const ClaimRegistry registry = [] {
     ClaimRegistry r;
+    register_assumption_claims(r);  // first: the claims after it may require A1
     register_hermite_claims(r);
     register_certificate_claims(r);
     return r;

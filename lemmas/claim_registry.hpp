@@ -38,6 +38,9 @@ struct ClaimSpec {
   std::string statement_latex;
   std::string paper_location;
   std::function<CheckOutcome(const CheckContext&)> check;
+  /// Ids of claims that must PASS before this one runs (A1 for the certificate claims);
+  /// otherwise the runner reports it SKIPPED, naming the failed requirement.
+  std::vector<std::string> requires_claims = {};  // "= {}": no -Wmissing-field-initializers when omitted
 };
 
 class ClaimRegistry {
@@ -55,6 +58,7 @@ class ClaimRegistry {
 };
 
 // One per lemma module.
+void register_assumption_claims(ClaimRegistry& registry);
 void register_hermite_claims(ClaimRegistry& registry);
 void register_certificate_claims(ClaimRegistry& registry);
 

@@ -1,10 +1,15 @@
-// The claim runner: precision, timing, escalation and provenance.
+// The claim runner: precision, timing, escalation, provenance, and the SKIPPED verdict
+// for a claim whose required claims (ClaimSpec::requires_claims) did not pass.
 #include "verify/runner.hpp"
 
 #include <unistd.h>
 
 #include <chrono>
 #include <ctime>
+#include <map>
+#include <optional>
+#include <set>
+#include <stdexcept>
 
 #include "core/input_error.hpp"
 #include "core/numeric_types.hpp"
@@ -32,6 +37,65 @@ double seconds_since(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
 
+// A result carrying the claim's metadata and nothing measured yet.
+ClaimResult result_for(const ClaimSpec& claim) {
+  ClaimResult r;
+  r.id = claim.id;
+  r.title = claim.title;
+  r.module = claim.module;
+  r.statement = claim.statement;
+  r.statement_latex = claim.statement_latex;
+  r.paper_location = claim.paper_location;
+  r.rigor = claim.rigor;
+  return r;
+}
+
+// "which FAILED", "which was INCONCLUSIVE", ...: how a requirement missed PASS.
+std::string how_it_ended(Verdict v) {
+  return v == Verdict::Fail ? "which FAILED" : std::string("which was ") + to_string(v);
+}
+
+// The claims of one run_claims call, each evaluated once: results by id, so a claim
+// required by several others, or required and requested, runs a single time.
+class RunEvaluator {
+ public:
+  RunEvaluator(const RunRequest& request, const ClaimRegistry& registry) : request_(request), registry_(registry) {}
+
+  const ClaimResult& result(const ClaimSpec& claim) {
+    if (const auto done = done_.find(claim.id); done != done_.end()) return done->second;
+    if (!in_progress_.insert(claim.id).second)
+      throw std::logic_error("claim requirements form a cycle through " + claim.id);
+    ClaimResult r;
+    if (const std::optional<std::string> why = unmet_requirement(claim)) {
+      r = result_for(claim);
+      r.verdict = Verdict::Skipped;
+      r.explanation = *why;  // digits stay 0: the claim never ran
+    } else {
+      r = run_claim(claim, request_.config->problem, request_.digits, request_.seed, request_.max_escalations);
+    }
+    in_progress_.erase(claim.id);
+    return done_.emplace(claim.id, std::move(r)).first->second;
+  }
+
+ private:
+  // Why the claim must be skipped, or nothing when every requirement passed.
+  std::optional<std::string> unmet_requirement(const ClaimSpec& claim) {
+    for (const std::string& id : claim.requires_claims) {
+      const ClaimSpec* required = registry_.find(id);
+      if (required == nullptr) throw std::logic_error("claim " + claim.id + " requires unknown claim " + id);
+      const ClaimResult& r = result(*required);
+      if (r.verdict != Verdict::Pass)
+        return "skipped: requires " + required->id + ", " + how_it_ended(r.verdict) + ": " + r.explanation;
+    }
+    return std::nullopt;
+  }
+
+  const RunRequest& request_;
+  const ClaimRegistry& registry_;
+  std::map<std::string, ClaimResult> done_;  // std::map: references stay valid as it grows
+  std::set<std::string> in_progress_;
+};
+
 }  // namespace
 
 std::vector<const ClaimSpec*> resolve_claims(const ClaimRegistry& registry,
@@ -54,15 +118,7 @@ std::vector<const ClaimSpec*> resolve_claims(const ClaimRegistry& registry,
 
 ClaimResult run_claim(
     const ClaimSpec& claim, const ProblemSpec& problem, unsigned digits, std::uint64_t seed, unsigned max_escalations) {
-  ClaimResult r;
-  r.id = claim.id;
-  r.title = claim.title;
-  r.module = claim.module;
-  r.statement = claim.statement;
-  r.statement_latex = claim.statement_latex;
-  r.paper_location = claim.paper_location;
-  r.rigor = claim.rigor;
-
+  ClaimResult r = result_for(claim);
   const auto t0 = std::chrono::steady_clock::now();
   const unsigned first_digits = digits;
   for (unsigned attempt = 0;; ++attempt) {
@@ -108,12 +164,12 @@ RunReport run_claims(const RunRequest& request, const ProgressFn& progress) {
   report.host = host_name();
 
   const auto t0 = std::chrono::steady_clock::now();
+  RunEvaluator evaluator(request, request.registry != nullptr ? *request.registry : ClaimRegistry::builtin());
   const std::size_t total = request.claims.size();
   for (std::size_t i = 0; i < total; ++i) {
     const ClaimSpec& claim = *request.claims[i];
     if (progress) progress(i, total, claim, nullptr);
-    report.claims.push_back(
-        run_claim(claim, request.config->problem, request.digits, request.seed, request.max_escalations));
+    report.claims.push_back(evaluator.result(claim));
     if (progress) progress(i, total, claim, &report.claims.back());
   }
   report.seconds = seconds_since(t0);

@@ -1,5 +1,6 @@
 // Runs claims: sets the working precision, times each check, escalates precision when a
-// check is inconclusive (Ziv's strategy), and assembles the RunReport the emitters render.
+// check is inconclusive (Ziv's strategy), skips a claim whose required claims did not
+// pass, and assembles the RunReport the emitters render.
 #pragma once
 
 #include <cstdint>
@@ -16,6 +17,8 @@ namespace zg {
 struct RunRequest {
   const RunConfig* config = nullptr;
   std::vector<const ClaimSpec*> claims;  ///< resolved, in run order
+  /// Where the ids in a claim's requires_claims are looked up; nullptr = the built-in registry.
+  const ClaimRegistry* registry = nullptr;
   unsigned digits = 50;                  ///< starting working precision
   std::uint64_t seed = 1;
   unsigned max_escalations = 2;          ///< each doubles the digits, capped at kMaxDigits
@@ -36,6 +39,11 @@ std::vector<const ClaimSpec*> resolve_claims(const ClaimRegistry& registry, cons
 ClaimResult run_claim(const ClaimSpec& claim, const ProblemSpec& problem, unsigned digits, std::uint64_t seed,
                       unsigned max_escalations);
 
+/// Runs the requested claims in order. A claim whose requires_claims are not all PASS is
+/// SKIPPED, its explanation naming the requirement and quoting why it did not pass. Each
+/// claim is evaluated at most once per run: a requirement not requested is run for the
+/// decision only and kept out of the report; one requested later reuses its result.
+/// Throws std::logic_error when requirements name an unknown claim or form a cycle.
 RunReport run_claims(const RunRequest& request, const ProgressFn& progress);
 
 }  // namespace zg

@@ -1,5 +1,6 @@
 // Tests for verify/runner: claim resolution, precision escalation (Ziv's strategy), a
-// throwing check becoming FAIL, and the exit code of a run.
+// throwing check becoming FAIL, the exit code of a run, and SKIPPED for a claim whose
+// required claims did not pass (each requirement evaluated once per run).
 #include "verify/runner.hpp"
 
 #include "core/input_error.hpp"
@@ -141,4 +142,123 @@ TEST_CASE("a run's report carries provenance and the exit code follows the verdi
   CHECK(!report.started_at.empty());
   CHECK(progress_log == std::vector<std::string>{"P start 1/2", "P done 1/2", "F start 2/2", "F done 2/2"});
   CHECK(zg::exit_code_for(zg::summarize(report.claims)) == 1);
+}
+
+namespace {
+
+// A registry of fake claims for the requirement tests: "OK" passes, "BAD" fails, and each
+// counts how often it is evaluated.
+struct RequirementFixture {
+  int ok_runs = 0, bad_runs = 0;
+  zg::ClaimRegistry registry;
+  zg::RunConfig config;
+
+  RequirementFixture() {
+    registry.add(claim("OK", [this](const CheckContext& ctx) {
+      ++ok_runs;
+      zg::CheckLedger l(ctx.digits);
+      l.at_most("fine", Mp(0), Mp(1));
+      return l.finish({});
+    }));
+    registry.add(claim("BAD", [this](const CheckContext& ctx) {
+      ++bad_runs;
+      zg::CheckLedger l(ctx.digits);
+      l.require("teacher", false, "directions coincide");
+      return l.finish({});
+    }));
+    config.source = "<test>";
+  }
+
+  // A claim that passes when run, requiring `ids`.
+  ClaimSpec dependent(const std::string& id, std::vector<std::string> ids) {
+    ClaimSpec c = claim(id, [](const CheckContext& ctx) {
+      zg::CheckLedger l(ctx.digits);
+      l.at_most("fine", Mp(0), Mp(1));
+      return l.finish({});
+    });
+    c.requires_claims = std::move(ids);
+    return c;
+  }
+
+  zg::RunReport run(const std::vector<const ClaimSpec*>& claims) {
+    zg::RunRequest req;
+    req.config = &config;
+    req.claims = claims;
+    req.registry = &registry;
+    req.digits = 30;
+    return zg::run_claims(req, nullptr);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("a claim whose requirement fails is SKIPPED with the reason, and not run", "[runner][requires]") {
+  RequirementFixture f;
+  bool ran = false;
+  ClaimSpec d = f.dependent("D", {"OK", "BAD"});
+  d.check = [&ran](const CheckContext&) -> CheckOutcome {
+    ran = true;
+    return CheckOutcome{};
+  };
+  const zg::RunReport report = f.run({&d});
+  REQUIRE(report.claims.size() == 1);  // the requirements were not requested
+  const zg::ClaimResult& r = report.claims[0];
+  CHECK(r.id == "D");
+  CHECK(r.verdict == Verdict::Skipped);
+  CHECK(r.explanation == "skipped: requires BAD, which FAILED: teacher: directions coincide");
+  CHECK(r.digits == 0);
+  CHECK_FALSE(ran);
+  CHECK(f.ok_runs == 1);
+  CHECK(f.bad_runs == 1);
+}
+
+TEST_CASE("a claim whose requirements pass runs normally", "[runner][requires]") {
+  RequirementFixture f;
+  const ClaimSpec d = f.dependent("D", {"ok"});  // ids are looked up case-insensitively
+  const zg::RunReport report = f.run({&d});
+  REQUIRE(report.claims.size() == 1);
+  CHECK(report.claims[0].verdict == Verdict::Pass);
+  CHECK(report.claims[0].digits == 30);
+  CHECK(f.ok_runs == 1);
+}
+
+TEST_CASE("a required claim is evaluated once per run, before or after it is requested", "[runner][requires]") {
+  RequirementFixture f;
+  const ClaimSpec d1 = f.dependent("D1", {"BAD"});
+  const ClaimSpec d2 = f.dependent("D2", {"BAD", "OK"});
+  const ClaimSpec* bad = f.registry.find("BAD");
+  const ClaimSpec* ok = f.registry.find("OK");
+  const zg::RunReport report = f.run({&d1, bad, &d2, ok});
+  REQUIRE(report.claims.size() == 4);
+  CHECK(report.claims[0].verdict == Verdict::Skipped);
+  CHECK(report.claims[1].id == "BAD");
+  CHECK(report.claims[1].verdict == Verdict::Fail);
+  CHECK(report.claims[2].verdict == Verdict::Skipped);
+  CHECK(report.claims[3].verdict == Verdict::Pass);
+  CHECK(f.bad_runs == 1);
+  CHECK(f.ok_runs == 1);
+  CHECK(zg::exit_code_for(zg::summarize(report.claims)) == 1);
+}
+
+TEST_CASE("a skipped requirement propagates, and a broken requirement graph is a logic error", "[runner][requires]") {
+  RequirementFixture f;
+  f.registry.add(f.dependent("MID", {"BAD"}));
+  const ClaimSpec top = f.dependent("TOP", {"MID"});
+  const zg::RunReport report = f.run({&top});
+  CHECK(report.claims[0].verdict == Verdict::Skipped);
+  CHECK(report.claims[0].explanation.find("skipped: requires MID, which was SKIPPED: skipped: requires BAD") == 0);
+
+  f.registry.add(f.dependent("LOOP1", {"LOOP2"}));
+  f.registry.add(f.dependent("LOOP2", {"LOOP1"}));
+  CHECK_THROWS_AS(f.run({f.registry.find("LOOP1")}), std::logic_error);
+  const ClaimSpec orphan = f.dependent("ORPHAN", {"NOPE"});
+  CHECK_THROWS_AS(f.run({&orphan}), std::logic_error);
+}
+
+TEST_CASE("the built-in registry lists A1 first", "[runner][requires]") {
+  const zg::ClaimRegistry& r = zg::ClaimRegistry::builtin();
+  REQUIRE(!r.claims().empty());
+  CHECK(r.claims().front().id == "A1");
+  for (const ClaimSpec& c : r.claims())
+    for (const std::string& id : c.requires_claims) CHECK(r.find(id) != nullptr);
 }
