@@ -72,6 +72,7 @@ struct CertificateSettings {
   double rho_floor = 0;          ///< D2 passes when the measured rho_eta exceeds this
   double far_radius_deg = 10;    ///< max_abs_eta_far is taken at angle >= this from every +-w_i*
   std::size_t start_points = 4000;  ///< low-discrepancy start points of the sampled search
+  double certify_fraction = 0.9;    ///< D2c proves rho = this x the sampled rho_eta
 };
 
 struct ProblemSpec {

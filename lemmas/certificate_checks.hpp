@@ -22,4 +22,10 @@ CheckOutcome check_certificate_interpolation(const CheckContext& ctx);
 /// D2 (sampled): rho_eta = inf (1 - |eta|) / delta^2 over the domain exceeds the floor.
 CheckOutcome check_certificate_decay_sampled(const CheckContext& ctx);
 
+/// D2c (certified): |eta| <= 1 + tau - rho delta^2 proved with intervals for
+/// rho = certify_fraction x sampled rho_eta (rank 2; the unit circle of the span, which
+/// is the whole domain when d = r). A teacher whose sampled rho_eta is <= 0 FAILs, with
+/// an enclosure proving |eta| > 1 where the search found it.
+CheckOutcome check_certificate_decay_certified(const CheckContext& ctx);
+
 }  // namespace zg

@@ -10,7 +10,8 @@ void register_certificate_claims(ClaimRegistry& registry) {
       "beta_i orthogonal to w_i*, satisfies eta(w_i*) = sign(a_i*) with zero tangential gradient at every w_i*.",
       R"(\eta(w) = \sum_i \Big[\alpha_i K(w\cdot w_i^*) + \frac{\arcsin(w\cdot w_i^*)\,(\beta_i\cdot w)}{2\pi}\Big],\quad \eta(w_i^*) = \operatorname{sign}(a_i^*),\quad \nabla_{S}\,\eta(w_i^*) = 0)",
       "non-degenerate dual certificate (spec: MATH.md §4)",
-      [](const CheckContext& ctx) { return check_certificate_interpolation(ctx); }});
+      [](const CheckContext& ctx) { return check_certificate_interpolation(ctx); },
+      {"A1"}});
 
   registry.add(ClaimSpec{
       "D2", "Quadratic decay of the certificate (sampled)", "certificate", Rigor::Sampled,
@@ -18,7 +19,21 @@ void register_certificate_claims(ClaimRegistry& registry) {
       "nearest +-w_i*; the best rho_eta is measured by a seeded search of the span's ball (d > r) or sphere (d = r).",
       R"(|\eta(w)| \le 1 - \rho_\eta\,\delta(w)^2,\quad \rho_\eta > 0,\quad \delta(w) = \min_i \angle(w, \pm w_i^*))",
       "non-degeneracy of the certificate (spec: MATH.md §4)",
-      [](const CheckContext& ctx) { return check_certificate_decay_sampled(ctx); }});
+      [](const CheckContext& ctx) { return check_certificate_decay_sampled(ctx); },
+      {"A1"}});
+
+  registry.add(ClaimSpec{
+      "D2c", "Quadratic decay of the certificate (certified)", "certificate", Rigor::Certified,
+      "|eta(w)| <= 1 + tau - rho delta(w)^2 for every unit w, proved with interval arithmetic for rho = "
+      "certify_fraction x the sampled rho_eta (tau: the interpolation's rounding, 10^-(digits-10)): branch-and-bound "
+      "away from the teacher directions and one-sided Taylor bounds on caps around them.",
+      R"(|\eta(w)| \le 1 + 	au - 
+ho\,\delta(w)^2\ \ orall w \in S^{d-1},\quad 
+ho = 0.9\,\hat
+ho_\eta > 0)",
+      "non-degeneracy of the certificate (spec: MATH.md §4)",
+      [](const CheckContext& ctx) { return check_certificate_decay_certified(ctx); },
+      {"A1"}});
 }
 
 }  // namespace zg

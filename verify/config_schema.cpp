@@ -217,7 +217,7 @@ CertificateSettings read_certificate_settings(const ConfigTable& root) {
   CertificateSettings settings;
   const std::optional<ConfigField> field = root.find("certificate");
   if (!field) return settings;
-  const ConfigTable c(*field, {"rho_floor", "far_radius_deg", "start_points"});
+  const ConfigTable c(*field, {"rho_floor", "far_radius_deg", "start_points", "certify_fraction"});
   if (const auto f = c.find("rho_floor")) settings.rho_floor = f->number().as<double>();
   if (const auto f = c.find("far_radius_deg")) {
     settings.far_radius_deg = f->number().as<double>();
@@ -225,6 +225,11 @@ CertificateSettings read_certificate_settings(const ConfigTable& root) {
       f->fail("must be between 0 and 90 (exclusive)", "give the angle from every teacher direction, in degrees");
   }
   if (const auto f = c.find("start_points")) settings.start_points = static_cast<std::size_t>(f->integer(16, 10000000));
+  if (const auto f = c.find("certify_fraction")) {
+    settings.certify_fraction = f->number().as<double>();
+    if (!(settings.certify_fraction > 0))
+      f->fail("must be positive", "give the fraction of the sampled rho_eta to prove, e.g. 0.9");
+  }
   return settings;
 }
 

@@ -104,3 +104,45 @@ TEST_CASE("D2's floor is configurable: a floor above the measured constant fails
   p.certificate.rho_floor = 0.02;
   CHECK(zg::check_certificate_decay_sampled(zg::CheckContext{p, kDigits, 1}).verdict == Verdict::Pass);
 }
+
+TEST_CASE("D2c proves the decay for the 2-D default teacher", "[claims][D2c]") {
+  zg::ScopedDigits digits(kDigits);
+  const zg::ProblemSpec p = planar_problem(2, {0, 60, 120}, {1, -1, 1});
+  const zg::CheckOutcome o = zg::check_certificate_decay_certified(zg::CheckContext{p, kDigits, 1});
+  INFO(o.explanation);
+  CHECK(o.verdict == Verdict::Pass);
+  CHECK(names(o).count("certified_boxes") == 1);
+  CHECK(std::stoll(value_of(o, "certified_boxes")) > 0);
+  // rho proved = certify_fraction (the double 0.9) x sampled rho_eta.
+  CHECK_THAT(Mp(value_of(o, "certified_rho")),
+             zg::test::WithinAbs(Mp(Mp(0.9) * Mp(value_of(o, "rho_eta_sampled"))), Mp("1e-35")));
+}
+
+TEST_CASE("D2c fails with a proved counterexample when asked for more than the true constant",
+          "[claims][D2c][must-fail]") {
+  zg::ScopedDigits digits(kDigits);
+  zg::ProblemSpec p = planar_problem(2, {0, 60, 120}, {1, -1, 1});
+  p.certificate.certify_fraction = 1.1;  // 10% above the observed infimum: false
+  const zg::CheckOutcome o = zg::check_certificate_decay_certified(zg::CheckContext{p, kDigits, 1});
+  CHECK(o.verdict == Verdict::Fail);
+  CHECK(o.explanation.find("counterexample") == 0);
+  // The violation sits near the equal-sign midpoint at 150 deg.
+  CHECK(abs(Mp(value_of(o, "counterexample_angle_deg")) - 150) < 5);
+}
+
+TEST_CASE("D2c fails on a degenerate teacher, proving |eta| > 1", "[claims][D2c][must-fail]") {
+  zg::ScopedDigits digits(kDigits);
+  const zg::ProblemSpec p = planar_problem(2, {110, 71, 168, 133, 41}, {-1, 1, 1, -1, 1});
+  const zg::CheckOutcome o = zg::check_certificate_decay_certified(zg::CheckContext{p, kDigits, 1});
+  CHECK(o.verdict == Verdict::Fail);
+  CHECK(o.explanation.find("proved: |eta| - 1 >=") != std::string::npos);
+  CHECK(Mp(value_of(o, "counterexample_excess")) > 0);
+}
+
+TEST_CASE("D2c is inconclusive, not a pass, when the domain is the disc (d > r)", "[claims][D2c]") {
+  zg::ScopedDigits digits(kDigits);
+  const zg::ProblemSpec p = planar_problem(16, {0, 60, 120}, {1, -1, 1});
+  const zg::CheckOutcome o = zg::check_certificate_decay_certified(zg::CheckContext{p, kDigits, 1});
+  CHECK(o.verdict == Verdict::Inconclusive);
+  CHECK(o.explanation.find("interior is not yet covered") != std::string::npos);
+}

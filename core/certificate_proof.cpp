@@ -1,0 +1,304 @@
+// Certified decay on the unit circle of a rank-2 span (core/certificate_proof.hpp).
+//
+// On the circle y = (cos theta, sin theta) (span coordinates, theta from w_1*), with
+// tau_i = theta - phi_i and b_i(tau) = beta_i . y = g_i sin tau_i + e_i cos tau_i
+// (g_i, e_i: beta_i's parts normal and parallel to u_i), every term of eta is written
+// without arccos of a rounded cosine:
+//   K(cos tau)          = (cos tau asin(cos tau) + |sin tau| - 1) / (2 pi),
+//   beta term           = asin(cos tau) b(tau) / (2 pi),          asin(cos tau) = pi/2 - |tau|,
+// and, for tau != 0 in (-pi, pi) with sigma = sign(tau),
+//   K''   = (-cos tau (pi/2 - |tau|) + |sin tau|) / (2 pi),
+//   beta' = (-sigma b + (pi/2 - |tau|) b') / (2 pi),   beta'' = (-2 sigma b' - (pi/2 - |tau|) b) / (2 pi).
+#include "core/certificate_proof.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <vector>
+
+namespace zg {
+namespace {
+
+using boost::multiprecision::lower;
+using boost::multiprecision::upper;
+
+Mp lo(const Mpi& x) { return lower(x).convert_to<Mp>(); }
+Mp hi(const Mpi& x) { return upper(x).convert_to<Mp>(); }
+Mpi hull(const Mp& a, const Mp& b) { return Mpi(a, b); }
+
+struct AngleTerms {
+  std::vector<Mpi> phi, g, e, alpha, sign;  // per teacher direction
+  Mpi pi, two_pi, half_pi;
+};
+
+AngleTerms angle_terms(const Certificate<Mp>& c) {
+  AngleTerms t;
+  t.pi = boost::math::constants::pi<Mpi>();
+  t.two_pi = 2 * t.pi;
+  t.half_pi = t.pi / 2;
+  for (Eigen::Index i = 0; i < c.width(); ++i) {
+    const Mpi u0(c.U(0, i)), u1(c.U(1, i));
+    const Mpi phi = atan2(u1, u0);
+    const Mpi norm = sqrt(u0 * u0 + u1 * u1);
+    const Mpi b0(c.beta(0, i)), b1(c.beta(1, i));
+    t.phi.push_back(phi);
+    t.g.push_back((-u1 * b0 + u0 * b1) / norm);  // beta . n_i, n_i = u_i rotated by +90 deg
+    t.e.push_back((u0 * b0 + u1 * b1) / norm);   // beta . u_i (zero up to rounding)
+    t.alpha.push_back(Mpi(c.alpha(i)));
+    t.sign.push_back(Mpi(c.signs(i)));
+  }
+  return t;
+}
+
+// eta and delta on an angle interval: valid for every theta in it.
+struct ValueEnclosure {
+  Mpi eta, delta;
+};
+
+ValueEnclosure enclose_value(const AngleTerms& t, const Mpi& theta) {
+  ValueEnclosure v{Mpi(0), Mpi(0)};
+  bool first = true;
+  for (std::size_t i = 0; i < t.phi.size(); ++i) {
+    const Mpi tau = theta - t.phi[i];
+    const Mpi ct = cos(tau), st = sin(tau);
+    const Mpi as = asin(intersect(ct, Mpi(-1, 1)));
+    const Mpi K = (ct * as + abs(st) - 1) / t.two_pi;
+    const Mpi b = t.g[i] * st + t.e[i] * ct;
+    v.eta += t.alpha[i] * K + as * b / t.two_pi;
+    const Mpi d = acos(intersect(abs(ct), Mpi(0, 1)));  // angle to the line of u_i
+    if (first) {
+      v.delta = d;
+      first = false;
+    } else {
+      v.delta = Mpi(std::min(lo(v.delta), lo(d)), std::min(hi(v.delta), hi(d)));
+    }
+  }
+  return v;
+}
+
+// tau reduced to (-pi, pi) by a multiple of 2 pi chosen at the midpoint. Returns false
+// when the interval touches 0 or +-pi (the derivative formulas need a fixed side).
+bool reduce_to_one_side(const AngleTerms& t, Mpi& tau, int& side) {
+  const Mp mid = (lo(tau) + hi(tau)) / 2;
+  const Mp turns = round(mid / hi(t.two_pi));
+  tau -= t.two_pi * Mpi(turns);
+  if (!(lo(tau) > -lo(t.pi) && hi(tau) < lo(t.pi))) return false;
+  if (lo(tau) > 0) side = 1;
+  else if (hi(tau) < 0) side = -1;
+  else return false;
+  return true;
+}
+
+struct DerivativeTerms {
+  Mpi d1, d2;  // first and second derivative of the term sum in tau
+};
+
+// alpha K(cos tau) + beta term, first and second derivatives, for tau on one side of 0.
+DerivativeTerms term_derivatives(const AngleTerms& t, std::size_t i, const Mpi& tau, int side) {
+  const Mpi s(side);
+  const Mpi abs_tau = s * tau;
+  const Mpi ct = cos(tau), st = sin(tau);
+  const Mpi rest = t.half_pi - abs_tau;  // pi/2 - |tau| = asin(cos tau)
+  const Mpi b = t.g[i] * st + t.e[i] * ct;
+  const Mpi db = t.g[i] * ct - t.e[i] * st;
+  const Mpi K1 = -st * rest / t.two_pi;
+  const Mpi K2 = (-ct * rest + s * st) / t.two_pi;  // |sin tau| = side * sin tau on (-pi, pi)
+  const Mpi B1 = (-s * b + rest * db) / t.two_pi;
+  const Mpi B2 = (-2 * s * db - rest * b) / t.two_pi;
+  return {t.alpha[i] * K1 + B1, t.alpha[i] * K2 + B2};
+}
+
+// The Taylor cap at teacher j on one side (side = +1: theta = phi_j + u, -1: phi_j - u),
+// u in [0, T]: with h(u) = s_j eta, h(u) <= h(0) + |h'(0)| T + (u^2/2) sup h'' and
+// sup h'' <= -2 rho give |eta| <= 1 + tau - rho u^2 once h(0) + |h'(0)| T <= 1 + tau, and
+// delta = u on the cap. Returns an empty string on success, else what failed.
+std::string prove_cap_side(const AngleTerms& t, std::size_t j, int side, const Mp& T, const DecayProofOptions& o,
+                           DecayProofResult& result) {
+  const std::size_t m = t.phi.size();
+  const Mpi sj = t.sign[j];
+  // h(0) and h'(0) (derivative in u on this side).
+  Mpi h0 = Mpi(0), h1 = Mpi(0);
+  for (std::size_t i = 0; i < m; ++i) {
+    if (i == j) {
+      // tau = 0: K(1) alpha_j + (pi/2) e_j / (2 pi); derivative: beta' at 0 from this side.
+      h0 += t.alpha[i] * (1 / Mpi(4) - 1 / t.two_pi) + t.half_pi * t.e[i] / t.two_pi;
+      h1 += Mpi(side) * (-Mpi(side) * t.e[i] + t.half_pi * t.g[i]) / t.two_pi;
+      continue;
+    }
+    Mpi tau = t.phi[j] - t.phi[i];
+    int si = 0;
+    if (!reduce_to_one_side(t, tau, si)) return "teacher directions too close for a cap";
+    const Mpi ct = cos(tau), st = sin(tau);
+    const Mpi as = asin(intersect(ct, Mpi(-1, 1)));
+    h0 += t.alpha[i] * (ct * as + abs(st) - 1) / t.two_pi + as * (t.g[i] * st + t.e[i] * ct) / t.two_pi;
+    h1 += Mpi(side) * term_derivatives(t, i, tau, si).d1;
+  }
+  h0 *= sj;
+  h1 *= sj;
+  const Mp slope = std::max(abs(lo(h1)), abs(hi(h1)));
+  if (!(hi(h0) + slope * T <= 1 + o.tau))
+    return "value at the teacher direction exceeds 1 + tau (raise tau or the digits)";
+
+  // sup and inf of h'' over u in [0, T], by pieces bisected until each piece's enclosure
+  // is below -2 rho.
+  const Mp target = -2 * o.rho;
+  Mp inf_h2 = 0;
+  std::vector<std::pair<Mp, Mp>> pieces;
+  const int initial = 32;
+  for (int k = initial - 1; k >= 0; --k) pieces.emplace_back(T * k / initial, T * (k + 1) / initial);
+  while (!pieces.empty()) {
+    const auto [a, b] = pieces.back();
+    pieces.pop_back();
+    ++result.boxes;
+    const Mpi u = hull(a, b);
+    Mpi h2 = Mpi(0);
+    for (std::size_t i = 0; i < m; ++i) {
+      // For i = j, tau = side u touches 0 at u = 0, where the one-sided formulas hold as limits.
+      Mpi tau = (i == j) ? Mpi(Mpi(side) * u) : Mpi(t.phi[j] - t.phi[i] + Mpi(side) * u);
+      int si = side;
+      if (i != j && !reduce_to_one_side(t, tau, si)) return "a cap reaches another teacher direction";
+      h2 += term_derivatives(t, i, tau, si).d2;
+    }
+    h2 *= sj;
+    inf_h2 = std::min(inf_h2, lo(h2));
+    if (hi(h2) <= target) continue;
+    if (b - a < T * Mp("1e-12")) return "second derivative above -2 rho near the teacher direction";
+    const Mp mid = (a + b) / 2;
+    pieces.emplace_back(mid, b);
+    pieces.emplace_back(a, mid);
+  }
+  // eta keeps the sign s_j on the cap, so |eta| = s_j eta there.
+  if (!(lo(h0) - slope * T + T * T / 2 * inf_h2 > 0)) return "eta may change sign on the cap";
+  return "";
+}
+
+// |eta| + rho delta^2 - 1 on [a, b], as the intersection of the plain enclosure and the
+// mean-value form around the midpoint m (width O((b - a)^2) instead of O(b - a)):
+// eta([a,b]) in eta(m) + eta'([a,b]) [a - m, b - m], and delta, the distance to the
+// nearest line, is 1-Lipschitz, so delta^2 in delta(m)^2 + 2 delta([a,b]) [-r, r].
+Mpi enclose_excess(const AngleTerms& t, const Mp& a, const Mp& b, const Mpi& rho) {
+  const ValueEnclosure plain = enclose_value(t, hull(a, b));
+  Mpi excess = abs(plain.eta) + rho * plain.delta * plain.delta - 1;
+  const Mp mid = (a + b) / 2;
+  const Mpi offset = hull(Mp(a - mid), Mp(b - mid));
+  Mpi slope = Mpi(0);
+  for (std::size_t i = 0; i < t.phi.size(); ++i) {
+    Mpi tau = hull(a, b) - t.phi[i];
+    int side = 0;
+    if (!reduce_to_one_side(t, tau, side)) return excess;  // a teacher line inside: plain only
+    slope += term_derivatives(t, i, tau, side).d1;
+  }
+  const ValueEnclosure centre = enclose_value(t, Mpi(mid));
+  const Mpi eta_mv = centre.eta + slope * offset;
+  const Mp r = Mp(b - mid);
+  const Mpi delta2_mv = centre.delta * centre.delta + 2 * plain.delta * hull(Mp(-r), r);
+  const Mpi excess_mv = abs(eta_mv) + rho * delta2_mv - 1;
+  return intersect(excess, excess_mv);
+}
+
+}  // namespace
+
+Mpi enclose_decay_excess(const Certificate<Mp>& c, const Mp& theta_lo, const Mp& theta_hi, const Mp& rho) {
+  return enclose_excess(angle_terms(c), theta_lo, theta_hi, Mpi(rho));
+}
+
+DecayProofResult prove_decay_on_circle(const Certificate<Mp>& c, const DecayProofOptions& o) {
+  DecayProofResult result;
+  const auto start = std::chrono::steady_clock::now();
+  auto elapsed = [&start] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
+  if (c.rank() != 2) {
+    result.status = DecayProofResult::Status::Unsupported;
+    result.detail = "the certified check is implemented for rank-2 teachers";
+    return result;
+  }
+  const AngleTerms t = angle_terms(c);
+  const Mp pi_hi = hi(t.pi), pi_lo = lo(t.pi);
+
+  // Caps: half-width cap_deg, shrunk below a quarter of the closest pair of lines.
+  Mp cap = Mp(o.cap_deg) * pi_lo / 180;
+  for (std::size_t i = 0; i < t.phi.size(); ++i)
+    for (std::size_t j = i + 1; j < t.phi.size(); ++j) {
+      const Mp sep = lo(acos(intersect(abs(cos(t.phi[i] - t.phi[j])), Mpi(0, 1))));
+      cap = std::min(cap, Mp(sep / 4));
+    }
+  result.cap_rad = cap;
+  for (std::size_t j = 0; j < t.phi.size(); ++j)
+    for (int side : {1, -1}) {
+      // The cap is centred on the midpoint of phi_j; widen it by phi_j's own width.
+      const Mp T = cap + (hi(t.phi[j]) - lo(t.phi[j]));
+      const std::string failure = prove_cap_side(t, j, side, T, o, result);
+      if (!failure.empty()) {
+        result.status = DecayProofResult::Status::Budget;
+        result.detail = "cap at teacher " + std::to_string(j + 1) + ": " + failure;
+        result.seconds = elapsed();
+        return result;
+      }
+    }
+
+  // The rest of [0, pi] (eta and delta have period pi), minus the caps.
+  std::vector<std::pair<Mp, Mp>> excluded;
+  for (std::size_t j = 0; j < t.phi.size(); ++j) {
+    Mp centre = (lo(t.phi[j]) + hi(t.phi[j])) / 2;
+    centre -= pi_hi * floor(centre / pi_hi);
+    for (int shift : {-1, 0, 1}) excluded.emplace_back(centre - cap + shift * pi_hi, centre + cap + shift * pi_hi);
+  }
+  std::sort(excluded.begin(), excluded.end());
+  std::vector<std::pair<Mp, Mp>> boxes;
+  const Mp step = pi_hi / 180;  // start from 1-degree boxes
+  Mp cursor = 0;
+  auto add_free = [&](const Mp& a, const Mp& b) {
+    for (Mp x = a; x < b; x += step) boxes.emplace_back(x, std::min(Mp(x + step), b));
+  };
+  for (const auto& [a, b] : excluded) {
+    if (b <= cursor || a >= pi_hi) continue;
+    if (a > cursor) add_free(cursor, a);
+    cursor = std::max(cursor, b);
+  }
+  if (cursor < pi_hi) add_free(cursor, pi_hi);
+  std::vector<unsigned> depth(boxes.size(), 0);
+
+  const Mpi rho(o.rho), tau_allow(o.tau);
+  result.worst_upper = Mp(-1);
+  while (!boxes.empty()) {
+    const auto [a, b] = boxes.back();
+    const unsigned level = depth.back();
+    boxes.pop_back();
+    depth.pop_back();
+    ++result.boxes;
+    result.max_depth = std::max(result.max_depth, level);
+    if (result.boxes > o.max_boxes || elapsed() > o.max_seconds) {
+      result.status = DecayProofResult::Status::Budget;
+      result.detail = "box or time budget exhausted";
+      result.seconds = elapsed();
+      return result;
+    }
+    const Mpi excess = enclose_excess(t, a, b, rho);  // must be <= tau
+    if (hi(excess) <= o.tau) {
+      result.worst_upper = std::max(result.worst_upper, Mp(hi(excess) - o.tau));
+      continue;
+    }
+    if (lo(excess) > 0) {  // the claimed bound (tau = 0) provably fails on [a, b]
+      result.status = DecayProofResult::Status::Violated;
+      result.counter_lo = a;
+      result.counter_hi = b;
+      result.counter_excess = lo(excess);
+      result.seconds = elapsed();
+      return result;
+    }
+    if (level >= 100) {
+      result.status = DecayProofResult::Status::Budget;
+      result.detail = "bisection depth exhausted near theta = " + to_decimal(Mp(a), 12);
+      result.seconds = elapsed();
+      return result;
+    }
+    const Mp mid = (a + b) / 2;
+    boxes.emplace_back(mid, b);
+    depth.push_back(level + 1);
+    boxes.emplace_back(a, mid);
+    depth.push_back(level + 1);
+  }
+  result.status = DecayProofResult::Status::Proved;
+  result.seconds = elapsed();
+  return result;
+}
+
+}  // namespace zg

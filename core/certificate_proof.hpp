@@ -1,0 +1,49 @@
+// The certified decay check (claim D2c, MATH.md §4) for a rank-2 teacher: a proof with
+// MPFI interval arithmetic that
+//     |eta(theta)| <= 1 + tau - rho delta(theta)^2   for every theta on the unit circle of the span,
+// where tau bounds max_j |eta(w_j*)| - 1 (the interpolation is exact only to working
+// precision). Away from the teacher directions, branch-and-bound over angle intervals
+// with plain enclosures; on a cap |theta - phi_j| <= t0, where both sides tend to 1, a
+// second-order Taylor bound with an enclosure of the one-sided second derivative (eta is
+// C^1 but not C^2 at phi_j; each side is C^2 up to the teacher direction).
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+#include "core/certificate.hpp"
+
+namespace zg {
+
+struct DecayProofOptions {
+  Mp rho;                        ///< the constant to prove
+  Mp tau;                        ///< allowance above 1 at the teacher directions (>= the residual)
+  double cap_deg = 2;            ///< Taylor caps of this half-width around each teacher direction
+  std::size_t max_boxes = 400000;  ///< budget: boxes examined
+  double max_seconds = 120;      ///< budget: wall time
+};
+
+struct DecayProofResult {
+  enum class Status { Proved, Violated, Budget, Unsupported };
+  Status status = Status::Budget;
+  std::size_t boxes = 0;     ///< boxes examined (angle intervals and cap pieces)
+  unsigned max_depth = 0;    ///< deepest bisection
+  double seconds = 0;
+  Mp cap_rad;                ///< cap half-width actually used
+  Mp counter_lo, counter_hi; ///< Violated: theta interval (span angle from w_1*, radians) ...
+  Mp counter_excess;         ///< ... on which |eta| + rho delta^2 - 1 >= this > 0 (proved)
+  Mp worst_upper;            ///< Proved: largest upper bound of |eta| + rho delta^2 - 1 - tau met
+  std::string detail;        ///< what stopped the proof, for people
+};
+
+/// Guarantee: Proved is a proof (every bound is an MPFI enclosure) of the inequality above
+/// for the certificate with the given alpha, beta and teacher angles (the angles enclosed
+/// from c.U); Violated is a proof that the inequality with tau = 0 fails on counter_*.
+/// Requires c.rank() == 2 (Unsupported otherwise). Deterministic.
+DecayProofResult prove_decay_on_circle(const Certificate<Mp>& c, const DecayProofOptions& options);
+
+/// Enclosure of |eta| + rho delta^2 - 1 over span angles [theta_lo, theta_hi] (rank 2):
+/// a lower bound above 0 proves the decay bound with this rho fails there.
+Mpi enclose_decay_excess(const Certificate<Mp>& c, const Mp& theta_lo, const Mp& theta_hi, const Mp& rho);
+
+}  // namespace zg
