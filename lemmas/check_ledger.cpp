@@ -100,6 +100,9 @@ CheckOutcome CheckLedger::finish(std::vector<Measurement> measurements) const {
   }
   out.verdict = worst->verdict;
   out.margin = Margin{worst->margin, worst->unit, worst->text};
+  // Only identities are ever inconclusive here, and only in the zone where lost digits
+  // could explain the residual: more precision may settle them.
+  out.precision_may_help = out.verdict == Verdict::Inconclusive;
   // The deciding sub-check first, then the others in the order they were made.
   out.explanation = worst->text;
   for (const Entry& e : entries_)

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/claim_record.hpp"
+#include "core/plot_spec.hpp"
 #include "core/problem_spec.hpp"
 
 namespace zg {
@@ -27,6 +28,8 @@ struct CheckOutcome {
   std::string explanation;
   std::vector<Measurement> measurements;
   std::vector<Artefact> artefacts;
+  std::vector<PlotSpec> plots;      ///< figures, rendered beside the report by the driver
+  bool precision_may_help = false;  ///< INCONCLUSIVE for want of digits: retry with more
 };
 
 struct ClaimSpec {

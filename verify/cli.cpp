@@ -15,6 +15,8 @@
 #include "core/input_error.hpp"
 #include "core/numeric_types.hpp"
 #include "lemmas/claim_registry.hpp"
+#include "reports/display_format.hpp"
+#include "reports/plot.hpp"
 #include "reports/report_writer.hpp"
 #include "verify/build_info.hpp"
 #include "verify/config.hpp"
@@ -103,14 +105,16 @@ int command_run(const RunOptions& o, std::ostream& out, std::ostream& err) {
         err << fmt::format(" {} ({:.2f} s)\n", to_string(done->verdict), done->seconds) << std::flush;
     };
   }
-  const RunReport report = run_claims(request, progress);
+  RunReport report = run_claims(request, progress);
+  // Figures first, so the reports can list them; a missing gnuplot is a warning only.
+  for (const std::string& note : render_report_plots(report, o.out_dir)) err << "verify: warning: " << note << "\n";
   const std::vector<std::string> written = write_reports(report, o.out_dir, formats);
 
   std::vector<std::vector<std::string>> rows{{"claim", "verdict", "margin", "digits", "time", "title"}};
   for (const ClaimResult& r : report.claims)
     rows.push_back({r.id,
                     to_string(r.verdict),
-                    fmt::format("{:.3g} {}", r.margin.value, r.margin.unit),
+                    detail::format_margin(r.margin),
                     std::to_string(r.digits),
                     fmt::format("{:.2f} s", r.seconds),
                     r.title});

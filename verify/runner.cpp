@@ -61,6 +61,18 @@ class RunEvaluator {
  public:
   RunEvaluator(const RunRequest& request, const ClaimRegistry& registry) : request_(request), registry_(registry) {}
 
+  /// Requirements that were evaluated only as such and did not pass: the report must show
+  /// them, or a run of a skipped claim would look clean (and exit 0).
+  std::vector<ClaimResult> unrequested_failures(const std::vector<const ClaimSpec*>& requested) const {
+    std::vector<ClaimResult> out;
+    for (const auto& [id, r] : done_) {
+      bool was_requested = false;
+      for (const ClaimSpec* c : requested) was_requested = was_requested || c->id == id;
+      if (!was_requested && r.verdict != Verdict::Pass && r.verdict != Verdict::Skipped) out.push_back(r);
+    }
+    return out;
+  }
+
   const ClaimResult& result(const ClaimSpec& claim) {
     if (const auto done = done_.find(claim.id); done != done_.end()) return done->second;
     if (!in_progress_.insert(claim.id).second)
@@ -140,9 +152,10 @@ ClaimResult run_claim(
     r.explanation = outcome.explanation;
     r.measurements = std::move(outcome.measurements);
     r.artefacts = std::move(outcome.artefacts);
+    r.plots = std::move(outcome.plots);
     r.digits = digits;
     const bool can_escalate = attempt < max_escalations && digits < kMaxDigits;
-    if (r.verdict != Verdict::Inconclusive || !can_escalate) break;
+    if (r.verdict != Verdict::Inconclusive || !outcome.precision_may_help || !can_escalate) break;
     digits = std::min(2 * digits, kMaxDigits);
   }
   if (r.digits != first_digits)
@@ -171,6 +184,10 @@ RunReport run_claims(const RunRequest& request, const ProgressFn& progress) {
     if (progress) progress(i, total, claim, nullptr);
     report.claims.push_back(evaluator.result(claim));
     if (progress) progress(i, total, claim, &report.claims.back());
+  }
+  for (ClaimResult& r : evaluator.unrequested_failures(request.claims)) {
+    r.explanation = "(run as a requirement of the claims above) " + r.explanation;
+    report.claims.push_back(std::move(r));
   }
   report.seconds = seconds_since(t0);
   return report;

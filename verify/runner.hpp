@@ -33,7 +33,8 @@ using ProgressFn = std::function<void(std::size_t index, std::size_t total, cons
 std::vector<const ClaimSpec*> resolve_claims(const ClaimRegistry& registry, const std::vector<std::string>& ids,
                                              const std::string& field);
 
-/// Runs one claim at `digits`, escalating while INCONCLUSIVE. A check that throws
+/// Runs one claim at `digits`, escalating while INCONCLUSIVE for want of digits
+/// (CheckOutcome::precision_may_help). A check that throws
 /// anything but InputError yields FAIL with the exception's message (a broken check must
 /// never pass); InputError propagates.
 ClaimResult run_claim(const ClaimSpec& claim, const ProblemSpec& problem, unsigned digits, std::uint64_t seed,

@@ -76,12 +76,28 @@ TEST_CASE("escalation stops at its budget and reports INCONCLUSIVE", "[runner]")
   const ClaimSpec c = claim("T3", [](const CheckContext& ctx) {
     CheckOutcome o;
     o.verdict = Verdict::Inconclusive;
+    o.precision_may_help = true;
     o.explanation = "never settles at " + std::to_string(ctx.digits);
     return o;
   });
   const zg::ClaimResult r = zg::run_claim(c, empty_problem(), 40, 1, 2);
   CHECK(r.verdict == Verdict::Inconclusive);
   CHECK(r.digits == 160);
+}
+
+TEST_CASE("an inconclusive result that more digits cannot settle is not retried", "[runner]") {
+  int runs = 0;
+  const ClaimSpec c = claim("T3b", [&runs](const CheckContext&) {
+    ++runs;
+    CheckOutcome o;
+    o.verdict = Verdict::Inconclusive;  // e.g. a proof that does not cover the domain
+    o.explanation = "not covered";
+    return o;
+  });
+  const zg::ClaimResult r = zg::run_claim(c, empty_problem(), 40, 1, 2);
+  CHECK(r.verdict == Verdict::Inconclusive);
+  CHECK(r.digits == 40);
+  CHECK(runs == 1);
 }
 
 TEST_CASE("a check that throws is a FAIL with the message; InputError propagates", "[runner]") {
@@ -201,12 +217,18 @@ TEST_CASE("a claim whose requirement fails is SKIPPED with the reason, and not r
     return CheckOutcome{};
   };
   const zg::RunReport report = f.run({&d});
-  REQUIRE(report.claims.size() == 1);  // the requirements were not requested
+  // The passing requirement OK stays out of the report; the failing one, BAD, joins it
+  // after the requested claims, so the run cannot look clean and exits 1.
+  REQUIRE(report.claims.size() == 2);
   const zg::ClaimResult& r = report.claims[0];
   CHECK(r.id == "D");
   CHECK(r.verdict == Verdict::Skipped);
   CHECK(r.explanation == "skipped: requires BAD, which FAILED: teacher: directions coincide");
   CHECK(r.digits == 0);
+  CHECK(report.claims[1].id == "BAD");
+  CHECK(report.claims[1].verdict == Verdict::Fail);
+  CHECK(report.claims[1].explanation.find("(run as a requirement") == 0);
+  CHECK(zg::exit_code_for(zg::summarize(report.claims)) == 1);
   CHECK_FALSE(ran);
   CHECK(f.ok_runs == 1);
   CHECK(f.bad_runs == 1);
