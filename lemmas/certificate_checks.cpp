@@ -23,6 +23,76 @@ CheckOutcome singular_outcome(const SingularCertificate& e) {
   return o;
 }
 
+// Teacher directions as vertical markers, at their span angles in [0, 180).
+void mark_teachers(const Certificate<Mp>& c, PlotSpec& plot) {
+  for (Eigen::Index i = 0; i < c.width(); ++i) {
+    Mp phi = degrees(atan2(c.U(1, i), c.U(0, i)));
+    if (phi < 0) phi += 180;
+    plot.vertical_markers.push_back(static_cast<double>(phi));
+    plot.marker_labels.push_back("w_" + std::to_string(i + 1) + "*");
+  }
+}
+
+// For a rank-2 span: eta around the unit circle (span angle from w_1*) against the bounds
+// +-(1 - rho delta^2), teacher directions marked: the picture of MATH.md §4.
+PlotSpec eta_circle_plot(const Certificate<Mp>& c, const Mp& rho) {
+  PlotSpec plot;
+  plot.name = "D2_eta_circle";
+  plot.title = "Pre-certificate on the unit circle of the span, with the bound 1 - rho_eta delta^2";
+  plot.xlabel = "span angle from w_1* (degrees)";
+  plot.ylabel = "eta";
+  PlotSeries eta{"eta", {}, {}, PlotSeries::Style::Lines};
+  PlotSeries upper{"1 - rho_eta delta^2", {}, {}, PlotSeries::Style::Lines};
+  PlotSeries lower{"-(1 - rho_eta delta^2)", {}, {}, PlotSeries::Style::Lines};
+  const int n = 720;
+  for (int k = 0; k <= n; ++k) {
+    const Mp theta = Mp(k) * pi<Mp>() / n;
+    Vec<Mp> y(2);
+    y << cos(theta), sin(theta);
+    const Mp bound = 1 - rho * pow(certificate_delta(c, y), 2);
+    const double deg = 180.0 * k / n;  // plots are for people: double is enough
+    eta.x.push_back(deg);
+    eta.y.push_back(static_cast<double>(certificate_value(c, y)));
+    upper.x.push_back(deg);
+    upper.y.push_back(static_cast<double>(bound));
+    lower.x.push_back(deg);
+    lower.y.push_back(-static_cast<double>(bound));
+  }
+  plot.series = {eta, upper, lower};
+  mark_teachers(c, plot);
+  return plot;
+}
+
+// The decay ratio (1 - |eta|) / delta^2 around the circle against the measured rho_eta:
+// where the ratio comes closest to rho_eta is where the decay bound is tightest.
+PlotSpec decay_ratio_plot(const Certificate<Mp>& c, const Mp& rho) {
+  PlotSpec plot;
+  plot.name = "D2_decay_ratio";
+  plot.title = "Decay ratio (1 - |eta|) / delta^2 on the unit circle of the span";
+  plot.xlabel = "span angle from w_1* (degrees)";
+  plot.ylabel = "(1 - |eta|) / delta^2";
+  PlotSeries ratio{"(1 - |eta|) / delta^2", {}, {}, PlotSeries::Style::Lines};
+  bool all_positive = rho > 0;
+  const int n = 1440;
+  for (int k = 0; k < n; ++k) {
+    const Mp theta = (Mp(k) + Mp(1) / 2) * pi<Mp>() / n;  // midpoints: never exactly on a teacher
+    Vec<Mp> y(2);
+    y << cos(theta), sin(theta);
+    const Mp delta = certificate_delta(c, y);
+    if (!(delta > 0)) continue;
+    const Mp value = (1 - abs(certificate_value(c, y))) / (delta * delta);
+    all_positive = all_positive && value > 0;
+    ratio.x.push_back(180.0 * (k + 0.5) / n);
+    ratio.y.push_back(static_cast<double>(value));
+  }
+  const PlotSeries floor{"rho_eta (sampled infimum)", {0.0, 180.0}, {static_cast<double>(rho), static_cast<double>(rho)},
+                         PlotSeries::Style::Lines};
+  plot.series = {ratio, floor};
+  plot.log_y = all_positive;
+  mark_teachers(c, plot);
+  return plot;
+}
+
 }  // namespace
 
 Certificate<Mp> certificate_for(const ProblemSpec& problem, unsigned digits) {
@@ -108,6 +178,10 @@ CheckOutcome check_certificate_decay_sampled(const CheckContext& ctx) {
   ms.push_back(count_measurement("evaluations", static_cast<long long>(r.evaluations), "evaluations of eta"));
   CheckOutcome o = ledger.finish(std::move(ms));
   if (r.refine_cap_hit) o.explanation += "; note: a local refinement stopped at its step cap";
+  if (c.rank() == 2) {
+    o.plots.push_back(eta_circle_plot(c, r.rho_eta));
+    o.plots.push_back(decay_ratio_plot(c, r.rho_eta));
+  }
   return o;
 }
 
