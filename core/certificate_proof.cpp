@@ -11,6 +11,8 @@
 //   beta' = (-sigma b + (pi/2 - |tau|) b') / (2 pi),   beta'' = (-2 sigma b' - (pi/2 - |tau|) b) / (2 pi).
 #include "core/certificate_proof.hpp"
 
+#include "core/certificate_angle_terms.hpp"
+
 #include <algorithm>
 #include <chrono>
 #include <vector>
@@ -18,36 +20,7 @@
 namespace zg {
 namespace {
 
-using boost::multiprecision::lower;
-using boost::multiprecision::upper;
-
-Mp lo(const Mpi& x) { return lower(x).convert_to<Mp>(); }
-Mp hi(const Mpi& x) { return upper(x).convert_to<Mp>(); }
-Mpi hull(const Mp& a, const Mp& b) { return Mpi(a, b); }
-
-struct AngleTerms {
-  std::vector<Mpi> phi, g, e, alpha, sign;  // per teacher direction
-  Mpi pi, two_pi, half_pi;
-};
-
-AngleTerms angle_terms(const Certificate<Mp>& c) {
-  AngleTerms t;
-  t.pi = boost::math::constants::pi<Mpi>();
-  t.two_pi = 2 * t.pi;
-  t.half_pi = t.pi / 2;
-  for (Eigen::Index i = 0; i < c.width(); ++i) {
-    const Mpi u0(c.U(0, i)), u1(c.U(1, i));
-    const Mpi phi = atan2(u1, u0);
-    const Mpi norm = sqrt(u0 * u0 + u1 * u1);
-    const Mpi b0(c.beta(0, i)), b1(c.beta(1, i));
-    t.phi.push_back(phi);
-    t.g.push_back((-u1 * b0 + u0 * b1) / norm);  // beta . n_i, n_i = u_i rotated by +90 deg
-    t.e.push_back((u0 * b0 + u1 * b1) / norm);   // beta . u_i (zero up to rounding)
-    t.alpha.push_back(Mpi(c.alpha(i)));
-    t.sign.push_back(Mpi(c.signs(i)));
-  }
-  return t;
-}
+using namespace detail::interval;
 
 // eta and delta on an angle interval: valid for every theta in it.
 struct ValueEnclosure {
@@ -69,42 +42,10 @@ ValueEnclosure enclose_value(const AngleTerms& t, const Mpi& theta) {
       v.delta = d;
       first = false;
     } else {
-      v.delta = Mpi(std::min(lo(v.delta), lo(d)), std::min(hi(v.delta), hi(d)));
+      v.delta = interval_min(v.delta, d);
     }
   }
   return v;
-}
-
-// tau reduced to (-pi, pi) by a multiple of 2 pi chosen at the midpoint. Returns false
-// when the interval touches 0 or +-pi (the derivative formulas need a fixed side).
-bool reduce_to_one_side(const AngleTerms& t, Mpi& tau, int& side) {
-  const Mp mid = (lo(tau) + hi(tau)) / 2;
-  const Mp turns = round(mid / hi(t.two_pi));
-  tau -= t.two_pi * Mpi(turns);
-  if (!(lo(tau) > -lo(t.pi) && hi(tau) < lo(t.pi))) return false;
-  if (lo(tau) > 0) side = 1;
-  else if (hi(tau) < 0) side = -1;
-  else return false;
-  return true;
-}
-
-struct DerivativeTerms {
-  Mpi d1, d2;  // first and second derivative of the term sum in tau
-};
-
-// alpha K(cos tau) + beta term, first and second derivatives, for tau on one side of 0.
-DerivativeTerms term_derivatives(const AngleTerms& t, std::size_t i, const Mpi& tau, int side) {
-  const Mpi s(side);
-  const Mpi abs_tau = s * tau;
-  const Mpi ct = cos(tau), st = sin(tau);
-  const Mpi rest = t.half_pi - abs_tau;  // pi/2 - |tau| = asin(cos tau)
-  const Mpi b = t.g[i] * st + t.e[i] * ct;
-  const Mpi db = t.g[i] * ct - t.e[i] * st;
-  const Mpi K1 = -st * rest / t.two_pi;
-  const Mpi K2 = (-ct * rest + s * st) / t.two_pi;  // |sin tau| = side * sin tau on (-pi, pi)
-  const Mpi B1 = (-s * b + rest * db) / t.two_pi;
-  const Mpi B2 = (-2 * s * db - rest * b) / t.two_pi;
-  return {t.alpha[i] * K1 + B1, t.alpha[i] * K2 + B2};
 }
 
 // The Taylor cap at teacher j on one side (side = +1: theta = phi_j + u, -1: phi_j - u),
