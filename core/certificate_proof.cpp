@@ -199,6 +199,7 @@ DecayProofResult prove_decay_on_circle(const Certificate<Mp>& c, const DecayProo
 
   const Mpi rho(o.rho), tau_allow(o.tau);
   result.worst_upper = Mp(-1);
+  std::size_t unsettled = 0;
   while (!boxes.empty()) {
     const auto [a, b] = boxes.back();
     const unsigned level = depth.back();
@@ -225,11 +226,9 @@ DecayProofResult prove_decay_on_circle(const Certificate<Mp>& c, const DecayProo
       result.seconds = elapsed();
       return result;
     }
-    if (level >= 100) {
-      result.status = DecayProofResult::Status::Budget;
-      result.detail = "bisection depth exhausted near theta = " + to_decimal(Mp(a), 12);
-      result.seconds = elapsed();
-      return result;
+    if (level >= 100) {  // unsettled: keep looking, a counterexample elsewhere decides
+      if (unsettled++ == 0) result.detail = "bisection depth exhausted near theta = " + to_decimal(Mp(a), 12);
+      continue;
     }
     const Mp mid = (a + b) / 2;
     boxes.emplace_back(mid, b);
@@ -237,7 +236,13 @@ DecayProofResult prove_decay_on_circle(const Certificate<Mp>& c, const DecayProo
     boxes.emplace_back(a, mid);
     depth.push_back(level + 1);
   }
+  if (unsettled > 0) {
+    result.status = DecayProofResult::Status::Budget;
+    result.seconds = elapsed();
+    return result;
+  }
   result.status = DecayProofResult::Status::Proved;
+  result.tau_used = o.tau;
   result.seconds = elapsed();
   return result;
 }

@@ -33,6 +33,7 @@ struct DecayProofResult {
   Mp counter_lo, counter_hi; ///< Violated: theta interval (span angle from w_1*, radians) ...
   Mp counter_excess;         ///< ... on which |eta| + rho delta^2 - 1 >= this > 0 (proved)
   Mp worst_upper;            ///< Proved: largest upper bound of |eta| + rho delta^2 - 1 - tau met
+  Mp tau_used;               ///< the tau actually proved (the disc adds the e_i terms' variation)
   std::string detail;        ///< what stopped the proof, for people
 };
 
@@ -41,6 +42,12 @@ struct DecayProofResult {
 /// from c.U); Violated is a proof that the inequality with tau = 0 fails on counter_*.
 /// Requires c.rank() == 2 (Unsupported otherwise). Deterministic.
 DecayProofResult prove_decay_on_circle(const Certificate<Mp>& c, const DecayProofOptions& options);
+
+/// The same inequality on the closed unit disc of the span, the domain when d > r: the
+/// circle first, then strips at the teacher directions where F = |eta| + rho delta^2 - 1 is
+/// proved to increase towards the circle, then branch-and-bound over (|y|, angle) boxes.
+/// tau_used may exceed options.tau by the O(eps) beta_i . u_i parts. Same guarantee.
+DecayProofResult prove_decay_on_disc(const Certificate<Mp>& c, const DecayProofOptions& options);
 
 /// Enclosure of |eta| + rho delta^2 - 1 over span angles [theta_lo, theta_hi] (rank 2):
 /// a lower bound above 0 proves the decay bound with this rho fails there.

@@ -23,8 +23,8 @@ CheckOutcome check_certificate_interpolation(const CheckContext& ctx);
 CheckOutcome check_certificate_decay_sampled(const CheckContext& ctx);
 
 /// D2c (certified): |eta| <= 1 + tau - rho delta^2 proved with intervals for
-/// rho = certify_fraction x sampled rho_eta (rank 2; the unit circle of the span, which
-/// is the whole domain when d = r). A teacher whose sampled rho_eta is <= 0 FAILs, with
+/// rho = certify_fraction x sampled rho_eta (rank 2: the unit circle of the span when
+/// d = r, its disc when d > r). A teacher whose sampled rho_eta is <= 0 FAILs, with
 /// an enclosure proving |eta| > 1 where the search found it.
 CheckOutcome check_certificate_decay_certified(const CheckContext& ctx);
 

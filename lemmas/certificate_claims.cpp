@@ -25,8 +25,9 @@ void register_certificate_claims(ClaimRegistry& registry) {
   registry.add(ClaimSpec{
       "D2c", "Quadratic decay of the certificate (certified)", "certificate", Rigor::Certified,
       "|eta(w)| <= 1 + tau - rho delta(w)^2 for every unit w, proved with interval arithmetic for rho = "
-      "certify_fraction x the sampled rho_eta (tau: the interpolation's rounding, 10^-(digits-10)): branch-and-bound "
-      "away from the teacher directions and one-sided Taylor bounds on caps around them.",
+      "certify_fraction x the sampled rho_eta (tau: the interpolation's rounding, 10^-(digits-10)), over the circle "
+      "(d = r) or disc (d > r) of a rank-2 span: branch-and-bound away from the teacher directions, one-sided Taylor "
+      "bounds on caps around them, and on the disc a proof that the excess grows towards the circle near them.",
       R"(|\eta(w)| \le 1 + 	au - 
 ho\,\delta(w)^2\ \ orall w \in S^{d-1},\quad 
 ho = 0.9\,\hat

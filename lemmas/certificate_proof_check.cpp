@@ -68,9 +68,12 @@ CheckOutcome check_certificate_decay_certified(const CheckContext& ctx) {
   options.rho = Mp(ctx.problem.certificate.certify_fraction) * r.rho_eta;
   // tau: the interpolation holds to working precision only; 10 digits of room for it.
   options.tau = identity_tolerance(ctx.digits, 10);
-  const DecayProofResult p = prove_decay_on_circle(c, options);
+  const DecayProofResult p =
+      c.domain_is_ball() ? prove_decay_on_disc(c, options) : prove_decay_on_circle(c, options);
+  const std::string domain = c.domain_is_ball() ? "the unit disc of the span (d > r)" : "the unit circle of the span";
   ms.push_back(measurement("certified_rho", options.rho, "rho in |eta| <= 1 + tau - rho delta^2"));
-  ms.push_back(measurement("certified_tau", options.tau, "allowance above 1 at the teacher directions"));
+  ms.push_back(measurement("certified_tau", p.status == DecayProofResult::Status::Proved ? p.tau_used : options.tau,
+                           "allowance above 1 at the teacher directions (rounding of the interpolation)"));
   ms.push_back(count_measurement("certified_boxes", static_cast<long long>(p.boxes), "interval boxes examined"));
   ms.push_back(count_measurement("certified_depth", p.max_depth, "deepest bisection of a 1-degree box"));
   ms.push_back(measurement("certified_seconds", Mp(p.seconds), "time of the proof", "s"));
@@ -78,18 +81,12 @@ CheckOutcome check_certificate_decay_certified(const CheckContext& ctx) {
 
   CheckOutcome o;
   o.margin = Margin{static_cast<double>(options.rho), "above floor", "proved rho"};
-  const std::string bound = "|eta| <= 1 + " + to_decimal(options.tau, 2) + " - " + to_decimal(options.rho, 6) + " delta^2";
+  const std::string bound = "|eta| <= 1 + " + to_decimal(p.tau_used, 2) + " - " + to_decimal(options.rho, 6) + " delta^2";
   switch (p.status) {
     case DecayProofResult::Status::Proved:
-      if (c.domain_is_ball()) {
-        o.verdict = Verdict::Inconclusive;
-        o.explanation = "proved " + bound + " on the unit circle of the span (" + std::to_string(p.boxes) +
-                        " boxes); the domain is the disc (d > r) and its interior is not yet covered by the proof";
-      } else {
-        o.verdict = Verdict::Pass;
-        o.explanation = "proved " + bound + " on the whole unit circle of the span (" + std::to_string(p.boxes) +
-                        " boxes, depth " + std::to_string(p.max_depth) + ")";
-      }
+      o.verdict = Verdict::Pass;
+      o.explanation = "proved " + bound + " on " + domain + " (" + std::to_string(p.boxes) + " boxes, depth " +
+                      std::to_string(p.max_depth) + ")";
       ms.push_back(measurement("certified_worst_upper", p.worst_upper,
                                "largest proved upper bound of |eta| + rho delta^2 - 1 - tau outside the caps"));
       break;
@@ -98,7 +95,8 @@ CheckOutcome check_certificate_decay_certified(const CheckContext& ctx) {
       o.margin = Margin{-static_cast<double>(p.counter_excess), "above floor", "counterexample"};
       o.explanation = "counterexample: |eta| + rho delta^2 - 1 >= " + to_decimal(p.counter_excess, 4) +
                       " > 0 proved for every span angle in [" + to_decimal(degrees(p.counter_lo), 10) + ", " +
-                      to_decimal(degrees(p.counter_hi), 10) + "] deg, with rho = " + to_decimal(options.rho, 6);
+                      to_decimal(degrees(p.counter_hi), 10) + "] deg" + (p.detail.empty() ? "" : " " + p.detail) +
+                      ", with rho = " + to_decimal(options.rho, 6);
       ms.push_back(measurement("counterexample_angle_deg", degrees(p.counter_lo), "start of the counterexample interval", "deg"));
       ms.push_back(measurement("counterexample_excess", p.counter_excess, "proved lower bound of the excess there"));
       break;

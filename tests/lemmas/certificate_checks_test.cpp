@@ -139,10 +139,25 @@ TEST_CASE("D2c fails on a degenerate teacher, proving |eta| > 1", "[claims][D2c]
   CHECK(Mp(value_of(o, "counterexample_excess")) > 0);
 }
 
-TEST_CASE("D2c is inconclusive, not a pass, when the domain is the disc (d > r)", "[claims][D2c]") {
+TEST_CASE("D2c proves the decay on the disc when d > r", "[claims][D2c]") {
   zg::ScopedDigits digits(kDigits);
   const zg::ProblemSpec p = planar_problem(16, {0, 60, 120}, {1, -1, 1});
   const zg::CheckOutcome o = zg::check_certificate_decay_certified(zg::CheckContext{p, kDigits, 1});
-  CHECK(o.verdict == Verdict::Inconclusive);
-  CHECK(o.explanation.find("interior is not yet covered") != std::string::npos);
+  INFO(o.explanation);
+  CHECK(o.verdict == Verdict::Pass);
+  CHECK(o.explanation.find("disc") != std::string::npos);
+}
+
+TEST_CASE("D2c on the disc: the centre caps rho at 4/pi^2, and more is refuted", "[claims][D2c][must-fail]") {
+  // Opposite signs 30 deg apart: on the circle the decay is fast, but at the disc's centre
+  // (w orthogonal to the span) eta = 0 and delta = pi/2, so rho_eta <= 4/pi^2 (MATH.md §4).
+  zg::ScopedDigits digits(kDigits);
+  zg::ProblemSpec p = planar_problem(5, {0, 30}, {1, -1});
+  const zg::CheckOutcome ok = zg::check_certificate_decay_certified(zg::CheckContext{p, kDigits, 1});
+  CHECK(ok.verdict == Verdict::Pass);
+  // The ratio has a corner at the centre (delta = pi/2 - |y.u| there), so the refined
+  // search, stopping at steps of 1e-10, lands within ~1e-10 of it.
+  CHECK_THAT(Mp(value_of(ok, "rho_eta_sampled")), zg::test::WithinAbs(Mp(4 / pow(zg::pi<Mp>(), 2)), Mp("1e-9")));
+  p.certificate.certify_fraction = 1.05;
+  CHECK(zg::check_certificate_decay_certified(zg::CheckContext{p, kDigits, 1}).verdict == Verdict::Fail);
 }

@@ -1,0 +1,235 @@
+// Certified decay on the closed unit disc of a rank-2 span (d > r; MATH.md §4: every unit
+// w in R^d projects to y = s (cos theta, sin theta), s <= 1). Three regions:
+//   circle s = 1:            prove_decay_on_circle;
+//   strips at the teachers:  s in [1 - x0, 1], |theta - phi_j| <= cap. There |eta| = s_j eta
+//                            and F = |eta| + rho delta^2 - 1 increases with s (proved:
+//                            dF/ds >= 0), so F(s, theta) <= F(1, theta) <= tau;
+//   everything else:         branch-and-bound over (s, theta) boxes, plain and mean-value
+//                            enclosures intersected (eta is smooth there: |s cos tau_i| < 1).
+// With q_i = s cos tau_i and b_i = g_i sin tau_i + e_i cos tau_i, teacher i contributes
+//   alpha_i K(q_i) + asin(q_i) s b_i / (2 pi),
+// whose s- and theta-derivatives are written out below.
+#include <algorithm>
+#include <chrono>
+#include <vector>
+
+#include "core/certificate_angle_terms.hpp"
+#include "core/certificate_proof.hpp"
+
+namespace zg {
+namespace {
+
+using namespace detail::interval;
+
+struct DiscPoint {
+  Mpi eta, eta_s, eta_t;                    // value and partial derivatives in s, theta
+  std::vector<Mpi> delta, delta_s, delta_t;  // per teacher line: angle to it and its partials
+};
+
+// Enclosures over the box S x Theta. `with_derivatives` = false skips them.
+DiscPoint enclose_disc(const AngleTerms& t, const Mpi& S, const Mpi& Theta, bool with_derivatives) {
+  DiscPoint p{Mpi(0), Mpi(0), Mpi(0), {}, {}, {}};
+  for (std::size_t i = 0; i < t.phi.size(); ++i) {
+    const Mpi tau = Theta - t.phi[i];
+    const Mpi c = cos(tau), st = sin(tau);
+    const Mpi q = intersect(S * c, Mpi(-1, 1));
+    const Mpi as = asin(q);
+    const Mpi root = sqrt(intersect(Mpi(1 - q * q), Mpi(0, 1)));  // sqrt(1 - q^2)
+    const Mpi b = t.g[i] * st + t.e[i] * c;
+    p.eta += t.alpha[i] * (q * as + root - 1) / t.two_pi + as * S * b / t.two_pi;
+    const Mpi delta = acos(abs(q));
+    p.delta.push_back(delta);
+    if (!with_derivatives) continue;
+    const Mpi dK = as / t.two_pi;  // K'(q)
+    const Mpi db = t.g[i] * c - t.e[i] * st;
+    p.eta_s += t.alpha[i] * dK * c + c * S * b / (t.two_pi * root) + as * b / t.two_pi;
+    p.eta_t += t.alpha[i] * dK * S * (-st) + (-st) * S * S * b / (t.two_pi * root) + as * S * db / t.two_pi;
+    // delta = acos(s |c|): d/ds = -|c| / root; d/dtheta = s sign(c) sin(tau) / root, with
+    // sign(c) in [-1, 1] where c may vanish (the hull of the one-sided slopes).
+    const Mpi sign_c = lo(c) > 0 ? Mpi(1) : hi(c) < 0 ? Mpi(-1) : Mpi(-1, 1);
+    p.delta_s.push_back(-abs(c) / root);
+    p.delta_t.push_back(S * sign_c * st / root);
+  }
+  return p;
+}
+
+// F = |eta| + rho delta^2 - 1 on the box: plain enclosure intersected with the mean-value
+// form around the box's centre.
+Mpi disc_excess(const AngleTerms& t, const Mp& s0, const Mp& s1, const Mp& a, const Mp& b, const Mpi& rho) {
+  const Mpi S = hull(s0, s1), Theta = hull(a, b);
+  const DiscPoint box = enclose_disc(t, S, Theta, true);
+  Mpi delta2 = box.delta[0] * box.delta[0];
+  for (std::size_t i = 1; i < box.delta.size(); ++i) delta2 = interval_min(delta2, box.delta[i] * box.delta[i]);
+  const Mpi plain = abs(box.eta) + rho * delta2 - 1;
+
+  const Mp sm = (s0 + s1) / 2, tm = (a + b) / 2;
+  const DiscPoint centre = enclose_disc(t, Mpi(sm), Mpi(tm), false);
+  const Mpi ds = hull(Mp(s0 - sm), Mp(s1 - sm)), dt = hull(Mp(a - tm), Mp(b - tm));
+  const Mpi eta_mv = centre.eta + box.eta_s * ds + box.eta_t * dt;
+  Mpi delta2_mv;
+  for (std::size_t i = 0; i < box.delta.size(); ++i) {
+    const Mpi d2 = centre.delta[i] * centre.delta[i] + 2 * box.delta[i] * (box.delta_s[i] * ds + box.delta_t[i] * dt);
+    delta2_mv = i == 0 ? d2 : interval_min(delta2_mv, d2);
+  }
+  const Mpi mv = abs(eta_mv) + rho * delta2_mv - 1;
+  return intersect(plain, mv);
+}
+
+// delta / sin(delta), increasing on [0, pi), 1 at 0: its enclosure over [lo, hi].
+Mpi delta_over_sine(const Mpi& delta) {
+  auto at = [](const Mp& x) { return x == 0 ? Mpi(1) : Mpi(Mpi(x) / sin(Mpi(x))); };
+  return hull(lo(at(lo(delta))), hi(at(hi(delta))));
+}
+
+// On a strip box at teacher j: s_j d eta / ds + rho d delta_j^2 / ds, without the e_j part
+// of teacher j's beta term (it is O(eps); its whole variation is added to tau instead), and
+// with sin(tau_j) / sqrt(1 - q_j^2) replaced by its enclosure within [-1, 1] (it is bounded
+// by 1 in absolute value because s <= 1, though its enclosure blows up at s = 1, tau = 0).
+// Also returns s_j eta on the box, which must stay positive.
+struct StripBounds {
+  Mpi slope;
+  Mpi signed_eta;
+};
+
+StripBounds strip_bounds(const AngleTerms& t, std::size_t j, const Mpi& S, const Mpi& Theta, const Mpi& rho) {
+  Mpi eta_s(0), eta(0);
+  for (std::size_t i = 0; i < t.phi.size(); ++i) {
+    const Mpi tau = Theta - t.phi[i];
+    const Mpi c = cos(tau), st = sin(tau);
+    const Mpi q = intersect(S * c, Mpi(-1, 1));
+    const Mpi as = asin(q);
+    const Mpi root = sqrt(intersect(Mpi(1 - q * q), Mpi(0, 1)));
+    const Mpi b = t.g[i] * st + t.e[i] * c;
+    eta += t.alpha[i] * (q * as + root - 1) / t.two_pi + as * S * b / t.two_pi;
+    if (i != j) {
+      eta_s += t.alpha[i] * as / t.two_pi * c + c * S * b / (t.two_pi * root) + as * b / t.two_pi;
+      continue;
+    }
+    const Mpi ratio = intersect(Mpi(st / root), Mpi(-1, 1));
+    eta_s += t.alpha[i] * as / t.two_pi * c + c * S * t.g[i] * ratio / t.two_pi + as * t.g[i] * st / t.two_pi;
+  }
+  const Mpi c_j = cos(Theta - t.phi[j]);
+  const Mpi q_j = intersect(S * abs(c_j), Mpi(0, 1));
+  const Mpi delta_j = acos(q_j);
+  const Mpi delta2_s = -2 * abs(c_j) * delta_over_sine(delta_j);  // d/ds acos(s|c|)^2
+  return {t.sign[j] * eta_s + rho * delta2_s, t.sign[j] * eta};
+}
+
+}  // namespace
+
+DecayProofResult prove_decay_on_disc(const Certificate<Mp>& c, const DecayProofOptions& o) {
+  const auto start = std::chrono::steady_clock::now();
+  auto elapsed = [&start] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
+  DecayProofResult result = prove_decay_on_circle(c, o);
+  if (result.status != DecayProofResult::Status::Proved) return result;
+  const AngleTerms t = angle_terms(c);
+  const Mpi rho(o.rho);
+  const Mp cap = result.cap_rad, pi_hi = hi(t.pi);
+  const Mp strip = Mp("0.02");  // x0: the strips are s in [0.98, 1]
+  auto fail = [&](DecayProofResult::Status status, const std::string& why) {
+    result.status = status;
+    result.detail = why;
+    result.seconds = elapsed();
+    return result;
+  };
+
+  // The rest of the half-disc (eta(-y) = eta(y)): s in [0, 1 - x0] for every theta, and
+  // the strip s in [1 - x0, 1] away from the caps.
+  struct Box {
+    Mp s0, s1, a, b;
+    unsigned depth;
+  };
+  std::vector<Box> boxes;
+  const Mp ds = (1 - strip) / 20, dt = pi_hi / 90;
+  for (Mp s = 0; s < 1 - strip; s += ds)
+    for (Mp a = 0; a < pi_hi; a += dt)
+      boxes.push_back({s, std::min(Mp(s + ds), Mp(1 - strip)), a, std::min(Mp(a + dt), pi_hi), 0});
+  std::vector<std::pair<Mp, Mp>> caps;
+  for (std::size_t j = 0; j < t.phi.size(); ++j) {
+    Mp centre = (lo(t.phi[j]) + hi(t.phi[j])) / 2;
+    centre -= pi_hi * floor(centre / pi_hi);
+    for (int shift : {-1, 0, 1}) caps.emplace_back(centre - cap + shift * pi_hi, centre + cap + shift * pi_hi);
+  }
+  std::sort(caps.begin(), caps.end());
+  Mp cursor = 0;
+  auto add_strip = [&](const Mp& a, const Mp& b) {
+    for (Mp x = a; x < b; x += dt) boxes.push_back({Mp(1) - strip, Mp(1), x, std::min(Mp(x + dt), b), 0});
+  };
+  for (const auto& [a, b] : caps) {
+    if (b <= cursor || a >= pi_hi) continue;
+    if (a > cursor) add_strip(cursor, a);
+    cursor = std::max(cursor, b);
+  }
+  if (cursor < pi_hi) add_strip(cursor, pi_hi);
+
+  std::size_t unsettled = 0;
+  while (!boxes.empty()) {
+    const Box box = boxes.back();
+    boxes.pop_back();
+    ++result.boxes;
+    result.max_depth = std::max(result.max_depth, box.depth);
+    if (result.boxes > o.max_boxes || elapsed() > o.max_seconds)
+      return fail(DecayProofResult::Status::Budget, "box or time budget exhausted inside the disc");
+    const Mpi excess = disc_excess(t, box.s0, box.s1, box.a, box.b, rho);
+    if (hi(excess) <= o.tau) {
+      result.worst_upper = std::max(result.worst_upper, Mp(hi(excess) - o.tau));
+      continue;
+    }
+    if (lo(excess) > 0) {
+      result.status = DecayProofResult::Status::Violated;
+      result.counter_lo = box.a;
+      result.counter_hi = box.b;
+      result.counter_excess = lo(excess);
+      result.detail = "inside the disc, |y| in [" + to_decimal(box.s0, 8) + ", " + to_decimal(box.s1, 8) + "]";
+      result.seconds = elapsed();
+      return result;
+    }
+    if (box.depth >= 40) {  // unsettled: keep looking, a counterexample elsewhere decides
+      ++unsettled;
+      continue;
+    }
+    const Mp sm = (box.s0 + box.s1) / 2, tm = (box.a + box.b) / 2;
+    for (const Box& child : {Box{box.s0, sm, box.a, tm, box.depth + 1}, Box{sm, box.s1, box.a, tm, box.depth + 1},
+                             Box{box.s0, sm, tm, box.b, box.depth + 1}, Box{sm, box.s1, tm, box.b, box.depth + 1}})
+      boxes.push_back(child);
+  }
+  if (unsettled > 0)
+    return fail(DecayProofResult::Status::Budget,
+                std::to_string(unsettled) + " boxes inside the disc unsettled at the bisection depth limit");
+
+  // Last, the strips: they can only fail to be proved, never refute, so a counterexample
+  // elsewhere is reported first.
+  // Strips at the teacher directions: dF/ds >= 0 and s_j eta > 0, by bisection.
+  Mp e_max(0);
+  for (std::size_t j = 0; j < t.phi.size(); ++j) {
+    e_max = std::max(e_max, Mp(std::max(abs(lo(t.e[j])), abs(hi(t.e[j])))));
+    const Mp centre = (lo(t.phi[j]) + hi(t.phi[j])) / 2;
+    std::vector<Box> boxes;
+    for (int k = 0; k < 8; ++k)
+      boxes.push_back({Mp(1) - strip, Mp(1), centre - cap + 2 * cap * k / 8, centre - cap + 2 * cap * (k + 1) / 8, 0});
+    while (!boxes.empty()) {
+      const Box box = boxes.back();
+      boxes.pop_back();
+      ++result.boxes;
+      result.max_depth = std::max(result.max_depth, box.depth);
+      if (result.boxes > o.max_boxes || elapsed() > o.max_seconds)
+        return fail(DecayProofResult::Status::Budget, "box or time budget exhausted in the strips");
+      const StripBounds sb = strip_bounds(t, j, hull(box.s0, box.s1), hull(box.a, box.b), rho);
+      if (lo(sb.slope) >= 0 && lo(sb.signed_eta) > 0) continue;
+      if (box.depth >= 24)
+        return fail(DecayProofResult::Status::Budget,
+                    "strip at teacher " + std::to_string(j + 1) + ": F not proved increasing towards the circle");
+      const Mp sm = (box.s0 + box.s1) / 2, tm = (box.a + box.b) / 2;
+      for (const Box& child : {Box{box.s0, sm, box.a, tm, box.depth + 1}, Box{sm, box.s1, box.a, tm, box.depth + 1},
+                               Box{box.s0, sm, tm, box.b, box.depth + 1}, Box{sm, box.s1, tm, box.b, box.depth + 1}})
+        boxes.push_back(child);
+    }
+  }
+  // The dropped e_j terms vary by at most |e_j| / 2 along s.
+  result.tau_used = o.tau + e_max / 2;
+
+  result.seconds = elapsed();
+  return result;
+}
+
+}  // namespace zg
