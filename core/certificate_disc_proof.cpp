@@ -115,6 +115,21 @@ StripBounds strip_bounds(const AngleTerms& t, std::size_t j, const Mpi& S, const
   return {t.sign[j] * eta_s + rho * delta2_s, t.sign[j] * eta};
 }
 
+// A box of |y| in [s0, s1] by span angle in [a, b], and its four quarters.
+struct Box {
+  Mp s0, s1, a, b;
+  unsigned depth;
+};
+
+void quadrisect(const Box& box, std::vector<Box>& out) {
+  const Mp sm = (box.s0 + box.s1) / 2, tm = (box.a + box.b) / 2;
+  const unsigned d = box.depth + 1;
+  out.push_back({box.s0, sm, box.a, tm, d});
+  out.push_back({sm, box.s1, box.a, tm, d});
+  out.push_back({box.s0, sm, tm, box.b, d});
+  out.push_back({sm, box.s1, tm, box.b, d});
+}
+
 }  // namespace
 
 DecayProofResult prove_decay_on_disc(const Certificate<Mp>& c, const DecayProofOptions& o) {
@@ -135,10 +150,6 @@ DecayProofResult prove_decay_on_disc(const Certificate<Mp>& c, const DecayProofO
 
   // The rest of the half-disc (eta(-y) = eta(y)): s in [0, 1 - x0] for every theta, and
   // the strip s in [1 - x0, 1] away from the caps.
-  struct Box {
-    Mp s0, s1, a, b;
-    unsigned depth;
-  };
   std::vector<Box> boxes;
   const Mp ds = (1 - strip) / 20, dt = pi_hi / 90;
   for (Mp s = 0; s < 1 - strip; s += ds)
@@ -188,10 +199,7 @@ DecayProofResult prove_decay_on_disc(const Certificate<Mp>& c, const DecayProofO
       ++unsettled;
       continue;
     }
-    const Mp sm = (box.s0 + box.s1) / 2, tm = (box.a + box.b) / 2;
-    for (const Box& child : {Box{box.s0, sm, box.a, tm, box.depth + 1}, Box{sm, box.s1, box.a, tm, box.depth + 1},
-                             Box{box.s0, sm, tm, box.b, box.depth + 1}, Box{sm, box.s1, tm, box.b, box.depth + 1}})
-      boxes.push_back(child);
+    quadrisect(box, boxes);
   }
   if (unsettled > 0)
     return fail(DecayProofResult::Status::Budget,
@@ -219,10 +227,7 @@ DecayProofResult prove_decay_on_disc(const Certificate<Mp>& c, const DecayProofO
       if (box.depth >= 24)
         return fail(DecayProofResult::Status::Budget,
                     "strip at teacher " + std::to_string(j + 1) + ": F not proved increasing towards the circle");
-      const Mp sm = (box.s0 + box.s1) / 2, tm = (box.a + box.b) / 2;
-      for (const Box& child : {Box{box.s0, sm, box.a, tm, box.depth + 1}, Box{sm, box.s1, box.a, tm, box.depth + 1},
-                               Box{box.s0, sm, tm, box.b, box.depth + 1}, Box{sm, box.s1, tm, box.b, box.depth + 1}})
-        boxes.push_back(child);
+      quadrisect(box, boxes);
     }
   }
   // The dropped e_j terms vary by at most |e_j| / 2 along s.

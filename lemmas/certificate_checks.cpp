@@ -14,14 +14,6 @@ Mp degrees(const Mp& radians) { return radians * 180 / pi<Mp>(); }
 
 std::string index_name(const std::string& stem, Eigen::Index i) { return stem + "_" + std::to_string(i + 1); }
 
-// A degenerate teacher is an expected numerical outcome, not an error (STYLE.md habit 14).
-CheckOutcome singular_outcome(const SingularCertificate& e) {
-  CheckOutcome o;
-  o.verdict = Verdict::Fail;
-  o.explanation = e.what();
-  o.margin = Margin{-std::numeric_limits<double>::infinity(), "digits", "no certificate exists"};
-  return o;
-}
 
 // Teacher directions as vertical markers, at their span angles in [0, 180).
 void mark_teachers(const Certificate<Mp>& c, PlotSpec& plot) {
@@ -95,6 +87,14 @@ PlotSpec decay_ratio_plot(const Certificate<Mp>& c, const Mp& rho) {
 
 }  // namespace
 
+CheckOutcome singular_certificate_outcome(const SingularCertificate& e) {
+  CheckOutcome o;
+  o.verdict = Verdict::Fail;
+  o.explanation = e.what();
+  o.margin = Margin{-std::numeric_limits<double>::infinity(), "digits", "no certificate exists"};
+  return o;
+}
+
 Certificate<Mp> certificate_for(const ProblemSpec& problem, unsigned digits) {
   const Network<Mp> teacher = build_teacher<Mp>(problem.teacher);
   return build_precertificate(teacher, pow(Mp(10), -static_cast<int>(digits / 2)));
@@ -113,7 +113,7 @@ CheckOutcome check_certificate_interpolation(const CheckContext& ctx) {
   try {
     c = certificate_for(ctx.problem, ctx.digits);
   } catch (const SingularCertificate& e) {
-    return singular_outcome(e);
+    return singular_certificate_outcome(e);
   }
   CheckLedger ledger(ctx.digits);
   std::vector<Measurement> ms;
@@ -149,7 +149,7 @@ CheckOutcome check_certificate_decay_sampled(const CheckContext& ctx) {
   try {
     c = certificate_for(ctx.problem, ctx.digits);
   } catch (const SingularCertificate& e) {
-    return singular_outcome(e);
+    return singular_certificate_outcome(e);
   }
   const DecaySearchResult r = decay_search_for(c, ctx.problem, ctx.seed);
   CheckLedger ledger(ctx.digits);

@@ -12,6 +12,10 @@ namespace zg {
 /// Throws SingularCertificate for a degenerate teacher.
 Certificate<Mp> certificate_for(const ProblemSpec& problem, unsigned digits);
 
+/// A degenerate teacher (singular interpolation system) is an expected numerical outcome,
+/// not an error (STYLE.md habit 14): FAIL with the reason.
+CheckOutcome singular_certificate_outcome(const SingularCertificate& e);
+
 /// The decay search with the configuration's [certificate] settings and the run's seed.
 DecaySearchResult decay_search_for(const Certificate<Mp>& c, const ProblemSpec& problem, std::uint64_t seed);
 

@@ -45,11 +45,7 @@ CheckOutcome check_certificate_decay_certified(const CheckContext& ctx) {
   try {
     c = certificate_for(ctx.problem, ctx.digits);
   } catch (const SingularCertificate& e) {
-    CheckOutcome o;
-    o.verdict = Verdict::Fail;
-    o.explanation = e.what();
-    o.margin = Margin{-std::numeric_limits<double>::infinity(), "digits", "no certificate exists"};
-    return o;
+    return singular_certificate_outcome(e);
   }
   std::vector<Measurement> ms;
   const DecaySearchResult r = decay_search_for(c, ctx.problem, ctx.seed);

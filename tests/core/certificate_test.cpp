@@ -8,27 +8,17 @@
 #include "core/certificate_search.hpp"
 
 #include "core/finite_difference.hpp"
+#include "tests/support/problems.hpp"
 #include "tests/support/within_eps.hpp"
 
 using zg::Mat;
 using zg::Mp;
 using zg::Network;
 using zg::Vec;
+using zg::test::planar_teacher;
 using zg::test::WithinAbs;
 
 namespace {
-
-// Teacher in the (e1, e2) plane of R^d at the given angles (degrees) and signs.
-Network<Mp> planar_teacher(Eigen::Index d, const std::vector<int>& degrees, const std::vector<int>& signs) {
-  Network<Mp> t{Vec<Mp>(static_cast<Eigen::Index>(degrees.size())), Mat<Mp>::Zero(d, static_cast<Eigen::Index>(degrees.size()))};
-  for (std::size_t i = 0; i < degrees.size(); ++i) {
-    const Mp a = Mp(degrees[i]) * zg::pi<Mp>() / 180;
-    t.W(0, static_cast<Eigen::Index>(i)) = cos(a);
-    t.W(1, static_cast<Eigen::Index>(i)) = sin(a);
-    t.a(static_cast<Eigen::Index>(i)) = signs[i];
-  }
-  return t;
-}
 
 Mp rank_tol() { return pow(Mp(10), -20); }
 

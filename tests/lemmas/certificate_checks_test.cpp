@@ -6,22 +6,14 @@
 
 #include <set>
 
+#include "tests/support/problems.hpp"
 #include "tests/support/within_eps.hpp"
 
 using zg::Mp;
 using zg::Verdict;
+using zg::test::planar_problem;
 
 namespace {
-
-zg::ProblemSpec planar_problem(int dimension, const std::vector<double>& degrees, const std::vector<double>& signs) {
-  zg::ProblemSpec p;
-  p.teacher.dimension = dimension;
-  zg::PlanarDirections planar;
-  for (double d : degrees) planar.angles_deg.emplace_back(d);
-  p.teacher.directions = planar;
-  for (double s : signs) p.teacher.weights.emplace_back(s);
-  return p;
-}
 
 std::set<std::string> names(const zg::CheckOutcome& o) {
   std::set<std::string> s;

@@ -4,21 +4,14 @@
 
 #include <set>
 
+#include "tests/support/problems.hpp"
 #include "tests/support/within_eps.hpp"
 
 using zg::Mp;
 using zg::Verdict;
+using zg::test::default_like_problem;
 
 namespace {
-
-zg::ProblemSpec default_like_problem() {
-  zg::ProblemSpec p;
-  p.teacher.dimension = 16;
-  p.teacher.directions = zg::PlanarDirections{{zg::SpecNumber(0.0), zg::SpecNumber(60.0), zg::SpecNumber(120.0)}};
-  p.teacher.weights = {zg::SpecNumber(1.0), zg::SpecNumber(-1.0), zg::SpecNumber(1.0)};
-  p.student = zg::StudentSpec{zg::NearTeacherStudent{6, 5.0, 11}};
-  return p;
-}
 
 std::set<std::string> names(const zg::CheckOutcome& o) {
   std::set<std::string> s;
