@@ -22,6 +22,7 @@
 #include "verify/config.hpp"
 #include "verify/eval_command.hpp"
 #include "verify/runner.hpp"
+#include "verify/sweep_cli.hpp"
 #include "verify/text_table.hpp"
 
 namespace zg {
@@ -174,11 +175,14 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     sub->add_flag("--json", eval_json, "Print one JSON object");
   }
 
+  SweepCommandLine sweep;
+  CLI::App* sweep_cert_cmd = add_sweep_command(app, sweep);
+
   // CLI11 reports a missing subcommand before an unexpected word; name the word instead.
   if (argc >= 2 && argv[1][0] != '-' && app.get_subcommands([&](const CLI::App* sub) {
                                            return sub->get_name() == argv[1];
                                          }).empty()) {
-    err << "verify: unknown command '" << argv[1] << "'; use list, run or eval (run 'verify --help')\n";
+    err << "verify: unknown command '" << argv[1] << "'; use list, run, eval or sweep (run 'verify --help')\n";
     return kExitUsage;
   }
   try {
@@ -205,6 +209,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   try {
     if (app.got_subcommand("list")) return command_list(out);
     if (app.got_subcommand("run")) return command_run(run, out, err);
+    if (sweep_cert_cmd->parsed()) return command_sweep_certificate(sweep, out, err, show_progress());
     check_digits(eval_digits, "--digits");
     if (coef_cmd->parsed()) print_json_or_text(eval_coefficient(coef_k, eval_digits), eval_json, out);
     if (kernel_cmd->parsed()) print_json_or_text(eval_kernel(rho_text, eval_digits), eval_json, out);
