@@ -13,6 +13,7 @@ const ClaimRegistry& ClaimRegistry::builtin() {
     register_assumption_claims(r);  // first: the claims after it may require A1
     register_hermite_claims(r);
     register_certificate_claims(r);
+    register_regularization_claims(r);
     return r;
   }();
   return registry;

@@ -64,5 +64,6 @@ class ClaimRegistry {
 void register_assumption_claims(ClaimRegistry& registry);
 void register_hermite_claims(ClaimRegistry& registry);
 void register_certificate_claims(ClaimRegistry& registry);
+void register_regularization_claims(ClaimRegistry& registry);
 
 }  // namespace zg
