@@ -210,3 +210,34 @@ Certificate<T> build_precertificate(const Network<T>& teacher, const T& rank_tol
 }
 
 }  // namespace zg
+
+namespace zg {
+
+/// |p|^2 = E[p(x)^2] for the certificate's test function
+///   p(x) = sum_i ( alpha_i relu>=2(w_i*.x) + (beta_i.x) relu>=2'(w_i*.x) ),  relu>=2' = sign/2,
+/// from E[relu>=2(u.x) relu>=2(v.x)] = K(rho), E[relu>=2(u.x) (b.x) relu>=2'(v.x)] =
+/// arcsin(rho)(b.u)/(2 pi) for b orthogonal to v, and, by Stein's lemma,
+/// E[x x^T sign(u.x) sign(v.x)] = (2/pi)(arcsin(rho) I + (u v^T + v u^T - rho(u u^T + v v^T)) / sqrt(1 - rho^2)),
+/// so E[(b_i.x)(b_l.x) relu>=2'(u.x) relu>=2'(v.x)] = (arcsin(rho) b_i.b_l + (b_i.v)(b_l.u)/sqrt(1 - rho^2)) / (2 pi)
+/// (the second part vanishes for i = l). MATH.md §4 "test-function bound".
+/// Guarantee: estimate; relative error O(m*^2 r eps cond) for separated teachers.
+template <class T>
+T test_function_norm_sq(const Certificate<T>& c) {
+  const T two_pi = 2 * pi<T>();
+  T sum(0);
+  for (Eigen::Index i = 0; i < c.width(); ++i)
+    for (Eigen::Index l = 0; l < c.width(); ++l) {
+      const Vec<T> ui = c.U.col(i), ul = c.U.col(l), bi = c.beta.col(i), bl = c.beta.col(l);
+      if (i == l) {
+        sum += c.alpha(i) * c.alpha(i) * relu_ge2_kernel_at_one<T>() + bi.squaredNorm() / 4;
+        continue;
+      }
+      const AngleData<T> g = angle_from_cosine<T>(T(ui.dot(ul)));
+      sum += c.alpha(i) * c.alpha(l) * relu_ge2_kernel(g);
+      sum += 2 * c.alpha(i) * g.asin_rho * T(bl.dot(ui)) / two_pi;
+      sum += (g.asin_rho * T(bi.dot(bl)) + T(bi.dot(ul)) * T(bl.dot(ui)) / g.sin_theta) / two_pi;
+    }
+  return sum;
+}
+
+}  // namespace zg

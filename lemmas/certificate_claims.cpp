@@ -1,5 +1,6 @@
 // Registers the dual-certificate claims D1 and D2 (MATH.md §4, §6).
 #include "lemmas/certificate_checks.hpp"
+#include "lemmas/test_function_checks.hpp"
 
 namespace zg {
 
@@ -34,6 +35,16 @@ ho = 0.9\,\hat
 ho_\eta > 0)",
       "non-degeneracy of the certificate (spec: MATH.md §4)",
       [](const CheckContext& ctx) { return check_certificate_decay_certified(ctx); },
+      {"A1"}});
+
+  registry.add(ClaimSpec{
+      "D4", "Far mass is bounded by the optimality gap (test-function bound)", "certificate", Rigor::Sampled,
+      "For every student theta, sum_j |a_j| |w_j| delta(w_j)^2 <= (zeta' + lambda^2 |p|^2 / 4) / (lambda rho_eta), "
+      "zeta' = L_lambda(theta) - lambda sum_i |a_i*|, with p the certificate's test function; probed on random "
+      "students, the configured one and a gradient-descent run; reports the largest left/right ratio.",
+      R"(\sum_j |a_j|\,\|w_j\|\,\delta(\hat w_j)^2 \le rac{\zeta' + \lambda^2\|p\|^2/4}{\lambda\,ho_\eta},\quad \zeta' = L_\lambda(	heta) - \lambda\sum_i |a_i^*|)",
+      "from the certificate to the structure of approximate minima (spec: MATH.md §4)",
+      [](const CheckContext& ctx) { return check_test_function_bound(ctx); },
       {"A1"}});
 }
 

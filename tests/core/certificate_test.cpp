@@ -6,6 +6,7 @@
 
 #include "core/certificate_proof.hpp"
 #include "core/certificate_search.hpp"
+#include "core/monte_carlo.hpp"
 
 #include "core/finite_difference.hpp"
 #include "tests/support/problems.hpp"
@@ -221,4 +222,32 @@ TEST_CASE("the excess enclosure contains MPFR evaluations at many angles", "[cer
       CHECK(point <= Mp(boost::multiprecision::upper(enc).convert_to<Mp>()));
     }
   }
+}
+
+TEST_CASE("|p|^2 in closed form equals Monte Carlo for a rank-3 teacher", "[certificate][monte-carlo]") {
+  // Rank 3 so that the Stein-lemma cross terms (b_i.w_l)(b_l.w_i)/sqrt(1 - rho^2) matter.
+  zg::ScopedDigits digits(40);
+  Network<Mp> t = planar_teacher(3, {0, 60, 120}, {1, -1, 1});
+  t.W(2, 1) = Mp("0.3");
+  t.W.col(1) /= t.W.col(1).norm();
+  const zg::Certificate<Mp> c = zg::build_precertificate(t, rank_tol());
+  REQUIRE(c.rank() == 3);
+  const Mp closed = zg::test_function_norm_sq(c);
+  const zg::Mat<double> W = (c.basis * c.U).cast<double>(), B = (c.basis * c.beta).cast<double>();
+  const zg::Vec<double> alpha = c.alpha.cast<double>();
+  auto p_squared = [&](const zg::Mat<double>& X) {
+    zg::Vec<double> out(X.cols());
+    for (Eigen::Index k = 0; k < X.cols(); ++k) {
+      double p = 0;
+      for (Eigen::Index i = 0; i < 3; ++i) {
+        const double z = W.col(i).dot(X.col(k));
+        p += alpha(i) * (std::abs(z) / 2 - 1 / std::sqrt(2 * M_PI)) + B.col(i).dot(X.col(k)) * (z > 0 ? 0.5 : -0.5);
+      }
+      out(k) = p * p;
+    }
+    return out;
+  };
+  const zg::MonteCarloEstimate<double> mc = zg::gaussian_monte_carlo<double>(p_squared, 3, 1000000, 5);
+  INFO("closed " << closed << " mc " << mc.mean << " +- " << mc.std_error);
+  CHECK(abs(closed - Mp(mc.mean)) <= 4 * Mp(mc.std_error));
 }
