@@ -95,6 +95,12 @@ CheckOutcome check_weight_decay_balance(const CheckContext& ctx, const LossGradi
   ms.push_back(measurement("balance_remainder_max", remainder, "largest O(eta^2) term eta^2 |g_a^2 - |g_w|^2|"));
   ms.push_back(measurement("balance_gap_initial", initial_gap, "sum_j |a_j^2 - |w_j|^2| before descent"));
   ms.push_back(measurement("balance_gap_final", final_gap, "the same after 25 steps"));
+  // Continuous time predicts d/dt gap = -2 lambda gap; per step of eta the factor
+  // (1 - eta lambda)^2 gives the rate -ln((1 - eta lambda)^2) / eta -> 2 lambda. The
+  // measured rate includes the O(eta^2) terms, which dominate when lambda is small.
+  ms.push_back(measurement("balance_decay_rate_predicted", Mp(-log(factor) / step), "-ln((1 - eta lambda)^2) / eta"));
+  ms.push_back(measurement("balance_decay_rate", Mp(-log(final_gap / initial_gap) / (step * kDescentSteps)),
+                           "-ln(gap_final / gap_initial) / (steps eta), measured"));
   return ledger.finish(std::move(ms));
 }
 

@@ -138,10 +138,10 @@ CheckOutcome check_test_function_bound(const CheckContext& ctx, std::optional<Mp
       if (p.kind == kind) best = std::max(best, p.ratio);
     return best;
   };
-  ms.push_back(measurement("max_ratio", worst->ratio, "largest left/right ratio over all probes (must be <= 1)"));
-  ms.push_back(measurement("max_ratio_random", max_of("random"), "over 24 random students"));
-  ms.push_back(measurement("max_ratio_configured", max_of("configured"), "the configured (or generated) student"));
-  ms.push_back(measurement("max_ratio_descent", max_of("descent"), "every 10th of 300 gradient-descent steps from it"));
+  ms.push_back(measurement("test_function_max_ratio", worst->ratio, "largest left/right ratio over all probes (must be <= 1)"));
+  ms.push_back(measurement("test_function_max_ratio_random", max_of("random"), "over 24 random students"));
+  ms.push_back(measurement("test_function_max_ratio_configured", max_of("configured"), "the configured (or generated) student"));
+  ms.push_back(measurement("test_function_max_ratio_descent", max_of("descent"), "every 10th of 300 gradient-descent steps from it"));
   ms.push_back(count_measurement("probes", static_cast<long long>(probes.size()), "students probed"));
   return ledger.finish(std::move(ms));
 }

@@ -25,8 +25,8 @@ TEST_CASE("D4 holds on the default-like problem with the proved decay constant",
   const zg::CheckOutcome o = zg::check_test_function_bound(zg::CheckContext{p, 30, 1});
   INFO(o.explanation);
   CHECK(o.verdict == Verdict::Pass);
-  CHECK(Mp(value_of(o, "max_ratio")) < 1);
-  CHECK(Mp(value_of(o, "max_ratio")) > 0);
+  CHECK(Mp(value_of(o, "test_function_max_ratio")) < 1);
+  CHECK(Mp(value_of(o, "test_function_max_ratio")) > 0);
   CHECK(value_of(o, "probes") == "55");
 }
 
@@ -38,5 +38,5 @@ TEST_CASE("D4 fails when the decay constant is overstated", "[claims][D4][must-f
   const zg::CheckOutcome o = zg::check_test_function_bound(zg::CheckContext{p, 30, 1}, Mp(100));
   CHECK(o.verdict == Verdict::Fail);
   CHECK(o.explanation.find("worst probe") != std::string::npos);
-  CHECK(Mp(value_of(o, "max_ratio")) > 1);
+  CHECK(Mp(value_of(o, "test_function_max_ratio")) > 1);
 }
