@@ -17,7 +17,13 @@ std::string to_decimal(double x, unsigned digits) {
 }
 
 std::string to_decimal(const Mp& x, unsigned digits) {
-  return x.str(static_cast<std::streamsize>(digits), std::ios_base::scientific);
+  // MPFR's own formatter, correctly rounded: %.*Re with digits - 1 after the point.
+  // (Boost's str() treats 0 digits as "all of them", so it cannot give one digit.)
+  const int after_point = digits > 1 ? static_cast<int>(digits) - 1 : 0;
+  std::string out(static_cast<std::size_t>(digits) + 40, '\0');
+  const int n = mpfr_snprintf(out.data(), out.size(), "%.*Re", after_point, x.backend().data());
+  out.resize(n > 0 ? static_cast<std::size_t>(n) : 0);
+  return out;
 }
 
 std::string to_decimal(const Mpi& x, unsigned digits) {
