@@ -1,5 +1,6 @@
 // Registers the dual-certificate claims D1 and D2 (MATH.md §4, §6).
 #include "lemmas/certificate_checks.hpp"
+#include "lemmas/lambda_certificate_checks.hpp"
 #include "lemmas/test_function_checks.hpp"
 
 namespace zg {
@@ -42,9 +43,20 @@ ho_\eta > 0)",
       "For every student theta, sum_j |a_j| |w_j| delta(w_j)^2 <= (zeta' + lambda^2 |p|^2 / 4) / (lambda rho_eta), "
       "zeta' = L_lambda(theta) - lambda sum_i |a_i*|, with p the certificate's test function; probed on random "
       "students, the configured one and a gradient-descent run; reports the largest left/right ratio.",
-      R"(\sum_j |a_j|\,\|w_j\|\,\delta(\hat w_j)^2 \le rac{\zeta' + \lambda^2\|p\|^2/4}{\lambda\,ho_\eta},\quad \zeta' = L_\lambda(	heta) - \lambda\sum_i |a_i^*|)",
+      R"(\sum_j |a_j|\,\|w_j\|\,\delta(\hat w_j)^2 \le rac{\zeta' + \lambda^2\|p\|^2/4}{\lambda\,
+ho_\eta},\quad \zeta' = L_\lambda(	heta) - \lambda\sum_i |a_i^*|)",
       "from the certificate to the structure of approximate minima (spec: MATH.md §4)",
       [](const CheckContext& ctx) { return check_test_function_bound(ctx); },
+      {"A1"}});
+
+  registry.add(ClaimSpec{
+      "D3", "The lambda-certificate tends to the pre-certificate", "certificate", Rigor::Measured,
+      "At the minimiser theta_lambda of L_lambda with m* neurons, eta_lambda(w) = (2/lambda) E[(f* - f_theta)(x) "
+      "relu>=2(w.x)] satisfies sup |eta_lambda| <= 1 (certifying global optimality) and tends to eta as lambda -> 0; "
+      "the rate is measured over five decades of lambda.",
+      R"(\eta_\lambda(w) = 	frac{2}{\lambda}\,\mathbb{E}[(f^* - f_{	heta_\lambda})(x)\,\sigma_{\ge2}(w\cdot x)],\quad \sup|\eta_\lambda| \le 1,\quad \sup|\eta_\lambda - \eta| 	o 0)",
+      "vanishing-derivative pre-certificate as the lambda -> 0 limit (spec: MATH.md §4)",
+      [](const CheckContext& ctx) { return check_lambda_certificate(ctx); },
       {"A1"}});
 }
 

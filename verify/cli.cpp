@@ -170,7 +170,12 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   CLI::App* cert_cmd =
       eval_cmd->add_subcommand("certificate", "Dual pre-certificate of the configured teacher: alpha, residual, rho_eta");
   cert_cmd->add_option("--config", loss_config, "TOML or JSON configuration (default: the embedded default)");
-  for (CLI::App* sub : {coef_cmd, kernel_cmd, loss_cmd, cert_cmd}) {
+  CLI::App* optimum_cmd =
+      eval_cmd->add_subcommand("optimum", "Minimiser of L_lambda with m* neurons: objective, masses, angles, sup |eta_lambda|");
+  std::string optimum_lambda;
+  optimum_cmd->add_option("--config", loss_config, "TOML or JSON configuration (default: the embedded default)");
+  optimum_cmd->add_option("--lambda", optimum_lambda, "Weight decay, read as an exact decimal (default: the configuration's)");
+  for (CLI::App* sub : {coef_cmd, kernel_cmd, loss_cmd, cert_cmd, optimum_cmd}) {
     sub->add_option("--digits", eval_digits, "Significant decimal digits (16..1000)")->capture_default_str();
     sub->add_flag("--json", eval_json, "Print one JSON object");
   }
@@ -215,6 +220,8 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     if (kernel_cmd->parsed()) print_json_or_text(eval_kernel(rho_text, eval_digits), eval_json, out);
     if (loss_cmd->parsed())
       print_json_or_text(eval_loss(load_config_or_default(loss_config), eval_digits), eval_json, out);
+    if (optimum_cmd->parsed())
+      print_json_or_text(eval_optimum(load_config_or_default(loss_config), optimum_lambda, eval_digits), eval_json, out);
     if (cert_cmd->parsed()) {
       const RunConfig config = load_config_or_default(loss_config);
       print_json_or_text(eval_certificate(config, eval_digits, config.seed), eval_json, out);

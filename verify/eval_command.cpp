@@ -1,11 +1,15 @@
 // `verify eval` quantities (verify/eval_command.hpp).
 #include "verify/eval_command.hpp"
 
+#include <boost/random/mersenne_twister.hpp>
+#include <boost/random/normal_distribution.hpp>
+
 #include "core/input_error.hpp"
 #include "lemmas/certificate_checks.hpp"
 #include "core/kernels.hpp"
 #include "core/loss.hpp"
 #include "core/quadrature.hpp"
+#include "core/regularized_optimum.hpp"
 #include "core/relu_hermite.hpp"
 
 namespace zg {
@@ -86,6 +90,51 @@ nlohmann::ordered_json eval_certificate(const RunConfig& config, unsigned digits
   j["max_abs_eta"] = to_decimal(max_abs, digits);
   j["rank"] = c.rank();
   j["condition_number"] = to_decimal(c.condition, 6);
+  j["digits"] = digits;
+  return j;
+}
+
+nlohmann::ordered_json eval_optimum(const RunConfig& config, const std::string& lambda_text, unsigned digits) {
+  ScopedDigits precision(digits);
+  Mp lambda;
+  try {
+    lambda = lambda_text.empty() ? config.problem.lambda.as<Mp>() : parse_decimal<Mp>(lambda_text);
+  } catch (const std::invalid_argument&) {
+    throw InputError("--lambda", "", "'" + lambda_text + "' is not a decimal number", "give a positive number, e.g. 1e-3");
+  }
+  if (!(lambda > 0)) throw InputError("--lambda", "", "must be positive", "give a positive weight decay, e.g. 1e-3");
+  Certificate<Mp> c;
+  try {
+    c = certificate_for(config.problem, digits);
+  } catch (const SingularCertificate& e) {
+    throw InputError(config.source, "teacher", e.what(), "separate the teacher directions (no two on one line)");
+  }
+  const Network<Mp> teacher = build_teacher<Mp>(config.problem.teacher);
+  const OptimumResult o = newton_optimum(teacher, c.basis, lambda, pow(Mp(10), -static_cast<int>(digits) + 12));
+  // sup |eta_lambda| over seeded points of the domain, and the support itself.
+  boost::random::mt19937_64 engine(config.seed);
+  boost::random::normal_distribution<double> normal;
+  Mp sup_abs(0);
+  for (int k = 0; k < 4000; ++k) {
+    Vec<Mp> y(c.rank());
+    for (Eigen::Index i = 0; i < y.size(); ++i) y(i) = Mp(normal(engine));
+    y /= y.norm();
+    sup_abs = std::max(sup_abs, Mp(abs(eta_lambda(teacher, o.student, c.basis, lambda, y))));
+  }
+  nlohmann::ordered_json j;
+  j["lambda"] = to_decimal(lambda, digits);
+  j["objective"] = to_decimal(o.objective, digits);
+  j["grad_norm"] = to_decimal(o.grad_norm, 6);
+  j["masses"] = nlohmann::ordered_json::array();
+  j["angles_to_teacher"] = nlohmann::ordered_json::array();
+  for (Eigen::Index i = 0; i < teacher.width(); ++i) {
+    const Mp norm = o.student.W.col(i).norm();
+    j["masses"].push_back(to_decimal(Mp(abs(o.student.a(i)) * norm), digits));
+    const Mp cosine = std::min(Mp(1), Mp(abs(o.student.W.col(i).dot(teacher.W.col(i))) / norm));
+    j["angles_to_teacher"].push_back(to_decimal(Mp(acos(cosine) * 180 / pi<Mp>()), digits));
+  }
+  j["sup_abs_eta_lambda"] = to_decimal(sup_abs, digits);
+  j["converged"] = o.converged;
   j["digits"] = digits;
   return j;
 }

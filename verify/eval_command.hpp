@@ -27,4 +27,11 @@ nlohmann::ordered_json eval_loss(const RunConfig& config, unsigned digits);
 /// A degenerate teacher is an InputError naming the teacher.
 nlohmann::ordered_json eval_certificate(const RunConfig& config, unsigned digits, std::uint64_t seed);
 
+/// {"lambda", "objective", "grad_norm", "masses": [...], "angles_to_teacher": [...] (degrees),
+/// "sup_abs_eta_lambda", "digits"}: Newton's minimiser of L_lambda with m* neurons from the
+/// balanced teacher; sup |eta_lambda| over 4000 seeded points of the span's ball/sphere.
+/// lambda_text empty = the configuration's lambda. InputError for a bad or non-positive
+/// lambda and for a degenerate teacher.
+nlohmann::ordered_json eval_optimum(const RunConfig& config, const std::string& lambda_text, unsigned digits);
+
 }  // namespace zg

@@ -1,0 +1,40 @@
+// Tests for D3: on the default-like teacher the optimum is certified at every lambda and
+// eta_lambda -> eta at rate ~lambda; for a teacher whose pre-certificate exceeds 1 the
+// m*-neuron optimum cannot be certified (STYLE.md habit 12).
+#include "lemmas/lambda_certificate_checks.hpp"
+
+#include "tests/support/problems.hpp"
+#include "tests/support/within_eps.hpp"
+
+using zg::Mp;
+using zg::Verdict;
+
+namespace {
+
+std::string value_of(const zg::CheckOutcome& o, const std::string& name) {
+  for (const zg::Measurement& m : o.measurements)
+    if (m.name == name) return m.value;
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("D3 certifies the optimum and measures a linear rate on the default teacher", "[claims][D3]") {
+  zg::ScopedDigits digits(40);
+  const zg::CheckOutcome o = zg::check_lambda_certificate(zg::CheckContext{zg::test::default_like_problem(), 40, 1});
+  INFO(o.explanation);
+  CHECK(o.verdict == Verdict::Pass);
+  // Angles, mass gaps and sup |eta_lambda - eta| all shrink like lambda^1 here.
+  for (const char* name : {"eta_lambda_rate_exponent", "angle_exponent", "mass_gap_exponent"})
+    CHECK_THAT(Mp(value_of(o, name)), zg::test::WithinAbs(Mp(1), Mp("0.05")));
+}
+
+TEST_CASE("D3 fails when the pre-certificate exceeds 1 somewhere", "[claims][D3][must-fail]") {
+  // The five-direction 2-D teacher with |eta| up to 1 + 1.5e-5 (tests of D2): as lambda -> 0,
+  // eta_lambda approaches eta, so the m*-neuron stationary point is not certified.
+  zg::ScopedDigits digits(40);
+  const zg::ProblemSpec p = zg::test::planar_problem(2, {110, 71, 168, 133, 41}, {-1, 1, 1, -1, 1});
+  const zg::CheckOutcome o = zg::check_lambda_certificate(zg::CheckContext{p, 40, 1});
+  CHECK(o.verdict == Verdict::Fail);
+  CHECK(o.explanation.find("sup |eta_lambda| - 1") == 0);
+}
