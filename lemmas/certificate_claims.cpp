@@ -1,6 +1,7 @@
 // Registers the dual-certificate claims D1 and D2 (MATH.md §4, §6).
 #include "lemmas/certificate_checks.hpp"
 #include "lemmas/lambda_certificate_checks.hpp"
+#include "lemmas/lojasiewicz_checks.hpp"
 #include "lemmas/test_function_checks.hpp"
 
 namespace zg {
@@ -57,6 +58,17 @@ ho_\eta},\quad \zeta' = L_\lambda(	heta) - \lambda\sum_i |a_i^*|)",
       R"(\eta_\lambda(w) = 	frac{2}{\lambda}\,\mathbb{E}[(f^* - f_{	heta_\lambda})(x)\,\sigma_{\ge2}(w\cdot x)],\quad \sup|\eta_\lambda| \le 1,\quad \sup|\eta_\lambda - \eta| 	o 0)",
       "vanishing-derivative pre-certificate as the lambda -> 0 limit (spec: MATH.md §4)",
       [](const CheckContext& ctx) { return check_lambda_certificate(ctx); },
+      {"A1"}});
+
+  registry.add(ClaimSpec{
+      "L1", "Lojasiewicz-type gradient lower bound near the optimum", "landscape", Rigor::Measured,
+      "Near the optimum, |grad L_lambda(theta)|^2 >= c zeta^p with zeta = L_lambda(theta) - L_lambda* below a "
+      "threshold; measured on hard probes (split neurons, far small neurons, unbalanced norms, cancelling pairs, "
+      "random perturbations) over eight decades of perturbation.",
+      R"(\|
+abla L_\lambda(	heta)\|^2 \ge c\,\zeta^p,\quad \zeta = L_\lambda(	heta) - L_\lambda^*)",
+      "local landscape (spec: MATH.md §6)",
+      [](const CheckContext& ctx) { return check_lojasiewicz(ctx); },
       {"A1"}});
 }
 
