@@ -31,10 +31,7 @@ void register_certificate_claims(ClaimRegistry& registry) {
       "certify_fraction x the sampled rho_eta (tau: the interpolation's rounding, 10^-(digits-10)), over the circle "
       "(d = r) or disc (d > r) of a rank-2 span: branch-and-bound away from the teacher directions, one-sided Taylor "
       "bounds on caps around them, and on the disc a proof that the excess grows towards the circle near them.",
-      R"(|\eta(w)| \le 1 + 	au - 
-ho\,\delta(w)^2\ \ orall w \in S^{d-1},\quad 
-ho = 0.9\,\hat
-ho_\eta > 0)",
+      R"(|\eta(w)| \le 1 + \tau - \rho\,\delta(w)^2\ \ \forall w \in S^{d-1},\quad \rho = 0.9\,\hat\rho_\eta > 0)",
       "non-degeneracy of the certificate (spec: MATH.md §4)",
       [](const CheckContext& ctx) { return check_certificate_decay_certified(ctx); },
       {"A1"}});
@@ -44,8 +41,7 @@ ho_\eta > 0)",
       "For every student theta, sum_j |a_j| |w_j| delta(w_j)^2 <= (zeta' + lambda^2 |p|^2 / 4) / (lambda rho_eta), "
       "zeta' = L_lambda(theta) - lambda sum_i |a_i*|, with p the certificate's test function; probed on random "
       "students, the configured one and a gradient-descent run; reports the largest left/right ratio.",
-      R"(\sum_j |a_j|\,\|w_j\|\,\delta(\hat w_j)^2 \le rac{\zeta' + \lambda^2\|p\|^2/4}{\lambda\,
-ho_\eta},\quad \zeta' = L_\lambda(	heta) - \lambda\sum_i |a_i^*|)",
+      R"(\sum_j |a_j|\,\|w_j\|\,\delta(\hat w_j)^2 \le \frac{\zeta' + \lambda^2\|p\|^2/4}{\lambda\,\rho_\eta},\quad \zeta' = L_\lambda(\theta) - \lambda\sum_i |a_i^*|)",
       "from the certificate to the structure of approximate minima (spec: MATH.md §4)",
       [](const CheckContext& ctx) { return check_test_function_bound(ctx); },
       {"A1"}});
@@ -55,7 +51,7 @@ ho_\eta},\quad \zeta' = L_\lambda(	heta) - \lambda\sum_i |a_i^*|)",
       "At the minimiser theta_lambda of L_lambda with m* neurons, eta_lambda(w) = (2/lambda) E[(f* - f_theta)(x) "
       "relu>=2(w.x)] satisfies sup |eta_lambda| <= 1 (certifying global optimality) and tends to eta as lambda -> 0; "
       "the rate is measured over five decades of lambda.",
-      R"(\eta_\lambda(w) = 	frac{2}{\lambda}\,\mathbb{E}[(f^* - f_{	heta_\lambda})(x)\,\sigma_{\ge2}(w\cdot x)],\quad \sup|\eta_\lambda| \le 1,\quad \sup|\eta_\lambda - \eta| 	o 0)",
+      R"(\eta_\lambda(w) = \tfrac{2}{\lambda}\,\mathbb{E}[(f^* - f_{\theta_\lambda})(x)\,\sigma_{\ge2}(w\cdot x)],\quad \sup|\eta_\lambda| \le 1,\quad \sup|\eta_\lambda - \eta| \to 0)",
       "vanishing-derivative pre-certificate as the lambda -> 0 limit (spec: MATH.md §4)",
       [](const CheckContext& ctx) { return check_lambda_certificate(ctx); },
       {"A1"}});
@@ -65,8 +61,7 @@ ho_\eta},\quad \zeta' = L_\lambda(	heta) - \lambda\sum_i |a_i^*|)",
       "Near the optimum, |grad L_lambda(theta)|^2 >= c zeta^p with zeta = L_lambda(theta) - L_lambda* below a "
       "threshold; measured on hard probes (split neurons, far small neurons, unbalanced norms, cancelling pairs, "
       "random perturbations) over eight decades of perturbation.",
-      R"(\|
-abla L_\lambda(	heta)\|^2 \ge c\,\zeta^p,\quad \zeta = L_\lambda(	heta) - L_\lambda^*)",
+      R"(\|\nabla L_\lambda(\theta)\|^2 \ge c\,\zeta^p,\quad \zeta = L_\lambda(\theta) - L_\lambda^*)",
       "local landscape (spec: MATH.md §6)",
       [](const CheckContext& ctx) { return check_lojasiewicz(ctx); },
       {"A1"}});

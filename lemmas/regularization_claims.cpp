@@ -1,5 +1,6 @@
 // Registers the regularisation claim R1 (MATH.md §3, §6).
 #include "lemmas/regularization_checks.hpp"
+#include "lemmas/weight_decay_ablation.hpp"
 
 namespace zg {
 
@@ -12,6 +13,15 @@ void register_regularization_claims(ClaimRegistry& registry) {
       R"(\tfrac{\lambda}{2}(\|a\|^2 + \|W\|_F^2) = \lambda\sum_j |a_j|\,\|w_j\|,\quad g_j' = (1-\eta\lambda)^2 g_j + \eta^2\big((\partial_{a_j}L)^2 - \|\nabla_{w_j}L\|^2\big))",
       "weight decay and balance (spec: MATH.md §3)",
       [](const CheckContext& ctx) { return check_weight_decay_balance(ctx); }});
+
+  registry.add(ClaimSpec{
+      "W1", "Weight decay removes cancelling neurons; plain descent keeps them", "regularization", Rigor::Measured,
+      "From students whose neurons near one teacher direction carry opposite signs and partly cancel, gradient "
+      "descent with weight decay removes the cancelling mass and recovers the directions, where plain gradient "
+      "descent (lambda = 0) keeps it.",
+      R"(\textstyle\sum_{j \in N_i} |u_j| - \big|\sum_{j \in N_i} u_j\big| \to 0 \text{ with } \lambda > 0,\ \text{not with } \lambda = 0)",
+      "why weight decay (issue 4, W1)",
+      [](const CheckContext& ctx) { return check_weight_decay_ablation(ctx); }});
 }
 
 }  // namespace zg

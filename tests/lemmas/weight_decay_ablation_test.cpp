@@ -1,0 +1,36 @@
+// Tests for W1: weight decay removes the cancelling pair where plain descent keeps it, and
+// with lambda = 0 in the configuration both runs are plain descent, so the claim fails.
+#include "lemmas/weight_decay_ablation.hpp"
+
+#include "tests/support/problems.hpp"
+#include "tests/support/within_eps.hpp"
+
+using zg::Mp;
+using zg::Verdict;
+
+namespace {
+
+std::string value_of(const zg::CheckOutcome& o, const std::string& name) {
+  for (const zg::Measurement& m : o.measurements)
+    if (m.name == name) return m.value;
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("W1: weight decay removes the cancellation that plain descent keeps", "[claims][W1]") {
+  zg::ScopedDigits digits(30);
+  const zg::CheckOutcome o = zg::check_weight_decay_ablation(zg::CheckContext{zg::test::default_like_problem(), 30, 1});
+  INFO(o.explanation);
+  CHECK(o.verdict == Verdict::Pass);
+  CHECK_THAT(Mp(value_of(o, "cancelling_mass_initial")), zg::test::WithinAbs(Mp(3), Mp("1e-12")));
+  CHECK(Mp(value_of(o, "cancelling_mass_plain")) > 1);
+}
+
+TEST_CASE("W1 fails when the 'weight decay' run has lambda = 0", "[claims][W1][must-fail]") {
+  zg::ScopedDigits digits(30);
+  zg::ProblemSpec p = zg::test::default_like_problem();
+  p.lambda = zg::SpecNumber(0.0);
+  const zg::CheckOutcome o = zg::check_weight_decay_ablation(zg::CheckContext{p, 30, 1});
+  CHECK(o.verdict == Verdict::Fail);
+}
