@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cmath>
+#include <type_traits>
 
 #include "core/kernels.hpp"
 #include "core/network.hpp"
@@ -36,8 +37,26 @@ UnitColumns<T> unit_columns(const Mat<T>& W) {
   return u;
 }
 
+/// Angle data from a matrix of cosines computed by one matrix product (Eigen's GEMM): the
+/// fast path for double, where near-parallel pairs lose relative accuracy in sin(theta)
+/// (about sqrt(eps) at theta ~ sqrt(eps)); verdicts are re-evaluated in MPFR.
+inline PairTable<double> pair_table_from_cosines(const Mat<double>& cosines) {
+  const Eigen::Index rows = cosines.rows(), cols = cosines.cols();
+  PairTable<double> p{cosines.cwiseMax(-1.0).cwiseMin(1.0), Mat<double>(rows, cols), Mat<double>(rows, cols)};
+  for (Eigen::Index k = 0; k < cols; ++k)
+    for (Eigen::Index j = 0; j < rows; ++j) {
+      const double rho = p.rho(j, k);
+      p.sin_theta(j, k) = std::sqrt((1 - rho) * (1 + rho));
+      p.asin_rho(j, k) = std::asin(rho);
+    }
+  return p;
+}
+
 template <class T>
 PairTable<T> pair_table(const Mat<T>& U, const Mat<T>& V) {
+  if constexpr (std::is_same_v<T, double>) {
+    return pair_table_from_cosines(U.transpose() * V);
+  }
   PairTable<T> p{Mat<T>(U.cols(), V.cols()), Mat<T>(U.cols(), V.cols()), Mat<T>(U.cols(), V.cols())};
   for (Eigen::Index j = 0; j < U.cols(); ++j)
     for (Eigen::Index k = 0; k < V.cols(); ++k) {
@@ -52,6 +71,11 @@ PairTable<T> pair_table(const Mat<T>& U, const Mat<T>& V) {
 /// pair_table(U, U), computing each unordered pair once (the table is symmetric).
 template <class T>
 PairTable<T> self_pair_table(const Mat<T>& U) {
+  if constexpr (std::is_same_v<T, double>) {
+    Mat<double> cosines = U.transpose() * U;
+    cosines.diagonal().setOnes();  // exact on the diagonal: a neuron with itself
+    return pair_table_from_cosines(cosines);
+  }
   const Eigen::Index m = U.cols();
   PairTable<T> p{Mat<T>(m, m), Mat<T>(m, m), Mat<T>(m, m)};
   for (Eigen::Index j = 0; j < m; ++j)
