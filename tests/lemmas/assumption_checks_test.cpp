@@ -6,11 +6,13 @@
 
 #include <limits>
 
+#include "tests/support/outcomes.hpp"
 #include "tests/support/within_eps.hpp"
 
 using Catch::Matchers::Contains;
 using zg::Mp;
 using zg::Verdict;
+using zg::test::value_of;
 
 namespace {
 
@@ -38,12 +40,6 @@ zg::ProblemSpec explicit_problem(const std::vector<std::vector<double>>& rows) {
 
 zg::CheckOutcome audit(const zg::ProblemSpec& p, const zg::AssumptionOptions& options = {}) {
   return zg::check_assumptions(zg::CheckContext{p, kDigits, 1}, options);
-}
-
-std::string value_of(const zg::CheckOutcome& o, const std::string& name) {
-  for (const zg::Measurement& m : o.measurements)
-    if (m.name == name) return m.value;
-  return "";
 }
 
 }  // namespace

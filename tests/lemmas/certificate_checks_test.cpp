@@ -7,25 +7,16 @@
 #include <set>
 
 #include "tests/support/problems.hpp"
+#include "tests/support/outcomes.hpp"
 #include "tests/support/within_eps.hpp"
 
 using zg::Mp;
 using zg::Verdict;
 using zg::test::planar_problem;
+using zg::test::value_of;
+using zg::test::names;
 
 namespace {
-
-std::set<std::string> names(const zg::CheckOutcome& o) {
-  std::set<std::string> s;
-  for (const zg::Measurement& m : o.measurements) s.insert(m.name);
-  return s;
-}
-
-std::string value_of(const zg::CheckOutcome& o, const std::string& name) {
-  for (const zg::Measurement& m : o.measurements)
-    if (m.name == name) return m.value;
-  return "";
-}
 
 constexpr unsigned kDigits = 40;
 

@@ -5,19 +5,15 @@
 #include <set>
 
 #include "tests/support/problems.hpp"
+#include "tests/support/outcomes.hpp"
 #include "tests/support/within_eps.hpp"
 
 using zg::Mp;
 using zg::Verdict;
 using zg::test::default_like_problem;
+using zg::test::names;
 
 namespace {
-
-std::set<std::string> names(const zg::CheckOutcome& o) {
-  std::set<std::string> s;
-  for (const zg::Measurement& m : o.measurements) s.insert(m.name);
-  return s;
-}
 
 // 30 digits keeps the suite fast; the claims run at 50+ in the audit.
 constexpr unsigned kDigits = 30;

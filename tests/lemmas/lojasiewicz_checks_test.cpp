@@ -4,20 +4,12 @@
 #include "lemmas/lojasiewicz_checks.hpp"
 
 #include "tests/support/problems.hpp"
+#include "tests/support/outcomes.hpp"
 #include "tests/support/within_eps.hpp"
 
 using zg::Mp;
 using zg::Verdict;
-
-namespace {
-
-std::string value_of(const zg::CheckOutcome& o, const std::string& name) {
-  for (const zg::Measurement& m : o.measurements)
-    if (m.name == name) return m.value;
-  return "";
-}
-
-}  // namespace
+using zg::test::value_of;
 
 TEST_CASE("L1 holds with an exponent near 1 over many decades of the gap", "[claims][L1]") {
   zg::ScopedDigits digits(50);

@@ -3,20 +3,12 @@
 #include "lemmas/weight_decay_ablation.hpp"
 
 #include "tests/support/problems.hpp"
+#include "tests/support/outcomes.hpp"
 #include "tests/support/within_eps.hpp"
 
 using zg::Mp;
 using zg::Verdict;
-
-namespace {
-
-std::string value_of(const zg::CheckOutcome& o, const std::string& name) {
-  for (const zg::Measurement& m : o.measurements)
-    if (m.name == name) return m.value;
-  return "";
-}
-
-}  // namespace
+using zg::test::value_of;
 
 TEST_CASE("W1: weight decay removes the cancellation that plain descent keeps", "[claims][W1]") {
   zg::ScopedDigits digits(30);
