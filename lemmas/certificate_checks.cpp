@@ -87,12 +87,16 @@ PlotSpec decay_ratio_plot(const Certificate<Mp>& c, const Mp& rho) {
 
 }  // namespace
 
-CheckOutcome singular_certificate_outcome(const SingularCertificate& e) {
-  CheckOutcome o;
-  o.verdict = Verdict::Fail;
-  o.explanation = e.what();
-  o.margin = Margin{-std::numeric_limits<double>::infinity(), "digits", "no certificate exists"};
-  return o;
+std::variant<Certificate<Mp>, CheckOutcome> certificate_or_failure(const CheckContext& ctx) {
+  try {
+    return certificate_for(ctx.problem, ctx.digits);
+  } catch (const SingularCertificate& e) {
+    CheckOutcome o;
+    o.verdict = Verdict::Fail;
+    o.explanation = e.what();
+    o.margin = Margin{-std::numeric_limits<double>::infinity(), "digits", "no certificate exists"};
+    return o;
+  }
 }
 
 Certificate<Mp> certificate_for(const ProblemSpec& problem, unsigned digits) {
@@ -109,12 +113,9 @@ DecaySearchResult decay_search_for(const Certificate<Mp>& c, const ProblemSpec& 
 }
 
 CheckOutcome check_certificate_interpolation(const CheckContext& ctx) {
-  Certificate<Mp> c;
-  try {
-    c = certificate_for(ctx.problem, ctx.digits);
-  } catch (const SingularCertificate& e) {
-    return singular_certificate_outcome(e);
-  }
+  auto built = certificate_or_failure(ctx);
+  if (const CheckOutcome* failed = std::get_if<CheckOutcome>(&built)) return *failed;
+  const Certificate<Mp>& c = std::get<Certificate<Mp>>(built);
   CheckLedger ledger(ctx.digits);
   std::vector<Measurement> ms;
   Mp interpolation(0), tangential(0);
@@ -145,12 +146,9 @@ CheckOutcome check_certificate_interpolation(const CheckContext& ctx) {
 }
 
 CheckOutcome check_certificate_decay_sampled(const CheckContext& ctx) {
-  Certificate<Mp> c;
-  try {
-    c = certificate_for(ctx.problem, ctx.digits);
-  } catch (const SingularCertificate& e) {
-    return singular_certificate_outcome(e);
-  }
+  auto built = certificate_or_failure(ctx);
+  if (const CheckOutcome* failed = std::get_if<CheckOutcome>(&built)) return *failed;
+  const Certificate<Mp>& c = std::get<Certificate<Mp>>(built);
   const DecaySearchResult r = decay_search_for(c, ctx.problem, ctx.seed);
   CheckLedger ledger(ctx.digits);
   const Mp floor(ctx.problem.certificate.rho_floor);

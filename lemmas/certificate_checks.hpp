@@ -2,6 +2,8 @@
 // construction and its quadratic decay, observed by the sampled search.
 #pragma once
 
+#include <variant>
+
 #include "core/certificate.hpp"
 #include "core/certificate_search.hpp"
 #include "lemmas/claim_registry.hpp"
@@ -12,9 +14,10 @@ namespace zg {
 /// Throws SingularCertificate for a degenerate teacher.
 Certificate<Mp> certificate_for(const ProblemSpec& problem, unsigned digits);
 
-/// A degenerate teacher (singular interpolation system) is an expected numerical outcome,
-/// not an error (STYLE.md habit 14): FAIL with the reason.
-CheckOutcome singular_certificate_outcome(const SingularCertificate& e);
+/// The certificate of the run's teacher, or, for a degenerate teacher (a singular
+/// interpolation system: an expected numerical outcome, not an error, STYLE.md habit 14),
+/// the FAIL outcome every certificate claim reports.
+std::variant<Certificate<Mp>, CheckOutcome> certificate_or_failure(const CheckContext& ctx);
 
 /// The decay search with the configuration's [certificate] settings and the run's seed.
 DecaySearchResult decay_search_for(const Certificate<Mp>& c, const ProblemSpec& problem, std::uint64_t seed);

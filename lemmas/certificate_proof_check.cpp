@@ -41,12 +41,9 @@ CheckOutcome degenerate_outcome(const Certificate<Mp>& c, const DecaySearchResul
 }  // namespace
 
 CheckOutcome check_certificate_decay_certified(const CheckContext& ctx) {
-  Certificate<Mp> c;
-  try {
-    c = certificate_for(ctx.problem, ctx.digits);
-  } catch (const SingularCertificate& e) {
-    return singular_certificate_outcome(e);
-  }
+  auto built = certificate_or_failure(ctx);
+  if (const CheckOutcome* failed = std::get_if<CheckOutcome>(&built)) return *failed;
+  const Certificate<Mp>& c = std::get<Certificate<Mp>>(built);
   std::vector<Measurement> ms;
   const DecaySearchResult r = decay_search_for(c, ctx.problem, ctx.seed);
   ms.push_back(measurement("rho_eta_sampled", r.rho_eta, "the sampled constant the proof starts from (D2)"));

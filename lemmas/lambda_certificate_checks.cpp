@@ -35,12 +35,9 @@ std::vector<Vec<Mp>> domain_samples(const Certificate<Mp>& c, std::uint64_t seed
 }  // namespace
 
 CheckOutcome check_lambda_certificate(const CheckContext& ctx) {
-  Certificate<Mp> c;
-  try {
-    c = certificate_for(ctx.problem, ctx.digits);
-  } catch (const SingularCertificate& e) {
-    return singular_certificate_outcome(e);
-  }
+  auto built = certificate_or_failure(ctx);
+  if (const CheckOutcome* failed = std::get_if<CheckOutcome>(&built)) return *failed;
+  const Certificate<Mp>& c = std::get<Certificate<Mp>>(built);
   const Network<Mp> teacher = build_teacher<Mp>(ctx.problem.teacher);
   const std::vector<Vec<Mp>> points = domain_samples(c, ctx.seed);
   const Mp tol = identity_tolerance(ctx.digits, kNewtonGuard);

@@ -73,12 +73,9 @@ Mp log_slope(const std::vector<std::pair<Mp, Mp>>& xy) {
 }  // namespace
 
 CheckOutcome check_lojasiewicz(const CheckContext& ctx, const Mp& optimum_offset) {
-  Certificate<Mp> c;
-  try {
-    c = certificate_for(ctx.problem, ctx.digits);
-  } catch (const SingularCertificate& e) {
-    return singular_certificate_outcome(e);
-  }
+  auto built = certificate_or_failure(ctx);
+  if (const CheckOutcome* failed = std::get_if<CheckOutcome>(&built)) return *failed;
+  const Certificate<Mp>& c = std::get<Certificate<Mp>>(built);
   const Network<Mp> teacher = build_teacher<Mp>(ctx.problem.teacher);
   const Mp lambda = ctx.problem.lambda.as<Mp>();
   const Mp tol = identity_tolerance(ctx.digits, kGapGuard);

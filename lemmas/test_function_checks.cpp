@@ -64,12 +64,9 @@ struct Probe {
 }  // namespace
 
 CheckOutcome check_test_function_bound(const CheckContext& ctx, std::optional<Mp> rho_override) {
-  Certificate<Mp> c;
-  try {
-    c = certificate_for(ctx.problem, ctx.digits);
-  } catch (const SingularCertificate& e) {
-    return singular_certificate_outcome(e);
-  }
+  auto built = certificate_or_failure(ctx);
+  if (const CheckOutcome* failed = std::get_if<CheckOutcome>(&built)) return *failed;
+  const Certificate<Mp>& c = std::get<Certificate<Mp>>(built);
   CheckLedger ledger(ctx.digits);
   std::vector<Measurement> ms;
   const Network<Mp> teacher = build_teacher<Mp>(ctx.problem.teacher);
