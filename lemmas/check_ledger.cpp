@@ -1,6 +1,8 @@
 // CheckLedger: sub-check verdicts combined into one claim outcome.
 #include "lemmas/check_ledger.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -24,6 +26,10 @@ Measurement measurement(std::string name, const Mp& value, const Mp& error, std:
                         std::string unit) {
   return Measurement{std::move(name), decimal(value), to_decimal(error, 6), std::move(unit),
                      std::move(description)};
+}
+
+Measurement double_measurement(std::string name, double value, std::string description, std::string unit) {
+  return Measurement{std::move(name), fmt::format("{}", value), "", std::move(unit), std::move(description)};
 }
 
 Measurement count_measurement(std::string name, long long value, std::string description) {

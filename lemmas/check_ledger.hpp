@@ -25,6 +25,9 @@ Measurement measurement(std::string name, const Mp& value, std::string descripti
                         std::string unit = "");
 Measurement measurement(std::string name, const Mp& value, const Mp& error, std::string description,
                         std::string unit = "");
+/// A value computed in double (a fitted exponent, a ratio of run counts, a grid value): its
+/// shortest round-trip decimal, never the binary expansion a widening to Mp would print.
+Measurement double_measurement(std::string name, double value, std::string description, std::string unit = "");
 Measurement count_measurement(std::string name, long long value, std::string description);
 
 class CheckLedger {

@@ -7,6 +7,7 @@
 #include "core/certificate_proof.hpp"
 #include "core/monte_carlo.hpp"
 #include "core/regularized_loss.hpp"
+#include "core/student_geometry.hpp"
 #include "lemmas/certificate_checks.hpp"
 #include "lemmas/check_ledger.hpp"
 
@@ -17,24 +18,6 @@ constexpr int kRandomStudents = 24;
 constexpr int kDescentSteps = 300;
 constexpr int kRecordEvery = 10;
 constexpr std::uint64_t kMonteCarloSamples = 1000000;
-
-// The decay constant to use: proved when the rank-2 proof succeeds, else observed.
-struct DecayConstant {
-  Mp rho;
-  bool certified;
-};
-
-DecayConstant decay_constant(const Certificate<Mp>& c, const CheckContext& ctx) {
-  const DecaySearchResult r = decay_search_for(c, ctx.problem, ctx.seed);
-  if (c.rank() == 2 && r.rho_eta > 0) {
-    DecayProofOptions o;
-    o.rho = Mp(ctx.problem.certificate.certify_fraction) * r.rho_eta;
-    o.tau = identity_tolerance(ctx.digits, 10);
-    const DecayProofResult p = c.domain_is_ball() ? prove_decay_on_disc(c, o) : prove_decay_on_circle(c, o);
-    if (p.status == DecayProofResult::Status::Proved) return {o.rho, true};
-  }
-  return {r.rho_eta, false};
-}
 
 // E[p(x)^2] by Monte Carlo, in double (its statistical error dwarfs double rounding).
 MonteCarloEstimate<double> test_function_norm_sq_mc(const Certificate<Mp>& c, std::uint64_t seed) {
@@ -63,6 +46,31 @@ struct Probe {
 
 }  // namespace
 
+Mp TestFunctionBound::ratio(const Network<Mp>& s, const Network<Mp>& teacher, const Mp& lambda) const {
+  const Mp loss = population_loss(s, teacher) + weight_decay(s, lambda);
+  const Mp right = (loss - lambda * teacher_mass + lambda * lambda * p_norm_sq / 4) / (lambda * rho);
+  const Mp left = student_geometry(s, teacher.W, Mp(0), pi<Mp>()).weighted_delta_sq;
+  return right > 0 ? Mp(left / right) : Mp(left > 0 ? 1e300 : 0);
+}
+
+TestFunctionBound test_function_bound_for(const Certificate<Mp>& c, const CheckContext& ctx) {
+  TestFunctionBound b;
+  const DecaySearchResult r = decay_search_for(c, ctx.problem, ctx.seed);
+  b.rho = r.rho_eta;
+  if (c.rank() == 2 && r.rho_eta > 0) {
+    DecayProofOptions o;
+    o.rho = Mp(ctx.problem.certificate.certify_fraction) * r.rho_eta;
+    o.tau = identity_tolerance(ctx.digits, 10);
+    const DecayProofResult p = c.domain_is_ball() ? prove_decay_on_disc(c, o) : prove_decay_on_circle(c, o);
+    if (p.status == DecayProofResult::Status::Proved) b.rho = o.rho, b.certified = true;
+  }
+  b.p_norm_sq = test_function_norm_sq(c);
+  const Network<Mp> teacher = build_teacher<Mp>(ctx.problem.teacher);
+  b.teacher_mass = Mp(0);
+  for (Eigen::Index i = 0; i < teacher.width(); ++i) b.teacher_mass += abs(teacher.a(i));
+  return b;
+}
+
 CheckOutcome check_test_function_bound(const CheckContext& ctx, std::optional<Mp> rho_override) {
   auto built = certificate_or_failure(ctx);
   if (const CheckOutcome* failed = std::get_if<CheckOutcome>(&built)) return *failed;
@@ -71,35 +79,19 @@ CheckOutcome check_test_function_bound(const CheckContext& ctx, std::optional<Mp
   std::vector<Measurement> ms;
   const Network<Mp> teacher = build_teacher<Mp>(ctx.problem.teacher);
   const Mp lambda = ctx.problem.lambda.as<Mp>();
-  const DecayConstant decay = rho_override ? DecayConstant{*rho_override, false} : decay_constant(c, ctx);
-  ms.push_back(measurement("rho_used", decay.rho,
-                           decay.certified ? "decay constant, proved (D2c)" : "decay constant, sampled (D2) or given"));
-  ledger.exceeds("a positive decay constant", decay.rho, Mp(0));
+  TestFunctionBound bound = test_function_bound_for(c, ctx);
+  if (rho_override) bound.rho = *rho_override, bound.certified = false;
+  ms.push_back(measurement("rho_used", bound.rho,
+                           bound.certified ? "decay constant, proved (D2c)" : "decay constant, sampled (D2) or given"));
+  ledger.exceeds("a positive decay constant", bound.rho, Mp(0));
 
-  const Mp p2 = test_function_norm_sq(c);
+  const Mp& p2 = bound.p_norm_sq;
   const MonteCarloEstimate<double> mc = test_function_norm_sq_mc(c, ctx.seed);
   ledger.statistical("|p|^2 closed form against Monte Carlo (1e6 samples)", p2 - Mp(mc.mean), Mp(mc.std_error), 4);
   ms.push_back(measurement("test_function_norm_sq", p2, "|p|^2 = E[p(x)^2], closed form"));
   ms.push_back(measurement("test_function_norm_sq_mc", Mp(mc.mean), Mp(mc.std_error), "the same by Monte Carlo"));
-  if (!(decay.rho > 0) || !(lambda > 0)) return ledger.finish(std::move(ms));
-
-  Mp teacher_mass(0);
-  for (Eigen::Index i = 0; i < teacher.width(); ++i) teacher_mass += abs(teacher.a(i));
-  const Mp slack = lambda * lambda * p2 / 4;
-  auto probe = [&](const Network<Mp>& s, const std::string& kind) {
-    const Mp loss = population_loss(s, teacher) + weight_decay(s, lambda);
-    const Mp right = (loss - lambda * teacher_mass + slack) / (lambda * decay.rho);
-    Mp left(0);
-    for (Eigen::Index j = 0; j < s.width(); ++j) {
-      const Mp norm = s.W.col(j).norm();
-      if (!(norm > 0)) continue;
-      Mp delta = pi<Mp>();
-      for (Eigen::Index i = 0; i < teacher.width(); ++i)
-        delta = std::min(delta, Mp(acos(std::min(Mp(1), Mp(abs(teacher.W.col(i).dot(s.W.col(j)) / norm))))));
-      left += abs(s.a(j)) * norm * delta * delta;
-    }
-    return Probe{kind, right > 0 ? Mp(left / right) : Mp(left > 0 ? 1e300 : 0)};
-  };
+  if (!(bound.rho > 0) || !(lambda > 0)) return ledger.finish(std::move(ms));
+  auto probe = [&](const Network<Mp>& s, const std::string& kind) { return Probe{kind, bound.ratio(s, teacher, lambda)}; };
 
   std::vector<Probe> probes;
   boost::random::mt19937_64 engine(ctx.seed);

@@ -4,9 +4,28 @@
 
 #include <optional>
 
+#include "core/certificate.hpp"
 #include "lemmas/claim_registry.hpp"
 
 namespace zg {
+
+/// The two sides of the D4 bound for any student at any lambda:
+///   left  = sum_j |a_j| |w_j| delta(w_j^)^2,
+///   right = (L_lambda(theta) - lambda sum_i |a_i*| + lambda^2 |p|^2 / 4) / (lambda rho).
+struct TestFunctionBound {
+  Mp rho;        ///< the decay constant used
+  bool certified = false;  ///< rho proved (D2c) rather than sampled
+  Mp p_norm_sq;  ///< |p|^2 in closed form
+  Mp teacher_mass;  ///< sum_i |a_i*|
+
+  /// left / right at working precision (+inf written as 1e300 when right <= 0 < left).
+  /// Guarantee: estimate, relative error O(m d eps) plus the cancellation in L.
+  Mp ratio(const Network<Mp>& student, const Network<Mp>& teacher, const Mp& lambda) const;
+};
+
+/// rho proved by the rank-2 branch-and-bound when it succeeds (certify_fraction x the
+/// sampled constant), else the sampled constant; |p|^2 in closed form.
+TestFunctionBound test_function_bound_for(const Certificate<Mp>& c, const CheckContext& ctx);
 
 /// D4: sum_j |a_j||w_j| delta(w_j)^2 <= (zeta' + lambda^2 |p|^2 / 4) / (lambda rho_eta) with
 /// zeta' = L_lambda(theta) - lambda sum |a_i*|, for random students, the configured one and

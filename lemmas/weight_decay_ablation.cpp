@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/regularized_loss.hpp"
+#include "core/student_geometry.hpp"
 #include "lemmas/check_ledger.hpp"
 
 namespace zg {
@@ -41,31 +42,11 @@ struct Outcome {
 };
 
 // Neuron masses u_j = a_j |w_j| grouped by nearest teacher line; cancelling mass per
-// group is sum |u_j| - |sum u_j|; far mass is the mass outside every neighbourhood.
+// line is sum |u_j| - |sum u_j|; far mass is the mass outside every neighbourhood.
 Outcome assess(const Network<Mp>& s, const Network<Mp>& teacher) {
-  Outcome out{population_loss(s, teacher), Mp(0), Mp(0), Mp(0)};
-  const Mp radius = Mp(kNeighbourhoodDeg) * pi<Mp>() / 180;
-  std::vector<Mp> total(static_cast<std::size_t>(teacher.width()), Mp(0)), net(total);
-  for (Eigen::Index j = 0; j < s.width(); ++j) {
-    const Mp norm = s.W.col(j).norm();
-    if (!(norm > 0)) continue;
-    const Mp u = s.a(j) * norm;
-    Eigen::Index nearest = 0;
-    Mp best = pi<Mp>();
-    for (Eigen::Index i = 0; i < teacher.width(); ++i) {
-      const Mp angle = acos(std::min(Mp(1), Mp(abs(teacher.W.col(i).dot(s.W.col(j))) / norm)));
-      if (angle < best) best = angle, nearest = i;
-    }
-    if (best > radius) {
-      out.far += abs(u);
-      continue;
-    }
-    total[static_cast<std::size_t>(nearest)] += abs(u);
-    net[static_cast<std::size_t>(nearest)] += u;
-    if (abs(u) > Mp("1e-3")) out.max_angle_deg = std::max(out.max_angle_deg, Mp(best * 180 / pi<Mp>()));
-  }
-  for (std::size_t i = 0; i < total.size(); ++i) out.cancelling += total[i] - abs(net[i]);
-  return out;
+  const StudentGeometry<Mp> g =
+      student_geometry(s, teacher.W, Mp("1e-3"), Mp(Mp(kNeighbourhoodDeg) * pi<Mp>() / 180));
+  return Outcome{population_loss(s, teacher), g.cancelling_mass, g.far_mass, Mp(g.max_angle * 180 / pi<Mp>())};
 }
 
 Network<double> descend(Network<double> s, const Network<double>& teacher, double lambda) {
