@@ -7,6 +7,7 @@
 #include <type_traits>
 
 #include "core/kernels.hpp"
+#include "core/loss_double.hpp"
 #include "core/network.hpp"
 
 namespace zg {
@@ -114,27 +115,30 @@ struct LossGradient {
 /// L = E[(f_student - f_teacher)^2] (MATH.md §3) without the gradient.
 /// Guarantee: estimate; absolute error O((m + m*)^2 d eps max|a|^2 |w|^2): L is a difference
 /// of O(1) terms, so a loss of 1e-30 is resolved only when eps is well below 1e-30.
+/// T = double goes to detail::population_loss_double (core/loss_double.hpp): one matrix
+/// product for the cosines and one fused pass, with the same error bound.
 template <class T>
 T population_loss(const Network<T>& student, const Network<T>& teacher) {
-  const UnitColumns<T> s = unit_columns(student.W);
-  const UnitColumns<T> t = unit_columns(teacher.W);
-  const Mat<T> Gss = neuron_gram(self_pair_table(s.dirs), s.norms, s.norms);
-  const Mat<T> Gst = neuron_gram(pair_table(s.dirs, t.dirs), s.norms, t.norms);
-  const Mat<T> Gtt = neuron_gram(self_pair_table(t.dirs), t.norms, t.norms);
-  const T ss = student.a.dot(Gss * student.a);
-  const T st = student.a.dot(Gst * teacher.a);
-  const T tt = teacher.a.dot(Gtt * teacher.a);
-  return ss - 2 * st + tt;
+  if constexpr (std::is_same_v<T, double>) {
+    return detail::population_loss_double(student, teacher);
+  } else {
+    const UnitColumns<T> s = unit_columns(student.W);
+    const UnitColumns<T> t = unit_columns(teacher.W);
+    const Mat<T> Gss = neuron_gram(self_pair_table(s.dirs), s.norms, s.norms);
+    const Mat<T> Gst = neuron_gram(pair_table(s.dirs, t.dirs), s.norms, t.norms);
+    const Mat<T> Gtt = neuron_gram(self_pair_table(t.dirs), t.norms, t.norms);
+    const T ss = student.a.dot(Gss * student.a);
+    const T st = student.a.dot(Gst * teacher.a);
+    const T tt = teacher.a.dot(Gtt * teacher.a);
+    return ss - 2 * st + tt;
+  }
 }
 
-/// L and its full gradient (MATH.md §3):
-///   dL/da_j = 2 (sum_k a_k G(w_j, w_k) - sum_i a_i* G(w_j, w_i*)),
-///   dL/dw_j = 2 a_j (sum_k a_k grad_w G(w_j, w_k) - sum_i a_i* grad_w G(w_j, w_i*)),
-/// with grad_w G(w, v) = (arcsin(rho) v + |v| (sqrt(1 - rho^2) - 1) w^) / (2 pi).
-/// Guarantee: estimate, absolute error as population_loss for L and O(m d eps) relative to
-/// the largest term for the gradient.
+namespace detail {
+/// The generic (Mp, Mpi) path of population_loss_gradient: one Gram matrix per block from
+/// per-pair angle data (kernels.hpp's stable |u - v|, |u + v| forms).
 template <class T>
-LossGradient<T> population_loss_gradient(const Network<T>& student, const Network<T>& teacher) {
+LossGradient<T> population_loss_gradient_generic(const Network<T>& student, const Network<T>& teacher) {
   const UnitColumns<T> s = unit_columns(student.W);
   const UnitColumns<T> t = unit_columns(teacher.W);
   const PairTable<T> pss = self_pair_table(s.dirs);
@@ -166,6 +170,25 @@ LossGradient<T> population_loss_gradient(const Network<T>& student, const Networ
   // 2 a_j / (2 pi) = a_j / pi.
   out.grad_W = (along_v + s.dirs * along_w.asDiagonal()) * (student.a / pi<T>()).asDiagonal();
   return out;
+}
+
+}  // namespace detail
+
+/// L and its full gradient (MATH.md §3):
+///   dL/da_j = 2 (sum_k a_k G(w_j, w_k) - sum_i a_i* G(w_j, w_i*)),
+///   dL/dw_j = 2 a_j (sum_k a_k grad_w G(w_j, w_k) - sum_i a_i* grad_w G(w_j, w_i*)),
+/// with grad_w G(w, v) = (arcsin(rho) v + |v| (sqrt(1 - rho^2) - 1) w^) / (2 pi).
+/// Guarantee: estimate, absolute error as population_loss for L and O(m d eps) relative to
+/// the largest term for the gradient. T = double goes to
+/// detail::population_loss_gradient_double (core/loss_double.hpp): O((m + m*)^2 d) in two
+/// matrix products and one fused element-wise pass.
+template <class T>
+LossGradient<T> population_loss_gradient(const Network<T>& student, const Network<T>& teacher) {
+  if constexpr (std::is_same_v<T, double>) {
+    return detail::population_loss_gradient_double(student, teacher);
+  } else {
+    return detail::population_loss_gradient_generic(student, teacher);
+  }
 }
 
 /// f(x) = sum_j a_j |w_j| relu>=2(w_j^.x) = sum_j a_j (|w_j.x|/2 - |w_j|/sqrt(2 pi)) for each

@@ -4,7 +4,10 @@
 // double path against the MPFR path.
 #include "core/loss.hpp"
 
+#include <algorithm>
 #include <cstdlib>
+#include <limits>
+#include <string>
 
 #include <boost/random/mersenne_twister.hpp>
 #include <boost/random/normal_distribution.hpp>
@@ -187,6 +190,128 @@ TEST_CASE("the double loss and gradient agree with the MPFR ones", "[loss]") {
   const Mp tol = Mp(1000 * std::numeric_limits<double>::epsilon()) * (1 + abs(lm.loss));
   CHECK_THAT(Mp(ld.loss), WithinAbs(lm.loss, tol));
   CHECK_THAT(Mp(ld.norm()), WithinAbs(lm.norm(), tol));
+}
+
+namespace {
+
+// A student with the pairs where the double fast path's rounded cosines are least
+// accurate, put into columns 0 .. 7 of a random network (m >= 8): near-parallel pairs
+// at angles ~1e-7 and ~1e-12, a near-antiparallel pair, a duplicated neuron (rho exactly
+// 1 in exact arithmetic), and neurons parallel and antiparallel to teacher neurons.
+Network<double> hard_student(const Network<double>& teacher, Eigen::Index m, std::uint64_t seed) {
+  Network<double> s = random_network<double>(teacher.dim(), m, seed);
+  const Vec<double> e = random_network<double>(teacher.dim(), 1, seed + 1).W.col(0);
+  const Vec<double> w0 = s.W.col(0);
+  s.W.col(1) = w0 + 1e-7 * w0.norm() * e;
+  s.W.col(2) = w0 + 1e-12 * w0.norm() * e;
+  s.W.col(3) = -0.5 * w0 + 1e-9 * e;
+  s.W.col(4) = w0;
+  s.W.col(5) = 1.5 * teacher.W.col(0);
+  s.W.col(6) = -teacher.W.col(teacher.width() - 1);
+  s.W.col(7) = 0.75 * w0;  // parallel with another norm
+  return s;
+}
+
+struct FastPathError {
+  double loss_ratio = 0;  // |error| / tolerance, worst over the quantity
+  double grad_a_ratio = 0;
+  double grad_W_ratio = 0;
+  std::string worst;  // where the worst gradient entry is
+};
+
+// The double fast path (core/loss_double.cpp) against the generic path in Mp at 50 digits
+// on the same networks (converted exactly). Tolerances, with sum_mass = sum_p |c_p| |w_p|
+// over student and teacher (c = (a, -a*)) and n = m + m*:
+//   loss:        4 (n + d) eps sum_mass^2
+//   dL/da_j:     4 (n + d) eps |w_j| sum_mass
+//   dL/dW_(i,j): 4 (n + d) eps |a_j| sum_mass
+// because every cosine from the d-term product is off by at most ~d eps, K' = arcsin / 2 pi
+// and the terms of grad_w G have angle derivatives bounded by 1 (the latter vanishing like
+// sin(theta) at theta = 0, pi, where arcsin(rho) itself is only sqrt(d eps) accurate), and
+// each n-term sum adds ~n eps of the l1 norm of its terms; 4 covers the constants (pi/2,
+// 1/pi, the normalisations).
+FastPathError fast_path_error(const Network<double>& s, const Network<double>& t) {
+  const zg::LossGradient<double> fast = zg::population_loss_gradient(s, t);
+  const double loss_only = zg::population_loss(s, t);
+  zg::ScopedDigits digits(50);
+  const zg::LossGradient<Mp> ref = zg::population_loss_gradient(zg::network_cast<Mp>(s), zg::network_cast<Mp>(t));
+  const double eps = std::numeric_limits<double>::epsilon();
+  const Vec<double> norms_s = s.W.colwise().norm().transpose();
+  const double sum_mass = s.a.cwiseAbs().dot(norms_s) + t.a.cwiseAbs().dot(t.W.colwise().norm().transpose());
+  const double k = 4 * static_cast<double>(s.width() + t.width() + s.dim()) * eps;
+  FastPathError e;
+  auto ratio = [](double value, const Mp& reference, double tol) {
+    return static_cast<double>(Mp(abs(Mp(value) - reference) / Mp(tol)));
+  };
+  const double loss_tol = k * sum_mass * sum_mass;
+  e.loss_ratio = std::max(ratio(fast.loss, ref.loss, loss_tol), ratio(loss_only, ref.loss, loss_tol));
+  for (Eigen::Index j = 0; j < s.width(); ++j) {
+    const double ra = ratio(fast.grad_a(j), ref.grad_a(j), k * norms_s(j) * sum_mass);
+    if (ra > e.grad_a_ratio) {
+      e.grad_a_ratio = ra;
+    }
+    for (Eigen::Index i = 0; i < s.dim(); ++i) {
+      const double rw = ratio(fast.grad_W(i, j), ref.grad_W(i, j), k * std::abs(s.a(j)) * sum_mass);
+      if (rw > e.grad_W_ratio) {
+        e.grad_W_ratio = rw;
+        e.worst = "dL/dW(" + std::to_string(i) + ", " + std::to_string(j) + ")";
+      }
+    }
+  }
+  return e;
+}
+
+}  // namespace
+
+TEST_CASE("the double fast path equals the 50-digit path entry by entry, hard pairs included", "[loss][fast-path]") {
+  struct Size {
+    Eigen::Index d, m, ms;
+  };
+  // m > 64 included: the fast path's column loop and symmetric products have no small-size
+  // special case, but the m = 70, 130 cases exercise full Eigen blocking.
+  const Size sizes[] = {{3, 8, 2}, {8, 12, 3}, {16, 70, 3}, {32, 130, 5}, {4, 260, 2}};
+  std::uint64_t seed = 70;
+  for (const Size& z : sizes) {
+    for (bool hard : {false, true}) {
+      seed += 2;
+      const Network<double> t = unit_teacher<double>(z.d, z.ms, seed);
+      const Network<double> s = hard ? hard_student(t, z.m, seed + 1) : random_network<double>(z.d, z.m, seed + 1);
+      const FastPathError e = fast_path_error(s, t);
+      INFO("d = " << z.d << ", m = " << z.m << ", m* = " << z.ms << (hard ? ", hard pairs" : ", random")
+                  << ", seed " << seed << "; error/tolerance: loss " << e.loss_ratio << ", dL/da "
+                  << e.grad_a_ratio << ", dL/dW " << e.grad_W_ratio << " at " << e.worst);
+      CHECK(e.loss_ratio <= 1);
+      CHECK(e.grad_a_ratio <= 1);
+      CHECK(e.grad_W_ratio <= 1);
+    }
+  }
+}
+
+TEST_CASE("the student equal to the teacher has zero loss and gradient on the fast path", "[loss][fast-path]") {
+  // Every cosine between equal columns is rho = 1 only up to rounding in the matrix
+  // product; the loss and gradient are still zero to (n + d) eps of their scale.
+  const Network<double> t = unit_teacher<double>(16, 9, 91);
+  const zg::LossGradient<double> lg = zg::population_loss_gradient(t, t);
+  const double sum_mass = 2 * t.a.cwiseAbs().sum();
+  const double tol = 4 * (18 + 16) * std::numeric_limits<double>::epsilon() * sum_mass;
+  CHECK(std::abs(lg.loss) <= tol * sum_mass);
+  CHECK(lg.grad_a.cwiseAbs().maxCoeff() <= tol);
+  CHECK(lg.grad_W.cwiseAbs().maxCoeff() <= tol * t.a.cwiseAbs().maxCoeff());
+}
+
+TEST_CASE("the fast-path comparison detects a gradient off by one part in 1e9", "[loss][fast-path][must-fail]") {
+  // The tolerance of fast_path_error is not vacuous: moving one weight by 1e-9 relative
+  // changes the loss and gradient by far more than it allows.
+  const Network<double> t = unit_teacher<double>(8, 3, 95);
+  Network<double> s = random_network<double>(8, 12, 96);
+  const zg::LossGradient<double> moved = zg::population_loss_gradient(
+      Network<double>{s.a, s.W + 1e-9 * Mat<double>::Ones(8, 12)}, t);
+  zg::ScopedDigits digits(50);
+  const zg::LossGradient<Mp> ref = zg::population_loss_gradient(zg::network_cast<Mp>(s), zg::network_cast<Mp>(t));
+  const double scale = 4 * (15 + 8) * std::numeric_limits<double>::epsilon() *
+                       (s.a.cwiseAbs().dot(s.W.colwise().norm().transpose()) + t.a.cwiseAbs().sum());
+  CHECK(static_cast<double>(Mp((ref.grad_W - moved.grad_W.cast<Mp>()).cwiseAbs().maxCoeff())) >
+        100 * scale * s.a.cwiseAbs().maxCoeff());
 }
 
 TEST_CASE("a zero weight vector is rejected, not turned into NaN", "[loss]") {
