@@ -1,8 +1,16 @@
 // Hot paths of the numeric core: the population loss and its full gradient, in double and
 // in 50-digit MPFR, for the default problem's shape (d = 16, m* = 3) and the sizes issue 4
 // names (m = 256, d = 32, m* = 4; m = 2048, d = 128, m* = 8; MPFR at m = 64).
-// Arguments: m, d, m*. Run: ./build/bench/bench_loss
+// BM_GemmReference* time the matrix products alone at the same shapes, so that
+// "GEMM-only time / loss+gradient time" says what fraction of the machine's matrix-product
+// speed the double path reaches. Arguments: m, d, m*. Every case also reports the minimum
+// over repetitions (timings on a shared machine are noisy; the minimum is the least
+// disturbed). Run: ./build/bench/bench_loss --benchmark_repetitions=5
+//   --benchmark_report_aggregates_only=true
 #include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <vector>
 
 #include <boost/random/mersenne_twister.hpp>
 #include <boost/random/normal_distribution.hpp>
@@ -42,14 +50,71 @@ void BM_Loss(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(zg::population_loss(student, teacher));
 }
 
+// The two matrix products of the double loss+gradient as plain general products:
+// U^T U for unit columns U (d x m) and the (d x m) (m x m) product for the gradient.
+void BM_GemmReference(benchmark::State& state) {
+  const auto m = static_cast<Eigen::Index>(state.range(0)), d = static_cast<Eigen::Index>(state.range(1));
+  const zg::Network<double> net = random_network<double>(d, m, 2, true);
+  zg::Mat<double> cosines(m, m), product(d, m);
+  for (auto _ : state) {
+    cosines.noalias() = net.W.transpose() * net.W;
+    product.noalias() = net.W * cosines;
+    benchmark::DoNotOptimize(product.data());
+    benchmark::ClobberMemory();
+  }
+}
+
+// The same two products as the double path runs them: the lower triangle of U^T U over
+// the m + m* columns (student and teacher), then the product with the symmetric m x m
+// block stored in that triangle plus the teacher's (d x m*) (m* x m) block.
+void BM_GemmReferenceSymmetric(benchmark::State& state) {
+  const auto m = static_cast<Eigen::Index>(state.range(0)), d = static_cast<Eigen::Index>(state.range(1));
+  const auto ms = static_cast<Eigen::Index>(state.range(2));
+  const zg::Network<double> net = random_network<double>(d, m + ms, 2, true);
+  zg::Mat<double> cosines(m + ms, m + ms), product(d, m);
+  for (auto _ : state) {
+    cosines.triangularView<Eigen::Lower>() = net.W.transpose() * net.W;
+    product.noalias() = net.W.leftCols(m) * cosines.topLeftCorner(m, m).selfadjointView<Eigen::Lower>();
+    product.noalias() -= net.W.rightCols(ms) * cosines.bottomLeftCorner(ms, m);
+    benchmark::DoNotOptimize(product.data());
+    benchmark::ClobberMemory();
+  }
+}
+
+double min_of(const std::vector<double>& v) { return *std::min_element(v.begin(), v.end()); }
+
 }  // namespace
 
-BENCHMARK_TEMPLATE(BM_Loss, double)->Args({6, 16, 3})->Args({64, 16, 3});
+BENCHMARK_TEMPLATE(BM_Loss, double)
+    ->Args({6, 16, 3})
+    ->Args({64, 16, 3})
+    ->Args({2048, 128, 8})
+    ->Unit(benchmark::kMicrosecond)
+    ->ComputeStatistics("min", min_of);
 BENCHMARK_TEMPLATE(BM_LossGradient, double)
     ->Args({6, 16, 3})
     ->Args({64, 16, 3})
     ->Args({256, 32, 4})
     ->Args({2048, 128, 8})
-    ->Unit(benchmark::kMicrosecond);
-BENCHMARK_TEMPLATE(BM_Loss, zg::Mp)->Args({6, 16, 3})->Args({64, 16, 3})->Unit(benchmark::kMicrosecond);
-BENCHMARK_TEMPLATE(BM_LossGradient, zg::Mp)->Args({6, 16, 3})->Args({64, 16, 3})->Unit(benchmark::kMicrosecond);
+    ->Unit(benchmark::kMicrosecond)
+    ->ComputeStatistics("min", min_of);
+BENCHMARK(BM_GemmReference)
+    ->Args({256, 32, 4})
+    ->Args({2048, 128, 8})
+    ->Unit(benchmark::kMicrosecond)
+    ->ComputeStatistics("min", min_of);
+BENCHMARK(BM_GemmReferenceSymmetric)
+    ->Args({256, 32, 4})
+    ->Args({2048, 128, 8})
+    ->Unit(benchmark::kMicrosecond)
+    ->ComputeStatistics("min", min_of);
+BENCHMARK_TEMPLATE(BM_Loss, zg::Mp)
+    ->Args({6, 16, 3})
+    ->Args({64, 16, 3})
+    ->Unit(benchmark::kMicrosecond)
+    ->ComputeStatistics("min", min_of);
+BENCHMARK_TEMPLATE(BM_LossGradient, zg::Mp)
+    ->Args({6, 16, 3})
+    ->Args({64, 16, 3})
+    ->Unit(benchmark::kMicrosecond)
+    ->ComputeStatistics("min", min_of);
