@@ -2,6 +2,7 @@
 #include "lemmas/certificate_checks.hpp"
 #include "lemmas/lambda_certificate_checks.hpp"
 #include "lemmas/lojasiewicz_checks.hpp"
+#include "lemmas/threshold_map.hpp"
 #include "lemmas/test_function_checks.hpp"
 
 namespace zg {
@@ -64,6 +65,18 @@ void register_certificate_claims(ClaimRegistry& registry) {
       R"(\|\nabla L_\lambda(\theta)\|^2 \ge c\,\zeta^p,\quad \zeta = L_\lambda(\theta) - L_\lambda^*)",
       "local landscape (spec: MATH.md §6)",
       [](const CheckContext& ctx) { return check_lojasiewicz(ctx); },
+      {"A1"}});
+
+  registry.add(ClaimSpec{
+      "T1", "Below a gap threshold, gradient descent converges and captures the directions", "landscape",
+      Rigor::Measured,
+      "Below an optimality-gap threshold zeta_th(lambda), gradient descent on L_lambda converges and every neuron "
+      "of non-negligible mass ends near some +-w_i* (the directions of the lambda-optimum), with the far mass "
+      "within O(zeta / lambda) (the D4 bound) along the way; measured as a success map over lambda and the initial "
+      "gap, with the threshold's scaling in lambda and the convergence rate.",
+      R"(\zeta_0 = L_\lambda(\theta_0) - L_\lambda^* \le \zeta_{\mathrm{th}}(\lambda) \implies L_\lambda(\theta_t) - L_\lambda^* \to 0,\ \ \min_i \angle(\hat w_j, \pm w_i^*) \to O(\lambda) \text{ for } |a_j|\,\|w_j\| \ge \lambda)",
+      "local convergence below the loss threshold (spec: MATH.md §6)",
+      [](const CheckContext& ctx) { return check_threshold_map(ctx); },
       {"A1"}});
 }
 
