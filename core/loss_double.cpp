@@ -35,31 +35,37 @@ SignedNeurons signed_neurons(const Network<double>& student, const Network<doubl
 }
 
 /// Sums over the Gram matrix that the loss and gradient need, times 2 pi:
-///   y_p = sum_q 2 pi K(rho_pq) mass_q,   z_p = sum_q (sqrt(1 - rho_pq^2) - 1) mass_q.
+///   y_p = sum_q 2 pi K(rho_pq) mass_q,   z_p = sum_q (sqrt(1 - rho_pq^2) - 1) mass_q,
+/// and, with the gradient, along_v_p = sum_q c_q arcsin(rho_pq) w_q (a d-vector per p).
 struct GramSums {
   Vec<double> y;
-  Vec<double> z;  ///< empty unless the gradient is asked for
+  Vec<double> z;        ///< empty unless the gradient is asked for
+  Mat<double> along_v;  ///< d x (m + m*); empty unless the gradient is asked for
 };
 
-/// The fused element-wise pass. On entry the lower triangle of C holds the cosines
-/// rho_pq = dirs_p . dirs_q (its diagonal and upper triangle are ignored: a neuron with
-/// itself has rho = 1 exactly). Each entry below the diagonal is visited once: rho is
-/// clamped to [-1, 1], arcsin(rho) computed once and used both for
-/// 2 pi K = rho arcsin(rho) + s_minus_1 and (when kGradient) stored in place of rho for the
-/// gradient's matrix product, with s_minus_1 = sqrt(1 - rho^2) - 1 = -rho^2 / (1 + sqrt((1 -
-/// rho)(1 + rho))) (no cancellation). With kGradient the lower triangle of C holds
-/// arcsin(rho) on exit, diagonal pi/2.
+/// Columns per panel: a panel of cosines, (m + m*) x kPanel doubles, stays in L2 (2 MB at
+/// m + m* = 2048) while the fused pass and the gradient's products read it, and no
+/// Gram-sized matrix is ever allocated (a 32 MB one costs page faults on every call).
+constexpr Eigen::Index kPanel = 128;
+
+/// The fused element-wise pass over one panel. B holds the cosines rho_pq for rows
+/// p = k0 .. n - 1 and columns q = k0 .. k0 + B.cols() - 1 (row i of B is p = k0 + i). Each
+/// entry strictly below the diagonal is visited once: rho is clamped to [-1, 1], arcsin(rho)
+/// computed once and used both for 2 pi K = rho arcsin(rho) + s_minus_1 and (kGradient)
+/// stored in place of rho for the gradient's products, with
+/// s_minus_1 = sqrt(1 - rho^2) - 1 = -rho^2 / (1 + sqrt((1 - rho)(1 + rho))) (no
+/// cancellation). A neuron with itself has rho = 1 exactly, whatever the product gave. With
+/// kGradient, B holds arcsin(rho) on exit, its top square block mirrored to be symmetric.
 template <bool kGradient>
-GramSums fused_lower_pass(Mat<double>& C, const Vec<double>& mass) {
-  const Eigen::Index n = C.cols();
+void fused_panel_pass(Eigen::Ref<Mat<double>> B, Eigen::Index k0, const Vec<double>& mass, GramSums& sums) {
   const double half_pi = pi<double>() / 2;
   const double k_diag = half_pi - 1;  // 2 pi K(1), exact (Sterbenz)
-  GramSums out{Vec<double>::Zero(n), kGradient ? Vec<double>::Zero(n) : Vec<double>()};
-  // One column at a time; the scratch columns stay in L1/L2 for m up to a few thousand.
-  Eigen::ArrayXd rho(n), asin_scratch(n), s_minus_1(n), k_2pi(n);
-  for (Eigen::Index k = 0; k < n; ++k) {
-    const Eigen::Index j0 = k + 1, len = n - j0;
-    double* col = C.col(k).data() + j0;
+  const Eigen::Index rows = B.rows();
+  // Scratch columns of at most m + m* entries: they stay in L1.
+  Eigen::ArrayXd rho(rows), asin_scratch(rows), s_minus_1(rows), k_2pi(rows);
+  for (Eigen::Index c = 0; c < B.cols(); ++c) {
+    const Eigen::Index k = k0 + c, i0 = c + 1, len = rows - i0;
+    double* col = B.col(c).data() + i0;
     double* asin_out = kGradient ? col : asin_scratch.data();
     // arcsin is the one call that does not vectorise: a loop of its own, once per entry.
     for (Eigen::Index i = 0; i < len; ++i) {
@@ -74,32 +80,55 @@ GramSums fused_lower_pass(Mat<double>& C, const Vec<double>& mass) {
     S = -R.square() / (1 + ((1 - R) * (1 + R)).sqrt());
     K = R * A + S;
     const double mk = mass(k);
-    const auto mass_below = mass.segment(j0, len).array();
+    const auto mass_below = mass.segment(k + 1, len).array();
     // The entry (j, k) contributes to row j and, by symmetry, to row k.
-    out.y.segment(j0, len).array() += K * mk;
-    out.y(k) += (K * mass_below).sum() + k_diag * mk;
+    sums.y.segment(k + 1, len).array() += K * mk;
+    sums.y(k) += (K * mass_below).sum() + k_diag * mk;
     if constexpr (kGradient) {
-      out.z.segment(j0, len).array() += S * mk;
-      out.z(k) += (S * mass_below).sum() - mk;  // s_minus_1(1) = -1
-      C(k, k) = half_pi;
+      sums.z.segment(k + 1, len).array() += S * mk;
+      sums.z(k) += (S * mass_below).sum() - mk;  // s_minus_1(1) = -1
+      B(c, c) = half_pi;
+      for (Eigen::Index i = 0; i < c; ++i) B(i, c) = B(c, i);
     }
   }
-  return out;
 }
 
-/// Lower triangle of dirs^T dirs: the symmetric product computes half the entries.
-Mat<double> lower_cosines(const Mat<double>& dirs) {
-  Mat<double> C(dirs.cols(), dirs.cols());
-  C.triangularView<Eigen::Lower>() = dirs.transpose() * dirs;
-  return C;
+/// Everything the loss and gradient need from the Gram matrix, panel by panel over the
+/// lower triangle: per panel one product for the cosines, the fused pass, and (kGradient)
+/// two products that add the panel's arcsin block and its transpose into along_v.
+template <bool kGradient>
+GramSums gram_sums(const SignedNeurons& n, const Mat<double>& scaled_weights) {
+  const Eigen::Index total = n.dirs.cols();
+  GramSums sums{Vec<double>::Zero(total), Vec<double>(), Mat<double>()};
+  if constexpr (kGradient) {
+    sums.z = Vec<double>::Zero(total);
+    sums.along_v = Mat<double>::Zero(n.dirs.rows(), total);
+  }
+  Mat<double> panel_storage(total, std::min(kPanel, total));
+  for (Eigen::Index k0 = 0; k0 < total; k0 += kPanel) {
+    const Eigen::Index width = std::min(kPanel, total - k0), rows = total - k0, below = rows - width;
+    Eigen::Ref<Mat<double>> B = panel_storage.topLeftCorner(rows, width);
+    // The top square block is computed whole (width^2 / 2 wasted entries) so that the
+    // products below see a full symmetric block.
+    B.noalias() = n.dirs.rightCols(rows).transpose() * n.dirs.middleCols(k0, width);
+    fused_panel_pass<kGradient>(B, k0, n.mass, sums);
+    if constexpr (kGradient) {
+      // Columns k0 .. k0 + width - 1 of along_v = W_c arcsin(rho), rows k0 .. n - 1 of it
+      // from this panel (the rows above come from earlier panels' transposes).
+      sums.along_v.middleCols(k0, width).noalias() += scaled_weights.rightCols(rows) * B;
+      if (below > 0)
+        sums.along_v.rightCols(below).noalias() +=
+            scaled_weights.middleCols(k0, width) * B.bottomRows(below).transpose();
+    }
+  }
+  return sums;
 }
 
 }  // namespace
 
 double population_loss_double(const Network<double>& student, const Network<double>& teacher) {
   const SignedNeurons n = signed_neurons(student, teacher);
-  Mat<double> C = lower_cosines(n.dirs);
-  const GramSums g = fused_lower_pass<false>(C, n.mass);
+  const GramSums g = gram_sums<false>(n, Mat<double>());
   // L = sum_pq c_p c_q G_pq = mass . y / (2 pi).
   return n.mass.dot(g.y) / (2 * pi<double>());
 }
@@ -108,22 +137,18 @@ LossGradient<double> population_loss_gradient_double(const Network<double>& stud
                                                      const Network<double>& teacher) {
   const Eigen::Index m = student.width(), ms = teacher.width();
   const SignedNeurons n = signed_neurons(student, teacher);
-  Mat<double> C = lower_cosines(n.dirs);
-  const GramSums g = fused_lower_pass<true>(C, n.mass);  // C's lower triangle: arcsin(rho)
+  // Column q is c_q w_q, c = (a, -a*).
+  Mat<double> scaled_weights(student.dim(), m + ms);
+  scaled_weights.leftCols(m) = student.W * student.a.asDiagonal();
+  scaled_weights.rightCols(ms) = -(teacher.W * teacher.a.asDiagonal());
+  const GramSums g = gram_sums<true>(n, scaled_weights);
 
   LossGradient<double> out;
   out.loss = n.mass.dot(g.y) / (2 * pi<double>());
   // dL/da_j = 2 |w_j| y_j / (2 pi).
   out.grad_a = n.norms.head(m).cwiseProduct(g.y.head(m)) / pi<double>();
-  // sum_q c_q arcsin(rho_qj) w_q: student block through the symmetric product on the lower
-  // triangle, teacher block (rows m .. m + m* - 1, below the diagonal) directly.
-  const Mat<double> student_aw = student.W * student.a.asDiagonal();
-  const Mat<double> teacher_aw = teacher.W * teacher.a.asDiagonal();
-  Mat<double> along_v(student.dim(), m);
-  along_v.noalias() = student_aw * C.topLeftCorner(m, m).selfadjointView<Eigen::Lower>();
-  along_v.noalias() -= teacher_aw * C.bottomLeftCorner(ms, m);
   // dL/dw_j = 2 a_j / (2 pi) (along_v_j + z_j w^_j).
-  out.grad_W = (along_v + n.dirs.leftCols(m) * g.z.head(m).asDiagonal()) *
+  out.grad_W = (g.along_v.leftCols(m) + n.dirs.leftCols(m) * g.z.head(m).asDiagonal()) *
                (student.a / pi<double>()).asDiagonal();
   return out;
 }
