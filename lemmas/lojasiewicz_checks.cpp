@@ -70,35 +70,30 @@ Mp log_slope(const std::vector<std::pair<Mp, Mp>>& xy) {
   return (n * sxy - sx * sy) / (n * sxx - sx * sx);
 }
 
-}  // namespace
-
-CheckOutcome check_lojasiewicz(const CheckContext& ctx, const Mp& optimum_offset) {
-  auto built = certificate_or_failure(ctx);
-  if (const CheckOutcome* failed = std::get_if<CheckOutcome>(&built)) return *failed;
-  const Certificate<Mp>& c = std::get<Certificate<Mp>>(built);
-  const Network<Mp> teacher = build_teacher<Mp>(ctx.problem.teacher);
-  const Mp lambda = ctx.problem.lambda.as<Mp>();
-  const Mp tol = identity_tolerance(ctx.digits, kGapGuard);
-  const OptimumResult opt = newton_optimum(teacher, c.basis, lambda, tol);
-  CheckLedger ledger(ctx.digits);
-  std::vector<Measurement> ms;
-  ledger.identity("the regularised optimum is stationary", opt.grad_norm, tol);
-  ms.push_back(measurement("optimum_objective", opt.objective, "L_lambda* at Newton's optimum with m* neurons"));
-
-  const Vec<Mp> far = far_direction(teacher, c.basis);
-  boost::random::mt19937_64 engine(ctx.seed);
-  boost::random::normal_distribution<double> normal;
+// The hard probes around Newton's optimum at one lambda: each family for eps = 10^-1 ..
+// 10^-kDecades, keeping those whose gap is above working precision.
+struct ProbeSet {
+  OptimumResult optimum;
   std::vector<Sample> samples;
+};
+
+ProbeSet probe_set(const Network<Mp>& teacher, const Mat<Mp>& basis, const Mp& lambda, const Mp& tol,
+                   const Mp& optimum_offset, std::uint64_t seed) {
+  ProbeSet set{newton_optimum(teacher, basis, lambda, tol), {}};
+  const OptimumResult& opt = set.optimum;
+  const Vec<Mp> far = far_direction(teacher, basis);
+  boost::random::mt19937_64 engine(seed);
+  boost::random::normal_distribution<double> normal;
   auto probe = [&](const std::string& family, const Network<Mp>& s) {
     const LossGradient<Mp> g = population_loss_gradient(s, teacher);
     const Mp zeta = g.loss + weight_decay(s, lambda) - (opt.objective - optimum_offset);
     const Mp grad_sq = (g.grad_a + lambda * s.a).squaredNorm() + (g.grad_W + lambda * s.W).squaredNorm();
-    if (zeta > tol) samples.push_back({family, zeta, grad_sq});
+    if (zeta > tol) set.samples.push_back({family, zeta, grad_sq});
   };
   const Network<Mp>& o = opt.student;
   for (int k = 1; k <= kDecades; ++k) {
     const Mp eps = pow(Mp(10), -k);
-    probe("split", split(o, c.basis, 0, eps));
+    probe("split", split(o, basis, 0, eps));
     probe("far", with_neuron(o, sqrt(eps), Vec<Mp>(sqrt(eps) * far)));
     Network<Mp> unbalanced = o;
     unbalanced.a(0) *= 1 + eps;
@@ -114,6 +109,39 @@ CheckOutcome check_lojasiewicz(const CheckContext& ctx, const Mp& optimum_offset
     }
     probe("random", random);
   }
+  return set;
+}
+
+// min |grad|^2 / zeta^p over the samples that `keep` accepts, and the family attaining it.
+template <class Keep>
+std::pair<Mp, std::string> min_ratio(const std::vector<Sample>& samples, const Mp& p, Keep keep) {
+  Mp best(-1);
+  std::string family;
+  for (const Sample& s : samples) {
+    if (!keep(s)) continue;
+    const Mp r = s.grad_sq / pow(s.zeta, p);
+    if (best < 0 || r < best) best = r, family = s.family;
+  }
+  return {best, family};
+}
+
+}  // namespace
+
+CheckOutcome check_lojasiewicz(const CheckContext& ctx, const Mp& optimum_offset) {
+  auto built = certificate_or_failure(ctx);
+  if (const CheckOutcome* failed = std::get_if<CheckOutcome>(&built)) return *failed;
+  const Certificate<Mp>& c = std::get<Certificate<Mp>>(built);
+  const Network<Mp> teacher = build_teacher<Mp>(ctx.problem.teacher);
+  const Mp lambda = ctx.problem.lambda.as<Mp>();
+  const Mp tol = identity_tolerance(ctx.digits, kGapGuard);
+  const ProbeSet main_set = probe_set(teacher, c.basis, lambda, tol, optimum_offset, ctx.seed);
+  const OptimumResult& opt = main_set.optimum;
+  const std::vector<Sample>& samples = main_set.samples;
+  CheckLedger ledger(ctx.digits);
+  std::vector<Measurement> ms;
+  ledger.identity("the regularised optimum is stationary", opt.grad_norm, tol);
+  ms.push_back(measurement("optimum_objective", opt.objective, "L_lambda* at Newton's optimum with m* neurons"));
+
   if (samples.size() < 8) {
     CheckOutcome out;
     out.verdict = Verdict::Inconclusive;
@@ -132,22 +160,12 @@ CheckOutcome check_lojasiewicz(const CheckContext& ctx, const Mp& optimum_offset
   std::vector<std::pair<Mp, Mp>> points;
   for (const auto& [decade, s] : envelope) points.emplace_back(s.zeta, s.grad_sq);
   const Mp p_fit = points.size() >= 2 ? log_slope(points) : Mp(0);
-  auto min_ratio = [&](const Mp& p, auto keep) {
-    Mp best(-1);
-    std::string family;
-    for (const Sample& s : samples) {
-      if (!keep(s)) continue;
-      const Mp r = s.grad_sq / pow(s.zeta, p);
-      if (best < 0 || r < best) best = r, family = s.family;
-    }
-    return std::make_pair(best, family);
-  };
   auto all = [](const Sample&) { return true; };
-  const auto [r1, hardest] = min_ratio(Mp(1), all);
+  const auto [r1, hardest] = min_ratio(samples, Mp(1), all);
   ms.push_back(measurement("lojasiewicz_exponent_fit", p_fit, "slope of log |grad|^2 against log zeta, lower envelope by decade"));
   ms.push_back(measurement("lojasiewicz_min_ratio_p1", r1, "min |grad L_lambda|^2 / zeta over all probes"));
-  ms.push_back(measurement("lojasiewicz_min_ratio_p2", min_ratio(Mp(2), all).first, "min |grad|^2 / zeta^2"));
-  ms.push_back(measurement("lojasiewicz_min_ratio_fit", min_ratio(p_fit, all).first, "min |grad|^2 / zeta^p, fitted p"));
+  ms.push_back(measurement("lojasiewicz_min_ratio_p2", min_ratio(samples, Mp(2), all).first, "min |grad|^2 / zeta^2"));
+  ms.push_back(measurement("lojasiewicz_min_ratio_fit", min_ratio(samples, p_fit, all).first, "min |grad|^2 / zeta^p, fitted p"));
   ms.push_back(measurement("zeta_min", envelope.begin()->second.zeta, "smallest optimality gap probed"));
   ms.push_back(measurement("zeta_max", envelope.rbegin()->second.zeta, "largest optimality gap probed"));
   ms.push_back(count_measurement("probes", static_cast<long long>(samples.size()), "probes with a gap above precision"));
@@ -156,14 +174,30 @@ CheckOutcome check_lojasiewicz(const CheckContext& ctx, const Mp& optimum_offset
   // Bounded away from 0 on the smallest three decades of zeta (p = 1): not more than ten
   // times below its minimum over the larger gaps, where no degeneration is in question.
   const int smallest = envelope.begin()->first;
-  const auto [r_small, f_small] = min_ratio(Mp(1), [&](const Sample& s) { return log10(s.zeta) < smallest + 3; });
-  const auto [r_rest, f_rest] = min_ratio(Mp(1), [&](const Sample& s) { return !(log10(s.zeta) < smallest + 3); });
+  const auto [r_small, f_small] = min_ratio(samples, Mp(1), [&](const Sample& s) { return log10(s.zeta) < smallest + 3; });
+  const auto [r_rest, f_rest] = min_ratio(samples, Mp(1), [&](const Sample& s) { return !(log10(s.zeta) < smallest + 3); });
   ms.push_back(measurement("lojasiewicz_min_ratio_p1_small_gaps", r_small, "min |grad|^2 / zeta over the smallest three decades"));
   if (r_rest > 0) {
     ledger.exceeds("|grad|^2 / zeta on the three smallest decades of zeta, against a tenth of its minimum above",
                    r_small, Mp(r_rest / 10));
   }
   ledger.exceeds("|grad|^2 / zeta bounded away from 0 (p = 1)", r1, Mp(0));
+
+  // How c = min |grad|^2 / zeta (p = 1) depends on lambda: the same probe families at
+  // three decades of lambda, each around its own optimum.
+  std::vector<std::pair<Mp, Mp>> c_of_lambda;
+  for (const char* text : {"1e-2", "1e-3", "1e-4"}) {
+    const Mp l(text);
+    const ProbeSet set = probe_set(teacher, c.basis, l, tol, Mp(0), ctx.seed);
+    const Mp c_l = min_ratio(set.samples, Mp(1), all).first;
+    if (!set.optimum.converged || !(c_l > 0)) continue;
+    c_of_lambda.emplace_back(l, c_l);
+    ms.push_back(measurement(std::string("lojasiewicz_c_lambda_") + text, c_l,
+                             std::string("min |grad L_lambda|^2 / zeta over the probes at lambda = ") + text));
+  }
+  if (c_of_lambda.size() >= 2)
+    ms.push_back(measurement("lojasiewicz_c_lambda_exponent_fit", log_slope(c_of_lambda),
+                             "slope of log c against log lambda (c ~ lambda^q)"));
   return ledger.finish(std::move(ms));
 }
 

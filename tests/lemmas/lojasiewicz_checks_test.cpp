@@ -19,6 +19,10 @@ TEST_CASE("L1 holds with an exponent near 1 over many decades of the gap", "[cla
   CHECK_THAT(Mp(value_of(o, "lojasiewicz_exponent_fit")), zg::test::WithinAbs(Mp(1), Mp("0.3")));
   CHECK(Mp(value_of(o, "zeta_min")) < Mp("1e-15"));  // at least 13 decades probed
   CHECK(Mp(value_of(o, "zeta_max")) > Mp("1e-3"));
+  // c shrinks with lambda, roughly in proportion (the descent rate in T1 does the same).
+  const Mp c2(value_of(o, "lojasiewicz_c_lambda_1e-2")), c4(value_of(o, "lojasiewicz_c_lambda_1e-4"));
+  CHECK(c4 < c2);
+  CHECK_THAT(Mp(value_of(o, "lojasiewicz_c_lambda_exponent_fit")), zg::test::WithinAbs(Mp(1), Mp("0.3")));
 }
 
 TEST_CASE("L1 fails when the optimum value is understated", "[claims][L1][must-fail]") {
