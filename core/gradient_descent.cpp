@@ -8,6 +8,7 @@ namespace zg {
 const char* to_string(DescentStop s) {
   switch (s) {
     case DescentStop::GapReached: return "gap below tolerance";
+    case DescentStop::GradientSmall: return "gradient below tolerance";
     case DescentStop::StepBudget: return "step or time budget spent";
     case DescentStop::Stalled: return "step halved below 1e-12 of its cap";
     case DescentStop::NonFinite: return "non-finite objective or gradient";
@@ -100,6 +101,10 @@ DescentRun gradient_descent(Network<double> start, const ObjectiveFn& loss_gradi
     }
     if (track_gap && here.objective - o.optimum <= o.gap_tolerance) {
       run.stop = DescentStop::GapReached;
+      break;
+    }
+    if (o.grad_tolerance > 0 && here.decayed_grad_norm <= o.grad_tolerance) {
+      run.stop = DescentStop::GradientSmall;
       break;
     }
     if (run.time >= o.max_time) break;  // DescentStop::StepBudget

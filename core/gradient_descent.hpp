@@ -50,6 +50,7 @@ struct DescentOptions {
   /// run stops only on its budget.
   double optimum = std::numeric_limits<double>::quiet_NaN();
   double gap_tolerance = 0;  ///< stop once L_lambda - optimum <= this (when optimum is set)
+  double grad_tolerance = 0;  ///< stop once |grad L_lambda| <= this (when positive)
   double teacher_mass = 0;   ///< sum |a_i*|, for the rounding-noise floor of the objective
   long record_every = 100;   ///< trajectory sampling period (iteration 0 and the last always)
   long recover_after = 50;   ///< accepted steps before a halved ceiling doubles again
@@ -73,7 +74,7 @@ struct TrajectoryPoint {
   double balance_gap = 0;  ///< max_j |a_j^2 - |w_j|^2|
 };
 
-enum class DescentStop { GapReached, StepBudget, Stalled, NonFinite };
+enum class DescentStop { GapReached, GradientSmall, StepBudget, Stalled, NonFinite };
 const char* to_string(DescentStop s);
 
 struct DescentRun {
