@@ -32,7 +32,9 @@ StageThreeRun run_stage_three(const Network<double>& start, const ObjectiveFn& o
       d.grad_tolerance = o.grad_factor * std::pow(lambda, 1.5);
     }
     d.record_every = o.record_every > 0 ? o.record_every : std::max(1L, static_cast<long>(d.max_time / 0.5 / 100));
+    d.keep_states = o.keep_states;
     DescentRun r = gradient_descent(state, objective, teacher_dirs, d);
+    for (Network<double>& n : r.states) run.states.push_back(std::move(n));
     EpochRecord e;
     e.epoch = epoch++;
     e.lambda = lambda;

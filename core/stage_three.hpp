@@ -34,6 +34,7 @@ struct StageThreeOptions {
   long max_steps_per_epoch = 2000000;
   long record_every = 0;  ///< 0: about 100 records per epoch
   double mass_floor_factor = 1;  ///< neurons of mass >= this x lambda_k count in the angles
+  bool keep_states = false;      ///< keep the network at every recorded point (for figures)
 };
 
 /// What one epoch ended with (double: for tables and plots; the caller re-evaluates the
@@ -51,6 +52,7 @@ struct EpochRecord {
 struct StageThreeRun {
   std::vector<EpochRecord> epochs;
   std::vector<TrajectoryPoint> trajectory;  ///< all epochs, iterations counted across them
+  std::vector<Network<double>> states;      ///< the networks at those points, when keep_states
   Network<double> final_state;
 };
 
