@@ -10,6 +10,8 @@
 #include <nlohmann/json.hpp>
 
 #include "core/claim_record.hpp"
+#include "reports/report_document.hpp"
+#include "reports/sha256.hpp"
 
 namespace zg {
 namespace {
@@ -23,34 +25,80 @@ Json number_or_null(double x) {
 
 class JsonEmitter final {
  public:
-  explicit JsonEmitter(const RunReport& report) : report_(report) {}
+  explicit JsonEmitter(const ReportDocument& doc) : doc_(doc), report_(doc.run) {}
 
   std::string render() const {
     Json root;
     root["tool"] = report_.tool;
     root["version"] = report_.version;
     root["git_commit"] = report_.git_commit;
+    root["build"] = build(doc_.build);
     root["paper"] = report_.paper;
-    root["config"] = Json{{"source", report_.config_source}, {"text", report_.config_text}};
+    // The digest is derived from the text; the reader checks that the two agree.
+    root["config"] = Json{{"source", report_.config_source},
+                          {"sha256", sha256_hex(report_.config_text)},
+                          {"text", report_.config_text}};
     root["digits"] = report_.digits;
     root["seed"] = report_.seed;
     root["started_at"] = report_.started_at;
     root["seconds"] = number_or_null(report_.seconds);
     root["host"] = report_.host;
     root["claims"] = Json::array();
-    for (const ClaimResult& c : report_.claims) root["claims"].push_back(claim(c));
+    for (const ClaimResult& c : report_.claims) root["claims"].push_back(claim(c, figures_for(doc_, c.id)));
     const Summary s = summarize(report_.claims);
     root["summary"] = Json{{"pass", s.pass},
                            {"fail", s.fail},
                            {"inconclusive", s.inconclusive},
                            {"skipped", s.skipped},
                            {"total", s.total()}};
+    // Always present, null without a baseline: the key set does not depend on the options.
+    root["baseline"] = doc_.baseline ? baseline(*doc_.baseline) : Json(nullptr);
     // Invalid UTF-8 (from a configuration file, say) becomes U+FFFD instead of throwing.
     return root.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
   }
 
  private:
-  static Json claim(const ClaimResult& c) {
+  static Json build(const BuildProvenance& b) {
+    Json libraries = Json::object();
+    for (const LinkedLibrary& l : b.libraries) libraries[l.name] = l.version;
+    return Json{{"compiler", b.compiler}, {"flags", b.flags}, {"build_type", b.build_type}, {"libraries", libraries}};
+  }
+
+  static Json figure(const Figure& f) {
+    Json series = Json::array();
+    for (const FigureSeries& s : f.series) series.push_back(Json{{"label", s.label}, {"style", s.style}, {"rows", s.rows}});
+    Json markers = Json::array();
+    for (const double x : f.vertical_markers) markers.push_back(number_or_null(x));
+    return Json{{"name", f.name},
+                {"title", f.title},
+                {"xlabel", f.xlabel},
+                {"ylabel", f.ylabel},
+                {"log_x", f.log_x},
+                {"log_y", f.log_y},
+                {"series", series},
+                {"vertical_markers", markers},
+                {"marker_labels", f.marker_labels}};
+  }
+
+  static Json baseline(const BaselineComparison& b) {
+    Json changes = Json::array();
+    for (const BaselineChange& c : b.changes)
+      changes.push_back(Json{{"claim", c.claim_id},
+                             {"item", c.item},
+                             {"kind", to_string(c.kind)},
+                             {"before", c.before},
+                             {"after", c.after},
+                             {"difference", c.difference},
+                             {"tolerance", c.tolerance},
+                             {"regression", c.regression}});
+    return Json{{"source", b.source},
+                {"git_commit", b.git_commit},
+                {"started_at", b.started_at},
+                {"regressions", b.regressions()},
+                {"changes", changes}};
+  }
+
+  static Json claim(const ClaimResult& c, const std::vector<const Figure*>& figures) {
     Json j;
     j["id"] = c.id;
     j["title"] = c.title;
@@ -68,6 +116,8 @@ class JsonEmitter final {
     j["artefacts"] = Json::array();
     for (const Artefact& a : c.artefacts)
       j["artefacts"].push_back(Json{{"path", a.path}, {"kind", a.kind}, {"description", a.description}});
+    j["figures"] = Json::array();
+    for (const Figure* f : figures) j["figures"].push_back(figure(*f));
     return j;
   }
 
@@ -82,13 +132,14 @@ class JsonEmitter final {
     return j;
   }
 
+  const ReportDocument& doc_;
   const RunReport& report_;
 };
 
 }  // namespace
 
-std::string render_json(const RunReport& report) {
-  return JsonEmitter(report).render();
+std::string render_json(const ReportDocument& doc) {
+  return JsonEmitter(doc).render();
 }
 
 }  // namespace zg

@@ -3,6 +3,7 @@
 // document ("claims[2].measurements.residual.value"), also when the text breaks off.
 #include "reports/report_writer.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <optional>
@@ -14,6 +15,8 @@
 
 #include "core/claim_record.hpp"
 #include "core/input_error.hpp"
+#include "reports/report_document.hpp"
+#include "reports/sha256.hpp"
 
 namespace zg {
 namespace {
@@ -82,6 +85,19 @@ std::string without_exception_id(const std::string& what) {
   return end == std::string::npos ? what : what.substr(end + 2);
 }
 
+/// Relative, without "..": a path that cannot leave the report folder.
+bool safe_relative_path(const std::string& path) {
+  if (path.empty() || path.front() == '/' || path.find('\0') != std::string::npos) return false;
+  std::size_t begin = 0;
+  while (begin <= path.size()) {
+    const std::size_t end = std::min(path.find('/', begin), path.size());
+    const std::string part = path.substr(begin, end - begin);
+    if (part == ".." || part.empty()) return false;
+    begin = end + 1;
+  }
+  return true;
+}
+
 const char* type_name(const Json& j) {
   if (j.is_number_unsigned()) return "non-negative integer";
   if (j.is_number_integer()) return "negative integer";
@@ -116,7 +132,50 @@ class ObjectReader final {
     return n;
   }
 
+  bool boolean(const char* key) const {
+    const Json& j = field(key);
+    if (!j.is_boolean()) fail(key, expected("true or false", j));
+    return j.get<bool>();
+  }
+
+  bool is_null(const char* key) const { return field(key).is_null(); }
+
+  /// An array field whose elements are all strings.
+  std::vector<std::string> strings(const char* key) const {
+    std::vector<std::string> out;
+    for (const auto& [path, j] : elements(key)) {
+      if (!j->is_string()) throw InputError(source_, path, expected("a string", *j), kFix);
+      out.push_back(j->get<std::string>());
+    }
+    return out;
+  }
+
+  /// An array field whose elements are numbers (null read as NaN).
+  std::vector<double> numbers(const char* key) const {
+    std::vector<double> out;
+    for (const auto& [path, j] : elements(key)) {
+      if (j->is_null()) {
+        out.push_back(std::numeric_limits<double>::quiet_NaN());
+        continue;
+      }
+      if (!j->is_number()) throw InputError(source_, path, expected("a number", *j), kFix);
+      out.push_back(j->get<double>());
+    }
+    return out;
+  }
+
   ObjectReader object(const char* key) const { return as_object(field(key), child(key)); }
+
+  /// The string members of an object field, in document order.
+  std::vector<std::pair<std::string, std::string>> string_members(const char* key) const {
+    const ObjectReader outer = object(key);
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& [name, value] : outer.object_.items()) {
+      if (!value.is_string()) throw InputError(source_, outer.path_ + "." + name, expected("a string", value), kFix);
+      out.emplace_back(name, value.get<std::string>());
+    }
+    return out;
+  }
 
   /// The elements of an array field, each required to be an object.
   std::vector<ObjectReader> objects(const char* key) const {
@@ -143,6 +202,14 @@ class ObjectReader final {
 
  private:
   std::string child(const char* key) const { return path_.empty() ? key : path_ + "." + key; }
+
+  std::vector<std::pair<std::string, const Json*>> elements(const char* key) const {
+    const Json& j = field(key);
+    if (!j.is_array()) fail(key, expected("an array", j));
+    std::vector<std::pair<std::string, const Json*>> out;
+    for (std::size_t i = 0; i < j.size(); ++i) out.emplace_back(child(key) + "[" + std::to_string(i) + "]", &j[i]);
+    return out;
+  }
 
   const Json& field(const char* key) const {
     const auto it = object_.find(key);
@@ -192,9 +259,65 @@ ClaimResult read_claim(const ObjectReader& in) {
   for (const auto& [name, m] : in.members("measurements"))
     c.measurements.push_back(
         Measurement{name, m.string("value"), m.string("error"), m.string("unit"), m.string("description")});
-  for (const ObjectReader& a : in.objects("artefacts"))
-    c.artefacts.push_back(Artefact{a.string("path"), a.string("kind"), a.string("description")});
+  for (const ObjectReader& a : in.objects("artefacts")) {
+    Artefact artefact{a.string("path"), a.string("kind"), a.string("description")};
+    // Re-rendering copies artefacts by these paths: they must stay inside the folder.
+    if (!safe_relative_path(artefact.path))
+      a.fail("path", "\"" + artefact.path + "\" is not a relative path inside the report folder");
+    c.artefacts.push_back(std::move(artefact));
+  }
   return c;
+}
+
+Figure read_figure(const ObjectReader& in, const std::string& claim_id) {
+  Figure f;
+  f.claim_id = claim_id;
+  f.name = in.string("name");
+  if (!safe_relative_path(f.name) || f.name.find('/') != std::string::npos)
+    in.fail("name", "\"" + f.name + "\" is not a file stem");
+  f.title = in.string("title");
+  f.xlabel = in.string("xlabel");
+  f.ylabel = in.string("ylabel");
+  f.log_x = in.boolean("log_x");
+  f.log_y = in.boolean("log_y");
+  for (const ObjectReader& s : in.objects("series")) {
+    FigureSeries series{s.string("label"), s.string("style"), 0};
+    if (series.style != "lines" && series.style != "points" && series.style != "linespoints")
+      s.fail("style", "\"" + series.style + "\" is not lines, points or linespoints");
+    series.rows = static_cast<std::size_t>(s.count("rows", std::numeric_limits<std::uint32_t>::max()));
+    f.series.push_back(std::move(series));
+  }
+  f.vertical_markers = in.numbers("vertical_markers");
+  f.marker_labels = in.strings("marker_labels");
+  return f;
+}
+
+BaselineComparison read_baseline(const ObjectReader& in) {
+  BaselineComparison b;
+  b.source = in.string("source");
+  b.git_commit = in.string("git_commit");
+  b.started_at = in.string("started_at");
+  for (const ObjectReader& c : in.objects("changes")) {
+    BaselineChange change;
+    change.claim_id = c.string("claim");
+    change.item = c.string("item");
+    const std::string kind = c.string("kind");
+    if (const std::optional<BaselineChange::Kind> k = baseline_change_kind_from_string(kind)) {
+      change.kind = *k;
+    } else {
+      c.fail("kind", "\"" + kind + "\" is not a kind of change (verdict_changed, value_moved, ...)");
+    }
+    change.before = c.string("before");
+    change.after = c.string("after");
+    change.difference = c.string("difference");
+    change.tolerance = c.string("tolerance");
+    change.regression = c.boolean("regression");
+    b.changes.push_back(std::move(change));
+  }
+  const std::uint64_t stated = in.count("regressions", std::numeric_limits<std::uint32_t>::max());
+  if (stated != b.regressions())
+    in.fail("regressions", "says " + std::to_string(stated) + " but the changes give " + std::to_string(b.regressions()));
+  return b;
 }
 
 /// The summary is derived from the claims; a mismatch means the file was edited or cut.
@@ -213,7 +336,7 @@ void check_summary(const ObjectReader& summary, const Summary& s) {
 
 }  // namespace
 
-RunReport parse_report_json(const std::string& text, const std::string& source) {
+ReportDocument parse_report_json(const std::string& text, const std::string& source) {
   PathTracker tracker;
   Json root;
   try {
@@ -226,22 +349,39 @@ RunReport parse_report_json(const std::string& text, const std::string& source) 
     throw InputError(source, "", std::string("expected a JSON object, found ") + type_name(root), kFix);
 
   const ObjectReader in(root, "", source);
-  RunReport r;
+  // A JSON file from elsewhere is told apart before any field-by-field complaint.
+  if (!root.contains("tool") || !root["tool"].is_string() || root["tool"].get<std::string>() != "verify")
+    throw InputError(source, "tool", "this JSON is not a report of verify (no \"tool\": \"verify\")",
+                     "give the report.json a `verify run` wrote");
+  ReportDocument doc;
+  RunReport& r = doc.run;
   r.tool = in.string("tool");
   r.version = in.string("version");
   r.git_commit = in.string("git_commit");
+  const ObjectReader build = in.object("build");
+  doc.build.compiler = build.string("compiler");
+  doc.build.flags = build.string("flags");
+  doc.build.build_type = build.string("build_type");
+  for (auto& [name, version] : build.string_members("libraries")) doc.build.libraries.push_back({name, version});
   r.paper = in.string("paper");
   const ObjectReader config = in.object("config");
   r.config_source = config.string("source");
+  const std::string digest = config.string("sha256");
   r.config_text = config.string("text");
+  if (digest != sha256_hex(r.config_text))
+    config.fail("sha256", "does not match the SHA-256 of config.text (the report was edited or damaged)");
   r.digits = static_cast<unsigned>(in.count("digits", std::numeric_limits<unsigned>::max()));
   r.seed = in.count("seed", std::numeric_limits<std::uint64_t>::max());
   r.started_at = in.string("started_at");
   r.seconds = in.number("seconds");
   r.host = in.string("host");
-  for (const ObjectReader& c : in.objects("claims")) r.claims.push_back(read_claim(c));
+  for (const ObjectReader& c : in.objects("claims")) {
+    r.claims.push_back(read_claim(c));
+    for (const ObjectReader& f : c.objects("figures")) doc.figures.push_back(read_figure(f, r.claims.back().id));
+  }
   check_summary(in.object("summary"), summarize(r.claims));
-  return r;
+  if (!in.is_null("baseline")) doc.baseline = read_baseline(in.object("baseline"));
+  return doc;
 }
 
 }  // namespace zg

@@ -5,11 +5,15 @@
 #include "reports/report_writer.hpp"
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
 #include "core/claim_record.hpp"
 #include "reports/display_format.hpp"
+#include "reports/report_document.hpp"
+#include "reports/sha256.hpp"
 #include "reports/xml_writer.hpp"
 
 namespace zg {
@@ -37,7 +41,7 @@ std::string details(const ClaimResult& c) {
 
 class JUnitEmitter final {
  public:
-  explicit JUnitEmitter(const RunReport& report) : report_(report) {}
+  explicit JUnitEmitter(const ReportDocument& doc) : doc_(doc), report_(doc.run) {}
 
   std::string render() {
     const Summary s = summarize(report_.claims);
@@ -75,13 +79,24 @@ class JUnitEmitter final {
   // without zone there, and ours is UTC with a 'Z'.
   void properties() {
     const auto scope = xml_.scoped_element("properties", {});
-    const std::pair<const char*, std::string> entries[] = {{"paper", report_.paper},
-                                                           {"version", report_.version},
-                                                           {"git_commit", report_.git_commit},
-                                                           {"config_source", report_.config_source},
-                                                           {"digits", std::to_string(report_.digits)},
-                                                           {"seed", std::to_string(report_.seed)},
-                                                           {"started_at", report_.started_at}};
+    std::vector<std::pair<std::string, std::string>> entries = {
+        {"paper", report_.paper},
+        {"version", report_.version},
+        {"git_commit", report_.git_commit},
+        {"compiler", doc_.build.compiler},
+        {"flags", doc_.build.flags},
+        {"build_type", doc_.build.build_type}};
+    for (const LinkedLibrary& l : doc_.build.libraries) entries.emplace_back("library." + l.name, l.version);
+    entries.insert(entries.end(),
+                   {{"config_source", report_.config_source},
+                    {"config_sha256", sha256_hex(report_.config_text)},
+                    {"digits", std::to_string(report_.digits)},
+                    {"seed", std::to_string(report_.seed)},
+                    {"started_at", report_.started_at}});
+    if (doc_.baseline) {
+      entries.emplace_back("baseline", doc_.baseline->source);
+      entries.emplace_back("baseline_regressions", std::to_string(doc_.baseline->regressions()));
+    }
     for (const auto& [name, value] : entries) xml_.empty_element("property", {{"name", name}, {"value", value}});
   }
 
@@ -108,14 +123,15 @@ class JUnitEmitter final {
     }
   }
 
+  const ReportDocument& doc_;
   const RunReport& report_;
   XmlWriter xml_;
 };
 
 }  // namespace
 
-std::string render_junit(const RunReport& report) {
-  return JUnitEmitter(report).render();
+std::string render_junit(const ReportDocument& doc) {
+  return JUnitEmitter(doc).render();
 }
 
 }  // namespace zg

@@ -14,6 +14,7 @@
 
 #include "core/input_error.hpp"
 #include "reports/atomic_file.hpp"
+#include "reports/pdf_build.hpp"
 
 namespace zg {
 namespace {
@@ -22,13 +23,16 @@ struct FormatInfo {
   ReportFormat format;
   const char* name;       ///< as given on the command line
   const char* file_name;  ///< inside the output folder
-  std::string (*render)(const RunReport&);
+  std::string (*render)(const ReportDocument&);  ///< nullptr: not a text format (pdf)
 };
 
 constexpr FormatInfo kFormats[] = {
     {ReportFormat::Markdown, "md", "report.md", render_markdown},
     {ReportFormat::Json, "json", "report.json", render_json},
     {ReportFormat::JUnit, "junit", "report.junit.xml", render_junit},
+    {ReportFormat::Tex, "tex", "report.tex", render_tex},
+    {ReportFormat::TexFragment, "tex-fragment", "report-fragment.tex", render_tex_fragment},
+    {ReportFormat::Pdf, "pdf", "report.pdf", nullptr},
 };
 
 const FormatInfo& info(ReportFormat f) {
@@ -71,19 +75,30 @@ std::optional<ReportFormat> report_format_from_string(const std::string& name) {
   return std::nullopt;
 }
 
+std::string report_format_names() {
+  std::string names;
+  for (const FormatInfo& i : kFormats) names += (names.empty() ? "" : ", ") + std::string(i.name);
+  return names;
+}
+
 std::string report_file_name(ReportFormat f) {
   return info(f).file_name;
 }
 
-std::vector<std::string> write_reports(const RunReport& report,
-                                       const std::string& dir,
-                                       const std::vector<ReportFormat>& formats) {
+WriteOutcome write_reports(const ReportDocument& doc, const std::string& dir, const std::vector<ReportFormat>& formats) {
+  // The PDF is compiled from report.tex, which is therefore written too.
+  const bool pdf = std::find(formats.begin(), formats.end(), ReportFormat::Pdf) != formats.end();
+  std::vector<ReportFormat> text_formats;
+  for (const ReportFormat f : formats)
+    if (f != ReportFormat::Pdf) text_formats.push_back(f);
+  if (pdf) text_formats.push_back(ReportFormat::Tex);
+
   // Rendering first: a renderer that throws must not leave anything on disk either.
   std::vector<PendingFile> files;
-  for (const ReportFormat f : formats) {
+  for (const ReportFormat f : text_formats) {
     const std::string path = (std::filesystem::path(dir) / info(f).file_name).string();
     const bool repeated = std::any_of(files.begin(), files.end(), [&](const PendingFile& p) { return p.path == path; });
-    if (!repeated) files.push_back({path, info(f).render(report), ""});
+    if (!repeated) files.push_back({path, info(f).render(doc), ""});
   }
 
   const auto fail = [&dir](const std::string& reason) {
@@ -108,9 +123,17 @@ std::vector<std::string> write_reports(const RunReport& report,
   }
   rollback.release();
 
-  std::vector<std::string> written;
-  for (const PendingFile& p : files) written.push_back(p.path);
-  return written;
+  WriteOutcome outcome;
+  for (const PendingFile& p : files) outcome.written.push_back(p.path);
+  if (pdf) {
+    const PdfOutcome made = compile_pdf(dir, info(ReportFormat::Tex).file_name);
+    if (made.made) {
+      outcome.written.push_back(made.pdf_path);
+    } else {
+      outcome.warnings.push_back("cannot make report.pdf: " + made.problem + "; the other formats were written");
+    }
+  }
+  return outcome;
 }
 
 }  // namespace zg

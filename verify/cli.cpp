@@ -4,9 +4,15 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 #include <CLI/CLI.hpp>
@@ -15,8 +21,11 @@
 #include "core/input_error.hpp"
 #include "core/numeric_types.hpp"
 #include "lemmas/claim_registry.hpp"
+#include "reports/atomic_file.hpp"
+#include "reports/baseline.hpp"
 #include "reports/display_format.hpp"
 #include "reports/plot.hpp"
+#include "reports/report_document.hpp"
 #include "reports/report_writer.hpp"
 #include "verify/build_info.hpp"
 #include "verify/config.hpp"
@@ -42,11 +51,79 @@ std::vector<ReportFormat> parse_formats(const std::vector<std::string>& names) {
   std::vector<ReportFormat> out;
   for (const std::string& n : names) {
     const std::optional<ReportFormat> f = report_format_from_string(n);
-    if (!f) throw InputError("--format", "", "unknown format '" + n + "'", "use any of md, json, junit");
+    if (!f) throw InputError("--format", "", "unknown format '" + n + "'", "use any of " + report_format_names());
     out.push_back(*f);
   }
-  if (out.empty()) throw InputError("--format", "", "no format given", "use any of md, json, junit");
+  if (out.empty()) throw InputError("--format", "", "no format given", "use any of " + report_format_names());
   return out;
+}
+
+/// A report.json read whole and parsed; `option` names where its path came from.
+ReportDocument read_report_file(const std::string& path, const std::string& option) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    throw InputError(option, "", "cannot read " + path + ": " + std::strerror(errno),
+                     "give the path of a report.json that verify run wrote");
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (text.str().empty())
+    throw InputError(path, "", "the file is empty", "give the path of a report.json that verify run wrote");
+  return parse_report_json(text.str(), path);
+}
+
+/// --fail-on values: only "regression" so far (failures always set the exit status).
+bool parse_fail_on(const std::vector<std::string>& values) {
+  bool regression = false;
+  for (const std::string& v : values) {
+    if (v != "regression")
+      throw InputError("--fail-on", "", "unknown condition '" + v + "'", "use --fail-on regression");
+    regression = true;
+  }
+  return regression;
+}
+
+struct BaselineOptionsCli {
+  std::string path;                  ///< --baseline; "" = none
+  unsigned compare_digits = 0;       ///< --baseline-digits; 0 = the values' precision
+  std::vector<std::string> fail_on;  ///< --fail-on
+};
+
+/// Reads the baseline before any work, so that a bad one stops the run early.
+std::optional<ReportDocument> load_baseline(const BaselineOptionsCli& b) {
+  const bool gate = parse_fail_on(b.fail_on);
+  if (gate && b.path.empty())
+    throw InputError("--fail-on", "", "regression needs a baseline to compare with", "add --baseline OLD/report.json");
+  if (b.path.empty()) return std::nullopt;
+  return read_report_file(b.path, "--baseline");
+}
+
+void compare(ReportDocument& doc, const std::optional<ReportDocument>& baseline, const BaselineOptionsCli& b) {
+  if (!baseline) return;
+  BaselineOptions options;
+  if (b.compare_digits != 0) options.compare_digits = b.compare_digits;
+  doc.baseline = compare_with_baseline(doc.run, baseline->run, b.path, options);
+}
+
+/// The baseline's verdict in a few lines: the count, then each regression.
+void print_baseline(const ReportDocument& doc, std::ostream& out) {
+  if (!doc.baseline) return;
+  const BaselineComparison& b = *doc.baseline;
+  out << fmt::format("\nbaseline {}: {} change(s), {} regression(s)\n", b.source, b.changes.size(), b.regressions());
+  for (const BaselineChange& c : b.changes) {
+    if (!c.regression) continue;
+    std::string line = fmt::format("  REGRESSION {} {} {}: {} -> {}", c.claim_id, c.item, to_string(c.kind),
+                                   detail::shorten_decimal(c.before, 20), detail::shorten_decimal(c.after, 20));
+    if (!c.difference.empty()) line += " (|difference| " + c.difference + " > tolerance " + c.tolerance + ")";
+    out << line << "\n";
+  }
+}
+
+/// A run's exit status with --fail-on regression: 4 when something regressed and nothing
+/// failed outright (a FAIL keeps its 1).
+int exit_code_with_baseline(int code, const ReportDocument& doc, const BaselineOptionsCli& b) {
+  const bool gate = !b.fail_on.empty();
+  if (gate && code != 1 && doc.baseline && doc.baseline->regressions() > 0) return kExitRegression;
+  return code;
 }
 
 // Progress on an interactive terminal only: CI logs and pipes stay quiet.
@@ -71,6 +148,14 @@ struct RunOptions {
   bool seed_given = false;
   std::string out_dir = "audit";
   std::vector<std::string> formats{"md", "json", "junit"};
+  BaselineOptionsCli baseline;
+};
+
+struct ReportOptions {
+  std::string from;
+  std::string out_dir;
+  std::vector<std::string> formats{"md", "json", "junit"};
+  BaselineOptionsCli baseline;
 };
 
 int command_list(std::ostream& out) {
@@ -90,6 +175,7 @@ int command_run(const RunOptions& o, std::ostream& out, std::ostream& err) {
   const std::vector<const ClaimSpec*> claims =
       resolve_claims(ClaimRegistry::builtin(), ids, o.claims.empty() ? config.source + ": claims" : "--claims");
   const std::vector<ReportFormat> formats = parse_formats(o.formats);
+  const std::optional<ReportDocument> baseline = load_baseline(o.baseline);
 
   RunRequest request;
   request.config = &config;
@@ -106,10 +192,16 @@ int command_run(const RunOptions& o, std::ostream& out, std::ostream& err) {
         err << fmt::format(" {} ({:.2f} s)\n", to_string(done->verdict), done->seconds) << std::flush;
     };
   }
-  RunReport report = run_claims(request, progress);
+  ReportDocument doc;
+  doc.run = run_claims(request, progress);
+  doc.build = build_provenance();
+  const RunReport& report = doc.run;
   // Figures first, so the reports can list them; a missing gnuplot is a warning only.
-  for (const std::string& note : render_report_plots(report, o.out_dir)) err << "verify: warning: " << note << "\n";
-  const std::vector<std::string> written = write_reports(report, o.out_dir, formats);
+  for (const std::string& note : render_report_plots(doc.run, o.out_dir)) err << "verify: warning: " << note << "\n";
+  doc.figures = figures_of(doc.run);
+  compare(doc, baseline, o.baseline);
+  const WriteOutcome written = write_reports(doc, o.out_dir, formats);
+  for (const std::string& w : written.warnings) err << "verify: warning: " << w << "\n";
 
   std::vector<std::vector<std::string>> rows{{"claim", "verdict", "margin", "digits", "time", "title"}};
   for (const ClaimResult& r : report.claims)
@@ -127,8 +219,76 @@ int command_run(const RunOptions& o, std::ostream& out, std::ostream& err) {
                      s.inconclusive,
                      s.skipped,
                      report.seconds);
-  for (const std::string& path : written) out << "wrote " << path << "\n";
-  return exit_code_for(s);
+  print_baseline(doc, out);
+  for (const std::string& path : written.written) out << "wrote " << path << "\n";
+  return exit_code_with_baseline(exit_code_for(s), doc, o.baseline);
+}
+
+/// Copies the artefacts the report lists from `from_dir` into `to_dir`, each atomically.
+/// A missing one is a warning; a figure whose CSV is missing is dropped from `doc`, since
+/// the LaTeX could not draw it.
+void copy_artefacts(ReportDocument& doc, const std::string& from_dir, const std::string& to_dir, std::ostream& err) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const bool same = fs::exists(to_dir) && fs::equivalent(from_dir, to_dir, ec);
+  std::vector<std::string> missing;
+  for (const ClaimResult& c : doc.run.claims) {
+    for (const Artefact& a : c.artefacts) {
+      const fs::path source = fs::path(from_dir) / a.path;
+      std::ifstream in(source, std::ios::binary);
+      if (!in) {
+        err << "verify: warning: " << c.id << ": artefact " << source.string() << " is missing; not copied\n";
+        missing.push_back(a.path);
+        continue;
+      }
+      if (same) continue;
+      std::ostringstream bytes;
+      bytes << in.rdbuf();
+      const fs::path target = fs::path(to_dir) / a.path;
+      fs::create_directories(target.parent_path(), ec);
+      commit_temporary(write_temporary_beside(target.string(), bytes.str()), target.string());
+    }
+  }
+  doc.figures.erase(std::remove_if(doc.figures.begin(),
+                                   doc.figures.end(),
+                                   [&](const Figure& f) {
+                                     return std::find(missing.begin(), missing.end(), f.name + ".csv") !=
+                                            missing.end();
+                                   }),
+                    doc.figures.end());
+}
+
+int command_report(const ReportOptions& o, std::ostream& out, std::ostream& err) {
+  // Everything is read and checked before the first file is written.
+  const std::vector<ReportFormat> formats = parse_formats(o.formats);
+  ReportDocument doc = read_report_file(o.from, "--from");
+  const std::optional<ReportDocument> baseline = load_baseline(o.baseline);
+  const std::string from_dir = std::filesystem::path(o.from).parent_path().string();
+  std::error_code ec;
+  std::filesystem::create_directories(o.out_dir, ec);
+  if (ec)
+    throw InputError("--out", "", "cannot create " + o.out_dir + ": " + ec.message(), "choose a writable folder");
+  copy_artefacts(doc, from_dir.empty() ? "." : from_dir, o.out_dir, err);
+  compare(doc, baseline, o.baseline);
+  const WriteOutcome written = write_reports(doc, o.out_dir, formats);
+  for (const std::string& w : written.warnings) err << "verify: warning: " << w << "\n";
+  const Summary s = summarize(doc.run.claims);
+  out << fmt::format("{}: {} passed, {} failed, {} inconclusive, {} skipped (re-rendered, nothing recomputed)\n",
+                     o.from, s.pass, s.fail, s.inconclusive, s.skipped);
+  print_baseline(doc, out);
+  for (const std::string& path : written.written) out << "wrote " << path << "\n";
+  // Rendering is this command's only job: a format that could not be made fails it.
+  if (!written.warnings.empty()) return kExitUsage;
+  return exit_code_with_baseline(0, doc, o.baseline);
+}
+
+void add_baseline_options(CLI::App* cmd, BaselineOptionsCli& b) {
+  cmd->add_option("--baseline", b.path, "An earlier report.json: report what moved beyond its tolerance");
+  cmd->add_option("--baseline-digits", b.compare_digits,
+                  "Compare measurements to this many significant digits (default: their working digits less 5)")
+      ->check(CLI::Range(1u, kMaxDigits));
+  cmd->add_option("--fail-on", b.fail_on, "regression: exit 4 when a verdict got worse or a value moved")
+      ->delimiter(',');
 }
 
 }  // namespace
@@ -150,9 +310,22 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   run_cmd->add_option("--digits", run.digits, "Working precision in significant decimal digits (16..1000)");
   run_cmd->add_option("--seed", run.seed, "Master seed (default: the configuration's)");
   run_cmd->add_option("--out", run.out_dir, "Folder for the reports")->capture_default_str();
-  run_cmd->add_option("--format", run.formats, "Comma-separated formats: md, json, junit")
+  run_cmd->add_option("--format", run.formats, "Comma-separated formats: " + report_format_names())
       ->delimiter(',')
       ->capture_default_str();
+  add_baseline_options(run_cmd, run.baseline);
+
+  ReportOptions report;
+  CLI::App* report_cmd =
+      app.add_subcommand("report", "Re-render a report.json in other formats, without recomputing anything");
+  report_cmd->add_option("--from", report.from, "The report.json to render (its figures' files beside it)")
+      ->required();
+  report_cmd->add_option("--out", report.out_dir, "Folder for the new reports (artefacts are copied there)")
+      ->required();
+  report_cmd->add_option("--format", report.formats, "Comma-separated formats: " + report_format_names())
+      ->delimiter(',')
+      ->capture_default_str();
+  add_baseline_options(report_cmd, report.baseline);
 
   CLI::App* eval_cmd = app.add_subcommand("eval", "Evaluate one quantity at any precision");
   eval_cmd->require_subcommand(1);
@@ -187,7 +360,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   if (argc >= 2 && argv[1][0] != '-' && app.get_subcommands([&](const CLI::App* sub) {
                                            return sub->get_name() == argv[1];
                                          }).empty()) {
-    err << "verify: unknown command '" << argv[1] << "'; use list, run, eval or sweep (run 'verify --help')\n";
+    err << "verify: unknown command '" << argv[1] << "'; use list, run, report, eval or sweep (run 'verify --help')\n";
     return kExitUsage;
   }
   try {
@@ -214,6 +387,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   try {
     if (app.got_subcommand("list")) return command_list(out);
     if (app.got_subcommand("run")) return command_run(run, out, err);
+    if (app.got_subcommand("report")) return command_report(report, out, err);
     if (sweep_cert_cmd->parsed()) return command_sweep_certificate(sweep, out, err, show_progress());
     check_digits(eval_digits, "--digits");
     if (coef_cmd->parsed()) print_json_or_text(eval_coefficient(coef_k, eval_digits), eval_json, out);

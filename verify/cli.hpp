@@ -1,5 +1,7 @@
-// The `verify` command line: list, run and eval. Exit codes: 0 nothing failed, 1 some
-// claim failed, 2 usage or input error, 3 nothing failed but something inconclusive.
+// The `verify` command line: list, run, report, eval and sweep. Exit codes: 0 nothing
+// failed, 1 some claim failed, 2 usage or input error (or, for `report`, a format that
+// could not be made), 3 nothing failed but something inconclusive, 4 nothing failed but
+// --fail-on regression found a regression against the --baseline.
 #pragma once
 
 #include <iosfwd>
@@ -7,6 +9,7 @@
 namespace zg {
 
 inline constexpr int kExitUsage = 2;
+inline constexpr int kExitRegression = 4;
 
 /// Parses argv and runs the subcommand; writes results to `out` and diagnostics to `err`.
 /// Never throws: every error becomes a message on `err` and an exit code.

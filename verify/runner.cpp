@@ -4,12 +4,19 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <map>
 #include <optional>
 #include <set>
 #include <stdexcept>
+
+#include <boost/version.hpp>
+#include <Eigen/Core>
+#include <gmp.h>
+#include <mpfi.h>
+#include <mpfr.h>
 
 #include "core/input_error.hpp"
 #include "core/numeric_types.hpp"
@@ -108,7 +115,31 @@ class RunEvaluator {
   std::set<std::string> in_progress_;
 };
 
+/// BOOST_LIB_VERSION is "1_74": shown as 1.74.
+std::string boost_version() {
+  std::string v = BOOST_LIB_VERSION;
+  std::replace(v.begin(), v.end(), '_', '.');
+  return v;
+}
+
 }  // namespace
+
+BuildProvenance build_provenance() {
+  BuildProvenance b;
+  b.compiler = build_info::kCompiler;
+  b.flags = build_info::kCompilerFlags;
+  b.build_type = build_info::kBuildType;
+  b.libraries = {
+      {"boost", boost_version()},
+      {"mpfr", mpfr_get_version()},
+      {"gmp", gmp_version},
+      {"mpfi", mpfi_get_version()},
+      {"eigen",
+       std::to_string(EIGEN_WORLD_VERSION) + "." + std::to_string(EIGEN_MAJOR_VERSION) + "." +
+           std::to_string(EIGEN_MINOR_VERSION)},
+  };
+  return b;
+}
 
 std::vector<const ClaimSpec*> resolve_claims(const ClaimRegistry& registry,
                                              const std::vector<std::string>& ids,

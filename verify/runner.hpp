@@ -10,6 +10,7 @@
 
 #include "core/claim_record.hpp"
 #include "lemmas/claim_registry.hpp"
+#include "reports/report_document.hpp"
 #include "verify/config.hpp"
 
 namespace zg {
@@ -23,6 +24,11 @@ struct RunRequest {
   std::uint64_t seed = 1;
   unsigned max_escalations = 2;          ///< each doubles the digits, capped at kMaxDigits
 };
+
+/// How this program was built (build_info.hpp) and the versions of Boost, MPFR, GMP, MPFI
+/// and Eigen it actually runs with: the run-time version calls where the library has one
+/// (mpfr_get_version, gmp_version, mpfi_get_version), the headers' macros otherwise.
+BuildProvenance build_provenance();
 
 /// Called before and after each claim (for progress display); may be empty.
 using ProgressFn = std::function<void(std::size_t index, std::size_t total, const ClaimSpec& claim,

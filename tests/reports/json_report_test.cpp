@@ -7,9 +7,11 @@
 #include <string>
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include "core/input_error.hpp"
 #include "reports/report_writer.hpp"
+#include "reports/sha256.hpp"
 #include "tests/reports/golden_file.hpp"
 #include "tests/reports/sample_report.hpp"
 
@@ -40,23 +42,24 @@ TEST_CASE("JSON report matches the golden file", "[json_report]") {
 
 TEST_CASE("JSON report round-trips byte for byte", "[json_report]") {
   const std::string text = render_json(test::sample_report());
-  const RunReport back = parse_report_json(text, "report.json");
+  const ReportDocument back = parse_report_json(text, "report.json");
   CHECK(render_json(back) == text);
 
-  REQUIRE(back.claims.size() == 4);
-  const Measurement& pi = back.claims[0].measurements[1];
+  REQUIRE(back.run.claims.size() == 4);
+  const Measurement& pi = back.run.claims[0].measurements[1];
   CHECK(pi.name == "pi_reference");
   CHECK(pi.value == test::kPi60);  // all 60 digits, never through double
   CHECK(pi.error == "1e-60");
-  CHECK(back.claims[2].measurements[0].unit == "σ");
-  CHECK(back.claims[1].verdict == Verdict::Fail);
-  CHECK(back.claims[2].rigor == Rigor::Statistical);
-  CHECK(back.seed == 42);
-  CHECK(back.config_text == test::sample_report().config_text);
+  CHECK(back.run.claims[2].measurements[0].unit == "σ");
+  CHECK(back.run.claims[1].verdict == Verdict::Fail);
+  CHECK(back.run.claims[2].rigor == Rigor::Statistical);
+  CHECK(back.run.seed == 42);
+  CHECK(back.run.config_text == test::sample_report().run.config_text);
 }
 
 TEST_CASE("JSON keeps measurement order and extreme values", "[json_report]") {
-  RunReport r = test::sample_report();
+  ReportDocument doc = test::sample_report();
+  RunReport& r = doc.run;
   ClaimResult& c = r.claims[0];
   // Names deliberately out of alphabetical order: the document must keep insertion order.
   c.measurements = {
@@ -65,22 +68,23 @@ TEST_CASE("JSON keeps measurement order and extreme values", "[json_report]") {
       Measurement{"mid", "1.000000000000000000000000000000000000000000000000000000000001e-999999", "", "", ""}};
   c.margin.value = std::numeric_limits<double>::quiet_NaN();  // written as null
   r.seed = std::numeric_limits<std::uint64_t>::max();
-  const std::string text = render_json(r);
+  const std::string text = render_json(doc);
   CHECK(text.find("\"zeta\"") < text.find("\"alpha\""));
   CHECK(text.find("\"alpha\"") < text.find("\"mid\""));
   CHECK(text.find("18446744073709551615") != std::string::npos);
 
-  const RunReport back = parse_report_json(text, "report.json");
+  const ReportDocument back = parse_report_json(text, "report.json");
   CHECK(render_json(back) == text);
-  CHECK(back.claims[0].measurements[2].value == c.measurements[2].value);
-  CHECK(std::isnan(back.claims[0].margin.value));
-  CHECK(back.seed == r.seed);
+  CHECK(back.run.claims[0].measurements[2].value == c.measurements[2].value);
+  CHECK(std::isnan(back.run.claims[0].margin.value));
+  CHECK(back.run.seed == r.seed);
 }
 
 TEST_CASE("JSON refuses a claim with two measurements of the same name", "[json_report]") {
-  RunReport r = test::sample_report();
+  ReportDocument doc = test::sample_report();
+  RunReport& r = doc.run;
   r.claims[0].measurements.push_back(Measurement{"max_residual", "1", "", "", ""});
-  CHECK_THROWS_WITH(render_json(r), Catch::Contains("H1") && Catch::Contains("max_residual"));
+  CHECK_THROWS_WITH(render_json(doc), Catch::Contains("H1") && Catch::Contains("max_residual"));
 }
 
 TEST_CASE("truncated JSON names the source and the field where it breaks off", "[json_report]") {
@@ -95,7 +99,10 @@ TEST_CASE("truncated JSON names the source and the field where it breaks off", "
 }
 
 TEST_CASE("foreign JSON is refused, naming the first missing field", "[json_report]") {
-  CHECK(parse_error(R"({"foo": 1})") == "in.json: tool: missing; expected a report.json written by verify");
+  CHECK(parse_error(R"({"foo": 1})") ==
+        "in.json: tool: this JSON is not a report of verify (no \"tool\": \"verify\"); "
+        "give the report.json a `verify run` wrote");
+  CHECK_THAT(parse_error(R"({"tool": "pytest", "version": "8"})"), Catch::Contains("not a report of verify"));
   CHECK_THAT(parse_error("[1, 2]"), Catch::StartsWith("in.json: expected a JSON object, found array"));
   CHECK_THAT(parse_error(edited_sample("\"summary\"", "\"totals\"")), Catch::StartsWith("in.json: summary: missing"));
   CHECK_THAT(parse_error(edited_sample("\"rigor\"", "\"kind\"")),
@@ -125,6 +132,64 @@ TEST_CASE("unknown verdicts and a summary that disagrees with the claims are ref
              Catch::StartsWith("in.json: claims[3].rigor: \"proof\""));
   CHECK_THAT(parse_error(edited_sample("\"fail\": 1", "\"fail\": 0")),
              Catch::StartsWith("in.json: summary.fail: says 0 but the claims give 1"));
+}
+
+}  // namespace
+}  // namespace zg
+
+namespace zg {
+namespace {
+
+TEST_CASE("JSON records the build, the linked libraries and the configuration digest", "[json_report]") {
+  const nlohmann::json j = nlohmann::json::parse(render_json(test::sample_report()));
+  CHECK(j["build"]["compiler"] == "GNU 12.2.0");
+  CHECK(j["build"]["flags"] == "-O3 -DNDEBUG -std=c++17");
+  CHECK(j["build"]["build_type"] == "Release");
+  for (const char* lib : {"boost", "mpfr", "gmp", "mpfi", "eigen"}) CHECK(j["build"]["libraries"].contains(lib));
+  CHECK(j["config"]["sha256"] == sha256_hex(test::sample_run().config_text));
+  CHECK(j["baseline"].is_null());
+  REQUIRE(j["claims"][0]["figures"].size() == 1);
+  CHECK(j["claims"][0]["figures"][0]["series"][0]["rows"] == 12);
+  CHECK(j["claims"][1]["figures"].empty());
+}
+
+TEST_CASE("an edited configuration text no longer matches its digest and is refused", "[json_report]") {
+  CHECK_THAT(parse_error(edited_sample("m_star = 2", "m_star = 3")),
+             Catch::StartsWith("in.json: config.sha256: does not match"));
+}
+
+TEST_CASE("figures and a baseline comparison round-trip byte for byte", "[json_report]") {
+  ReportDocument doc = test::sample_report();
+  BaselineComparison b;
+  b.source = "old/report.json";
+  b.git_commit = "fedcba987654";
+  b.started_at = "2024-05-01T00:00:00Z";
+  b.changes = {{"H1", "pi_reference", BaselineChange::Kind::ValueMoved, "3.14", "3.15", "1.00e-02", "1.00e-55", true},
+               {"S2", "verdict", BaselineChange::Kind::VerdictChanged, "FAIL", "PASS", "", "", false}};
+  doc.baseline = b;
+  const std::string text = render_json(doc);
+  const ReportDocument back = parse_report_json(text, "report.json");
+  CHECK(render_json(back) == text);
+  REQUIRE(back.baseline.has_value());
+  CHECK(back.baseline->regressions() == 1);
+  CHECK(back.baseline->changes[1].kind == BaselineChange::Kind::VerdictChanged);
+  REQUIRE(back.figures.size() == 1);
+  CHECK(back.figures[0].claim_id == "H1");
+  CHECK(back.figures[0].marker_labels == std::vector<std::string>{"k = 4.5"});
+  CHECK(back.build.libraries.size() == 5);
+
+  std::string lying = text;
+  lying.replace(lying.find("\"regressions\": 1"), 16, "\"regressions\": 0");
+  CHECK_THAT(parse_error(lying), Catch::StartsWith("in.json: baseline.regressions: says 0 but the changes give 1"));
+}
+
+TEST_CASE("artefact paths that could leave the report folder are refused", "[json_report]") {
+  for (const char* bad : {"/etc/passwd", "../outside.csv", "plots/../../x", ""}) {
+    INFO(bad);
+    CHECK_THAT(parse_error(edited_sample("\"path\": \"plots/h1_residuals.csv\"",
+                                         std::string("\"path\": \"") + bad + "\"")),
+               Catch::StartsWith("in.json: claims[0].artefacts[0].path: "));
+  }
 }
 
 }  // namespace

@@ -68,18 +68,20 @@ TEST_CASE("JUnit escapes titles and drops characters XML cannot hold", "[junit_r
   CHECK_THAT(xml, Catch::Contains(R"(name="S2: Stage-2 loss decreases &amp; stays &lt; λ²")"));
   CHECK_THAT(xml, !Catch::Contains("decreases & stays"));
 
-  RunReport r = test::sample_report();
+  ReportDocument doc = test::sample_report();
+  RunReport& r = doc.run;
   r.claims[0].title = "bell\a \"quoted\" 'single'";
   r.claims[0].explanation = "line one\nline two <b>";
-  const std::string escaped = render_junit(r);
+  const std::string escaped = render_junit(doc);
   CHECK_THAT(escaped, Catch::Contains("name=\"H1: bell\xEF\xBF\xBD &quot;quoted&quot; &apos;single&apos;\""));
   CHECK_THAT(escaped, Catch::Contains("<system-out>line one\nline two &lt;b&gt;\n"));
 }
 
 TEST_CASE("JUnit with no claims is still a consistent document", "[junit_report]") {
-  RunReport r = test::sample_report();
+  ReportDocument doc = test::sample_report();
+  RunReport& r = doc.run;
   r.claims.clear();
-  const std::string xml = render_junit(r);
+  const std::string xml = render_junit(doc);
   CHECK_THAT(xml, Catch::Contains(R"(tests="0" failures="0" skipped="0" errors="0")"));
   CHECK_THAT(xml, Catch::EndsWith("  </testsuite>\n</testsuites>\n"));
 }

@@ -87,31 +87,67 @@ TEST_CASE("Markdown claim sections carry statement, verdict, measurements and ar
 }
 
 TEST_CASE("Markdown shows no shortening note when nothing was cut", "[markdown_report]") {
-  RunReport r = test::sample_report();
+  ReportDocument doc = test::sample_report();
+  RunReport& r = doc.run;
   r.claims.resize(1);
   r.claims[0].measurements.resize(1);
-  CHECK_THAT(render_markdown(r), !Catch::Contains("holds every digit"));
+  CHECK_THAT(render_markdown(doc), !Catch::Contains("holds every digit"));
 }
 
 TEST_CASE("Markdown fences a configuration that itself contains backticks", "[markdown_report]") {
-  RunReport r = test::sample_report();
+  ReportDocument doc = test::sample_report();
+  RunReport& r = doc.run;
   r.config_text = "note = \"```\"";
-  CHECK_THAT(render_markdown(r), Catch::Contains("````\nnote = \"```\"\n````\n"));
+  CHECK_THAT(render_markdown(doc), Catch::Contains("````\nnote = \"```\"\n````\n"));
 }
 
-TEST_CASE("Markdown embeds SVG artefacts as images above the list that links their data", "[markdown_report]") {
-  RunReport r = test::sample_report();
+TEST_CASE("Markdown embeds SVG artefacts as images above the folded list that links their data", "[markdown_report]") {
+  ReportDocument doc = test::sample_report();
+  RunReport& r = doc.run;
   r.claims.resize(1);
   r.claims[0].artefacts = {Artefact{"D2 eta.csv", "csv", "data"},
                            Artefact{"D2 eta.svg", "svg", "η [on] the circle"},
                            Artefact{"D2_other.svg", "svg", "second"}};
-  const std::string md = render_markdown(r);
+  const std::string md = render_markdown(doc);
   CHECK_THAT(md,
              Catch::Contains("![η \\[on\\] the circle](<D2 eta.svg>)\n\n"
                              "![second](D2_other.svg)\n\n"
-                             "Artefacts:\n\n"
-                             "- [D2 eta.csv](<D2 eta.csv>) (csv): data\n"));
+                             "<details><summary>Details: 2 measurements, 3 artefacts</summary>\n\n"));
+  CHECK_THAT(md, Catch::Contains("Artefacts:\n\n- [D2 eta.csv]"));
   CHECK_THAT(render_markdown(test::sample_report()), !Catch::Contains("!["));  // no SVG, no image
+}
+
+}  // namespace
+}  // namespace zg
+
+namespace zg {
+namespace {
+
+TEST_CASE("Markdown opens with a verdict badge line and links each claim to its section", "[markdown_report]") {
+  const std::string md = render_markdown(test::sample_report());
+  const std::string badge = "❌ **FAIL** ·";  // the sample has a FAIL
+  CHECK(md.substr(md.find("\n\n") + 2, badge.size()) == badge);
+  CHECK_THAT(md, Catch::Contains("| [H1](#claim-h1) |"));
+  CHECK_THAT(md, Catch::Contains("<a id=\"claim-h1\"></a>\n\n## H1 — "));
+  // Every <details> is closed, and nothing links outside the report folder.
+  std::size_t open = 0, closed = 0;
+  for (std::size_t at = md.find("<details>"); at != std::string::npos; at = md.find("<details>", at + 1)) ++open;
+  for (std::size_t at = md.find("</details>"); at != std::string::npos; at = md.find("</details>", at + 1)) ++closed;
+  CHECK(open == 3);  // H1, S2 and D1 have measurements; A1 has none and no fold
+  CHECK(open == closed);
+  CHECK_THAT(md, !Catch::Contains("](http") && !Catch::Contains("](/"));
+}
+
+TEST_CASE("Markdown of an all-pass run says PASS first; a baseline adds its section", "[markdown_report]") {
+  ReportDocument doc = zg::test::sample_report();
+  doc.run.claims.resize(1);
+  BaselineComparison b;
+  b.source = "old/report.json";
+  b.changes = {{"H1", "pi_reference", BaselineChange::Kind::ValueMoved, "3.14", "3.15", "1.00e-02", "1.00e-55", true}};
+  doc.baseline = b;
+  const std::string md = render_markdown(doc);
+  CHECK_THAT(md, Catch::Contains("✅ **PASS** · ✅ 1 passed") && Catch::Contains("📉 **1 regression(s)**"));
+  CHECK_THAT(md, Catch::Contains("## Against the baseline") && Catch::Contains("**value_moved**"));
 }
 
 }  // namespace

@@ -34,13 +34,20 @@ TEST_CASE("report formats have fixed names and file names", "[report_writer]") {
   CHECK(report_file_name(ReportFormat::Markdown) == "report.md");
   CHECK(report_file_name(ReportFormat::Json) == "report.json");
   CHECK(report_file_name(ReportFormat::JUnit) == "report.junit.xml");
+  CHECK(report_format_from_string("tex") == ReportFormat::Tex);
+  CHECK(report_format_from_string("tex-fragment") == ReportFormat::TexFragment);
+  CHECK(report_format_from_string("pdf") == ReportFormat::Pdf);
+  CHECK(report_file_name(ReportFormat::Tex) == "report.tex");
+  CHECK(report_file_name(ReportFormat::TexFragment) == "report-fragment.tex");
+  CHECK(report_file_name(ReportFormat::Pdf) == "report.pdf");
+  CHECK(report_format_names() == "md, json, junit, tex, tex-fragment, pdf");
 }
 
 TEST_CASE("write_reports writes every format into a new folder and leaves no temporaries", "[report_writer]") {
   const ScratchDir scratch("write");
   const fs::path out = scratch.path() / "nested" / "out";
-  const RunReport report = test::sample_report();
-  const std::vector<std::string> written = write_reports(report, out.string(), kAll);
+  const ReportDocument report = test::sample_report();
+  const std::vector<std::string> written = write_reports(report, out.string(), kAll).written;
 
   CHECK(written == std::vector<std::string>{(out / "report.md").string(),
                                             (out / "report.json").string(),
@@ -55,7 +62,7 @@ TEST_CASE("write_reports replaces earlier reports and writes a repeated format o
   const ScratchDir scratch("replace");
   std::ofstream(scratch.path() / "report.json") << "old";
   const std::vector<std::string> written =
-      write_reports(test::sample_report(), scratch.path().string(), {ReportFormat::Json, ReportFormat::Json});
+      write_reports(test::sample_report(), scratch.path().string(), {ReportFormat::Json, ReportFormat::Json}).written;
   CHECK(written.size() == 1);
   CHECK(read_file(scratch.path() / "report.json") == render_json(test::sample_report()));
   CHECK(entries(scratch.path()) == std::set<std::string>{"report.json"});

@@ -1,16 +1,18 @@
-// A fixed, hand-built RunReport for the emitter tests and their golden files. It holds one
-// claim per verdict, non-ASCII titles and units (σ, λ, —), characters XML and Markdown
-// must escape (& < |), a 60-digit measurement and an artefact.
+// A fixed, hand-built report for the emitter tests and their golden files. It holds one
+// claim per verdict, non-ASCII titles and units (σ, λ, —), characters XML, Markdown and
+// LaTeX must escape (& < | _ %), a 60-digit measurement, an artefact, a figure and the
+// build provenance.
 #pragma once
 
 #include "core/claim_record.hpp"
+#include "reports/report_document.hpp"
 
 namespace zg::test {
 
 /// 60 significant digits of π: more than double holds, more than the Markdown shows.
 inline constexpr const char* kPi60 = "3.14159265358979323846264338327950288419716939937510582097494";
 
-inline RunReport sample_report() {
+inline RunReport sample_run() {
   RunReport r;
   r.version = "0.1.0";
   r.git_commit = "0123456789ab";
@@ -84,6 +86,41 @@ inline RunReport sample_report() {
 
   r.claims = {h1, s2, d1, a1};
   return r;
+}
+
+/// The build every sample document claims: fixed, so that goldens do not follow the compiler.
+inline BuildProvenance sample_build() {
+  BuildProvenance b;
+  b.compiler = "GNU 12.2.0";
+  b.flags = "-O3 -DNDEBUG -std=c++17";
+  b.build_type = "Release";
+  b.libraries = {{"boost", "1.74"}, {"mpfr", "4.2.0"}, {"gmp", "6.2.1"}, {"mpfi", "1.5.3"}, {"eigen", "3.4.0"}};
+  return b;
+}
+
+/// `run` with the sample build and no figures.
+inline ReportDocument document(const RunReport& run) {
+  ReportDocument doc;
+  doc.run = run;
+  doc.build = sample_build();
+  return doc;
+}
+
+/// The sample run with its build and one figure of H1 (two series, a marker).
+inline ReportDocument sample_report() {
+  ReportDocument doc = document(sample_run());
+  Figure f;
+  f.claim_id = "H1";
+  f.name = "h1_residuals";
+  f.title = "Residual per degree";
+  f.xlabel = "degree k";
+  f.ylabel = "|residual|";
+  f.log_y = true;
+  f.series = {FigureSeries{"closed form − quadrature", "points", 12}, FigureSeries{"bound", "lines", 2}};
+  f.vertical_markers = {4.5};
+  f.marker_labels = {"k = 4.5"};
+  doc.figures = {f};
+  return doc;
 }
 
 }  // namespace zg::test
