@@ -1,8 +1,14 @@
 // D4 (MATH.md §4): the test-function bound on probed students.
 #include "lemmas/test_function_checks.hpp"
 
+#include <map>
+#include <mutex>
+#include <string>
+
 #include <boost/random/mersenne_twister.hpp>
 #include <boost/random/normal_distribution.hpp>
+
+#include <fmt/format.h>
 
 #include "core/certificate_proof.hpp"
 #include "core/monte_carlo.hpp"
@@ -53,7 +59,9 @@ Mp TestFunctionBound::ratio(const Network<Mp>& s, const Network<Mp>& teacher, co
   return right > 0 ? Mp(left / right) : Mp(left > 0 ? 1e300 : 0);
 }
 
-TestFunctionBound test_function_bound_for(const Certificate<Mp>& c, const CheckContext& ctx) {
+namespace {
+
+TestFunctionBound compute_test_function_bound(const Certificate<Mp>& c, const CheckContext& ctx) {
   TestFunctionBound b;
   const DecaySearchResult r = decay_search_for(c, ctx.problem, ctx.seed);
   b.rho = r.rho_eta;
@@ -69,6 +77,44 @@ TestFunctionBound test_function_bound_for(const Certificate<Mp>& c, const CheckC
   b.teacher_mass = Mp(0);
   for (Eigen::Index i = 0; i < teacher.width(); ++i) b.teacher_mass += abs(teacher.a(i));
   return b;
+}
+
+// Everything the bound depends on, exactly: the certificate's numbers at their precision,
+// the search settings and the seed. Equal keys give bit-identical bounds.
+std::string bound_key(const Certificate<Mp>& c, const CheckContext& ctx) {
+  std::string key = std::to_string(ctx.digits) + "|" + std::to_string(ctx.seed) + "|" +
+                    std::to_string(ctx.problem.certificate.start_points) + "|" +
+                    fmt::format("{}|{}", ctx.problem.certificate.certify_fraction,
+                                ctx.problem.certificate.far_radius_deg) + "|" +
+                    std::to_string(c.dim()) + "|";
+  for (const SpecNumber& a : ctx.problem.teacher.weights) key += a.text() + ",";  // teacher_mass
+  key += "|";
+  auto add = [&key](const Mat<Mp>& m) {
+    for (Eigen::Index i = 0; i < m.size(); ++i) key += to_decimal(m.data()[i], m.data()[i].precision()) + ",";
+    key += "|";
+  };
+  add(c.U);
+  add(c.alpha);
+  add(c.beta);
+  add(c.signs);
+  return key;
+}
+
+}  // namespace
+
+TestFunctionBound test_function_bound_for(const Certificate<Mp>& c, const CheckContext& ctx) {
+  // The decay search and the rank-2 proof take about a second; D4, T1 and S3 all need the
+  // same bound in one run, so it is computed once per (certificate, settings, seed).
+  static std::mutex mutex;
+  static std::map<std::string, TestFunctionBound> cache;
+  const std::string key = bound_key(c, ctx);
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    if (auto it = cache.find(key); it != cache.end()) return it->second;
+  }
+  TestFunctionBound b = compute_test_function_bound(c, ctx);
+  std::lock_guard<std::mutex> lock(mutex);
+  return cache.emplace(key, std::move(b)).first->second;
 }
 
 CheckOutcome check_test_function_bound(const CheckContext& ctx, std::optional<Mp> rho_override) {
