@@ -337,3 +337,27 @@ TEST_CASE("bad JSON and bad files are rejected with one line naming them", "[con
                     Contains("no/such/config.toml: cannot open") && Contains("check the path"));
   CHECK_THROWS_WITH(zg::load_config_file(kConfigs), Contains("is a directory"));
 }
+
+TEST_CASE("[algorithm] is read with its defaults, and a bad value names the field and the fix", "[config][algorithm]") {
+  const RunConfig plain = zg::parse_config_toml(kTeacher, "plain.toml");
+  CHECK(plain.problem.algorithm.pairs == zg::AlgorithmSettings{}.pairs);
+  CHECK(plain.problem.algorithm.dimensions == zg::AlgorithmSettings{}.dimensions);
+
+  const RunConfig set = zg::parse_config_toml(
+      std::string(kTeacher) + "[algorithm]\npairs = 7\ndimensions = [8, 32]\nstep = 2.5\nbatch_size = 64\n", "set.toml");
+  CHECK(set.problem.algorithm.pairs == 7);
+  CHECK(set.problem.algorithm.dimensions == std::vector<int>{8, 32});
+  CHECK(set.problem.algorithm.step == 2.5);
+  CHECK(set.problem.algorithm.batch_size == 64);
+
+  const std::string t = kTeacher;
+  CHECK_THAT(toml_error(t + "[algorithm]\ninit_scale = 0\n"),
+             Contains("bad.toml: algorithm.init_scale = 0: must be positive") && Contains("e.g. 1e-3"));
+  CHECK_THAT(toml_error(t + "[algorithm]\ndimensions = [64, 32]\n"),
+             Contains("algorithm.dimensions[1] = 32: must be larger than the entry before it"));
+  CHECK_THAT(toml_error(t + "[algorithm]\ndimensions = [64]\n"), Contains("algorithm.dimensions: has fewer than 2"));
+  CHECK_THAT(toml_error(t + "[algorithm]\nlambda_factor = 1\n"),
+             Contains("algorithm.lambda_factor = 1: must be between 0 and 1"));
+  CHECK_THAT(toml_error(t + "[algorithm]\ncover_radius_deg = 95\n"), Contains("algorithm.cover_radius_deg = 95"));
+  CHECK_THAT(toml_error(t + "[algorithm]\npair = 3\n"), Contains("did you mean 'pairs'"));
+}
