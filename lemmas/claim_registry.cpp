@@ -14,6 +14,7 @@ const ClaimRegistry& ClaimRegistry::builtin() {
     register_hermite_claims(r);
     register_certificate_claims(r);
     register_regularization_claims(r);
+    register_algorithm_claims(r);
     return r;
   }();
   return registry;
