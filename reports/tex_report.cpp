@@ -239,6 +239,7 @@ class TexEmitter final {
   }
 
   void claim_section(const ClaimResult& c) {
+    out_ += "\\clearpage\n";  // each claim from a new page, its floats flushed before the next
     out_ += "\\section{" + tex_escape(c.id + " — " + c.title) + "}\\label{" + label_of("claim", c.id) + "}\n\n";
     out_ += "\\noindent Paper: " + tex_escape(c.paper_location) + " \\quad module \\texttt{" + tex_escape(c.module) +
             "} \\quad rigour: " + to_string(c.rigor) + " \\quad digits: " +
@@ -259,7 +260,6 @@ class TexEmitter final {
     }
     measurements(c);
     figures(c);
-    out_ += "\\clearpage\n\n";  // keeps each claim's floats with its section
   }
 
   static std::string value_cells(const std::string& value, std::size_t digits, const std::string& prefix) {
@@ -333,7 +333,7 @@ class TexEmitter final {
   }
 
   void configuration() {
-    out_ += "\\section*{Configuration}\n\nRead from \\texttt{" + tex_escape(report_.config_source) +
+    out_ += "\\clearpage\n\\section*{Configuration}\n\nRead from \\texttt{" + tex_escape(report_.config_source) +
             "}, SHA-256 \\texttt{\\small " + sha256_hex(report_.config_text) + "}:\n";
     // verbatim cannot hold its own end marker; a configuration that does is escaped instead.
     const std::string end_marker = "\\end{verbatim}";
