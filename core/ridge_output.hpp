@@ -3,6 +3,7 @@
 // precision from the closed-form kernels (§2-§3); then every neuron is rebalanced.
 #pragma once
 
+#include "core/empirical_loss.hpp"
 #include "core/loss.hpp"
 #include "core/network.hpp"
 
@@ -56,6 +57,26 @@ struct StageTwo {
 template <class T>
 StageTwo<T> stage_two(const Network<T>& after_stage_one, const Network<T>& teacher, const T& ridge);
 
+/// The finite-sample version: the same ridge problem with the expectation replaced by the
+/// sample mean. With features phi_j(x_s) = |w_j.x_s|/2 - |w_j|/sqrt(2 pi) (the homogeneous
+/// neuron of MATH.md §1) stacked as Phi (m x n),
+///   G = Phi Phi^T / n,  b = Phi y / n,  teacher_term = y.y / n,
+/// L_n(a, W) = a^T G a - 2 a^T b + teacher_term, and (G + ridge I) a = b as above.
+/// Guarantee: estimate; as ridge_output, with G's entries carrying O(n eps) relative
+/// rounding from the sums. Throws std::invalid_argument for ridge <= 0, a zero column of W
+/// or a dimension mismatch.
+template <class T>
+RidgeSolution<T> empirical_ridge_output(const Mat<T>& W, const SampleView<T>& samples, const T& ridge);
+
+/// Stage 2 on the empirical loss: as stage_two, with empirical_ridge_output.
+template <class T>
+StageTwo<T> empirical_stage_two(const Network<T>& after_stage_one, const SampleView<T>& samples, const T& ridge);
+
+extern template RidgeSolution<double> empirical_ridge_output(const Mat<double>&, const SampleView<double>&,
+                                                             const double&);
+extern template RidgeSolution<Mp> empirical_ridge_output(const Mat<Mp>&, const SampleView<Mp>&, const Mp&);
+extern template StageTwo<double> empirical_stage_two(const Network<double>&, const SampleView<double>&, const double&);
+extern template StageTwo<Mp> empirical_stage_two(const Network<Mp>&, const SampleView<Mp>&, const Mp&);
 extern template RidgeSolution<double> ridge_output(const Mat<double>&, const Network<double>&, const double&);
 extern template RidgeSolution<Mp> ridge_output(const Mat<Mp>&, const Network<Mp>&, const Mp&);
 extern template Network<double> rebalance(const Network<double>&);

@@ -32,11 +32,7 @@ Network<T> symmetric_init(Eigen::Index d, Eigen::Index pairs, const T& scale, st
 template <class T>
 Network<T> stage_one_step(const Network<T>& start, const Network<T>& teacher, const T& eta) {
   if (!(eta > 0)) throw std::invalid_argument("stage_one_step needs a positive step eta");
-  const LossGradient<T> g = population_loss_gradient(start, teacher);
-  Network<T> out;
-  out.a = -eta * g.grad_a;
-  out.W = -eta * g.grad_W;
-  return out;
+  return stage_one_step(population_loss_gradient(start, teacher), eta);
 }
 
 template Network<double> symmetric_init(Eigen::Index, Eigen::Index, const double&, std::uint64_t);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <stdexcept>
 
 #include "core/loss.hpp"
 #include "core/network.hpp"
@@ -28,6 +29,18 @@ Network<T> symmetric_init(Eigen::Index d, Eigen::Index pairs, const T& scale, st
 /// per entry). Throws std::invalid_argument on a zero weight vector or eta <= 0.
 template <class T>
 Network<T> stage_one_step(const Network<T>& start, const Network<T>& teacher, const T& eta);
+
+/// The same step from a gradient computed elsewhere (an empirical loss, for the
+/// finite-sample chain): theta_1 = -eta grad, grad = the objective's gradient at the start.
+/// Guarantee: exact up to one rounding per entry. Throws std::invalid_argument for eta <= 0.
+template <class T>
+Network<T> stage_one_step(const LossGradient<T>& grad_at_start, const T& eta) {
+  if (!(eta > 0)) throw std::invalid_argument("stage_one_step needs a positive step eta");
+  Network<T> out;
+  out.a = -eta * grad_at_start.grad_a;
+  out.W = -eta * grad_at_start.grad_W;
+  return out;
+}
 
 extern template Network<double> symmetric_init(Eigen::Index, Eigen::Index, const double&, std::uint64_t);
 extern template Network<Mp> symmetric_init(Eigen::Index, Eigen::Index, const Mp&, std::uint64_t);

@@ -97,3 +97,43 @@ TEST_CASE("rebalance keeps the function and balances; stage_two ignores the firs
   CHECK_THAT(zg::population_loss(one.network, teacher), WithinAbs(one.ridge.loss, Mp(1000 * eps)));
   CHECK_THROWS_AS(zg::ridge_output(W, teacher, Mp(0)), std::invalid_argument);
 }
+
+TEST_CASE("empirical ridge: normal equations over the samples, zero empirical gradient, near the population", "[stage2][empirical]") {
+  zg::ScopedDigits digits(zg::test::kTestDigits);
+  const Network<Mp> teacher = zg::test::planar_teacher(4, {0, 60, 120}, {1, -1, 1});
+  const Mat<Mp> W = random_layer(4, 6, 13);
+  const Mp ridge("1e-4"), eps = zg::working_eps<Mp>();
+  const zg::BasicSampleSet<Mp> samples = zg::make_samples(teacher, 500, 21);
+  const zg::RidgeSolution<Mp> sol = zg::empirical_ridge_output(W, samples.all(), ridge);
+  REQUIRE(sol.solved);
+  // Normal equations of min (1/n)|Phi^T a - y|^2 + ridge |a|^2, Phi from relu_ge2_network_outputs
+  // of single-neuron networks (another route to the features), solved by full-pivoting LU.
+  const Eigen::Index m = W.cols();
+  Mat<Mp> Phi(m, samples.size());
+  for (Eigen::Index j = 0; j < m; ++j) {
+    const Network<Mp> single{Vec<Mp>::Ones(1), Mat<Mp>(W.col(j))};
+    Phi.row(j) = zg::relu_ge2_network_outputs(single, samples.X).transpose();
+  }
+  const Mp n(500);
+  Mat<Mp> A = Phi * Phi.transpose() / n;
+  A.diagonal().array() += ridge;
+  const Vec<Mp> direct = Eigen::FullPivLU<Mat<Mp>>(A).solve(Vec<Mp>(Phi * samples.y / n));
+  const Mp cond = (A.norm() + ridge) / ridge;
+  CHECK_THAT(max_abs(Vec<Mp>(sol.a - direct)), WithinAbs(Mp(0), Mp(64 * 500 * cond * eps * max_abs(direct))));
+  // The empirical loss's own gradient in a, plus the ridge term, vanishes; its loss agrees.
+  const zg::LossGradient<Mp> g = zg::empirical_loss_gradient(Network<Mp>{sol.a, W}, samples);
+  const Mp scale = (sol.gram.cwiseAbs() * sol.a.cwiseAbs()).maxCoeff() + max_abs(sol.rhs);
+  CHECK_THAT(max_abs(Vec<Mp>(g.grad_a + 2 * ridge * sol.a)), WithinAbs(Mp(0), Mp(64 * 500 * eps * scale)));
+  CHECK_THAT(sol.loss, WithinAbs(g.loss, Mp(64 * 500 * eps)));
+
+  // The finite-sample stage 2 approaches the population one as n grows (seeded; the
+  // population loss of the empirical solution is its test error).
+  const Network<double> t = zg::network_cast<double>(teacher);
+  const Network<double> s1{Vec<double>::Ones(6), W.cast<double>()};
+  const double population = zg::stage_two(s1, t, 1e-4).ridge.loss;
+  const double small = zg::population_loss(zg::empirical_stage_two(s1, zg::make_samples(t, 100, 5).all(), 1e-4).network, t);
+  const double large = zg::population_loss(zg::empirical_stage_two(s1, zg::make_samples(t, 100000, 5).all(), 1e-4).network, t);
+  INFO("population " << population << ", test error n = 100: " << small << ", n = 1e5: " << large);
+  CHECK(large >= population * (1 - 1e-9));  // the population solution is optimal for the population objective...
+  CHECK(large - population < (small - population) / 10);  // ...and the empirical one closes in on it
+}

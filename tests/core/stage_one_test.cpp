@@ -2,7 +2,9 @@
 // against a step computed by hand from MATH.md §2-§3 for a pair of neurons in R^3.
 #include "core/stage_one.hpp"
 
+#include "core/empirical_loss.hpp"
 #include "core/regularized_loss.hpp"
+#include "tests/support/problems.hpp"
 #include "tests/support/within_eps.hpp"
 
 using zg::Mat;
@@ -86,4 +88,20 @@ TEST_CASE("stage_one_step equals the step computed by hand for a pair in R^3", "
   const Network<double> next_d = zg::stage_one_step(zg::network_cast<double>(start), zg::network_cast<double>(teacher), 3.0);
   CHECK((next_d.W - next.W.cast<double>()).cwiseAbs().maxCoeff() <= 64 * 2.2e-16 * 3e-3);
   CHECK_THROWS_AS(zg::stage_one_step(start, teacher, Mp(0)), std::invalid_argument);
+}
+
+TEST_CASE("stage_one_step from an empirical gradient: the finite-sample stage 1", "[stage1][empirical]") {
+  const Network<double> teacher = zg::network_cast<double>(zg::test::planar_teacher(8, {0, 60, 120}, {1, -1, 1}));
+  const Network<double> start = zg::symmetric_init<double>(8, 4, 1e-3, 3);
+  const zg::SampleSet samples = zg::make_samples(teacher, 50000, 4);
+  const Network<double> next = zg::stage_one_step(zg::empirical_loss_gradient(start, samples), 2.0);
+  const zg::LossGradient<double> g = zg::empirical_loss_gradient(start, samples);
+  CHECK(next.W == -2.0 * g.grad_W);
+  // The empirical step estimates the population one. Its relative error is statistical,
+  // ~ sqrt(d / n) times the residual's spread over the step's size: 0.21 was seen at
+  // n = 2000 (seed 4) and 0.023 at n = 5e4 (sqrt(25) = 5 times less, as expected); 0.1
+  // allows four times that.
+  const Network<double> population = zg::stage_one_step(start, teacher, 2.0);
+  CHECK((next.W - population.W).norm() <= 0.1 * population.W.norm());
+  CHECK_THROWS_AS(zg::stage_one_step(g, 0.0), std::invalid_argument);
 }
