@@ -1,4 +1,6 @@
-// Certified decay on the unit circle of a rank-2 span (core/certificate_proof.hpp).
+// Certified decay on the unit circle of a rank-2 span (core/certificate_proof.hpp), for a
+// kernel sum in angle form (core/certificate_angle_terms.hpp): Taylor caps at the touching
+// points, branch-and-bound elsewhere.
 //
 // On the circle y = (cos theta, sin theta) (span coordinates, theta from w_1*), with
 // tau_i = theta - phi_i and b_i(tau) = beta_i . y = g_i sin tau_i + e_i cos tau_i
@@ -9,6 +11,7 @@
 // and, for tau != 0 in (-pi, pi) with sigma = sign(tau),
 //   K''   = (-cos tau (pi/2 - |tau|) + |sin tau|) / (2 pi),
 //   beta' = (-sigma b + (pi/2 - |tau|) b') / (2 pi),   beta'' = (-2 sigma b' - (pi/2 - |tau|) b) / (2 pi).
+// Centres without beta (smooth) and dipoles are C^2 across their centres, so they need no side.
 #include "core/certificate_proof.hpp"
 
 #include "core/certificate_angle_terms.hpp"
@@ -28,56 +31,62 @@ struct ValueEnclosure {
 };
 
 ValueEnclosure enclose_value(const AngleTerms& t, const Mpi& theta) {
-  ValueEnclosure v{Mpi(0), Mpi(0)};
-  bool first = true;
-  for (std::size_t i = 0; i < t.phi.size(); ++i) {
-    const Mpi tau = theta - t.phi[i];
-    const Mpi ct = cos(tau), st = sin(tau);
-    const Mpi as = asin(intersect(ct, Mpi(-1, 1)));
-    const Mpi K = (ct * as + abs(st) - 1) / t.two_pi;
-    const Mpi b = t.g[i] * st + t.e[i] * ct;
-    v.eta += t.alpha[i] * K + as * b / t.two_pi;
-    const Mpi d = acos(intersect(abs(ct), Mpi(0, 1)));  // angle to the line of u_i
-    if (first) {
-      v.delta = d;
-      first = false;
-    } else {
-      v.delta = interval_min(v.delta, d);
-    }
-  }
-  return v;
+  return {sum_value(t, theta), touching_delta(t, theta)};
 }
 
-// The Taylor cap at teacher j on one side (side = +1: theta = phi_j + u, -1: phi_j - u),
-// u in [0, T]: with h(u) = s_j eta, h(u) <= h(0) + |h'(0)| T + (u^2/2) sup h'' and
-// sup h'' <= -2 rho give |eta| <= 1 + tau - rho u^2 once h(0) + |h'(0)| T <= 1 + tau, and
-// delta = u on the cap. Returns an empty string on success, else what failed.
+// The Taylor cap at touching point j on one side (side = +1: theta = phi_j + u, -1:
+// phi_j - u), u in [0, T]: with h(u) = s_j eta, h(u) <= h(0) + |h'(0)| T + (u^2/2) sup h''
+// and sup h'' <= -2 rho give |eta| <= 1 + tau - rho u^2 once h(0) + |h'(0)| T <= 1 + tau,
+// and delta = u on the cap. `tau` is raised to what the cap needs when o.derive_tau (never
+// above o.tau). Returns an empty string on success, else what failed; a proved
+// h(0) > 1 + o.tau is recorded in result as a violation.
 std::string prove_cap_side(const AngleTerms& t, std::size_t j, int side, const Mp& T, const DecayProofOptions& o,
-                           DecayProofResult& result) {
-  const std::size_t m = t.phi.size();
-  const Mpi sj = t.sign[j];
+                           Mp& tau, DecayProofResult& result) {
+  const TouchingPoint& tp = t.touching[j];
+  const Mpi sj = tp.sign;
   // h(0) and h'(0) (derivative in u on this side).
   Mpi h0 = Mpi(0), h1 = Mpi(0);
-  for (std::size_t i = 0; i < m; ++i) {
-    if (i == j) {
+  for (std::size_t i = 0; i < t.centres.size(); ++i) {
+    const KernelCentre& c = t.centres[i];
+    if (static_cast<int>(i) == tp.centre) {
       // tau = 0: K(1) alpha_j + (pi/2) e_j / (2 pi); derivative: beta' at 0 from this side.
-      h0 += t.alpha[i] * (1 / Mpi(4) - 1 / t.two_pi) + t.half_pi * t.e[i] / t.two_pi;
-      h1 += Mpi(side) * (-Mpi(side) * t.e[i] + t.half_pi * t.g[i]) / t.two_pi;
+      h0 += c.alpha * (1 / Mpi(4) - 1 / t.two_pi) + t.half_pi * c.e / t.two_pi;
+      h1 += Mpi(side) * (-Mpi(side) * c.e + t.half_pi * c.g) / t.two_pi;
       continue;
     }
-    Mpi tau = t.phi[j] - t.phi[i];
+    Mpi offset = tp.phi - c.phi;
+    if (c.smooth) {
+      const AngleKernel k = angle_kernel(t, offset);
+      h0 += c.alpha * k.k;
+      h1 += Mpi(side) * c.alpha * k.k1;
+      continue;
+    }
     int si = 0;
-    if (!reduce_to_one_side(t, tau, si)) return "teacher directions too close for a cap";
-    const Mpi ct = cos(tau), st = sin(tau);
+    if (!reduce_to_one_side(t, offset, si)) return "kernel centres too close to the touching point for a cap";
+    const Mpi ct = cos(offset), st = sin(offset);
     const Mpi as = asin(intersect(ct, Mpi(-1, 1)));
-    h0 += t.alpha[i] * (ct * as + abs(st) - 1) / t.two_pi + as * (t.g[i] * st + t.e[i] * ct) / t.two_pi;
-    h1 += Mpi(side) * term_derivatives(t, i, tau, si).d1;
+    h0 += c.alpha * (ct * as + abs(st) - 1) / t.two_pi + as * (c.g * st + c.e * ct) / t.two_pi;
+    h1 += Mpi(side) * term_derivatives(t, i, offset, si).d1;
+  }
+  for (std::size_t p = 0; p < t.dipoles.size(); ++p) {
+    const DipoleTerms d = dipole_terms(t, p, tp.phi);
+    h0 += d.value;
+    h1 += Mpi(side) * d.d1;
   }
   h0 *= sj;
   h1 *= sj;
   const Mp slope = std::max(abs(lo(h1)), abs(hi(h1)));
-  if (!(hi(h0) + slope * T <= 1 + o.tau))
-    return "value at the teacher direction exceeds 1 + tau (raise tau or the digits)";
+  const Mp need = hi(h0) + slope * T - 1;
+  if (o.derive_tau && need <= o.tau) tau = std::max(tau, need);
+  if (!(need <= tau)) {
+    if (lo(h0) - 1 > o.tau) {  // proved: |eta| > 1 + tau at the touching point itself
+      result.status = DecayProofResult::Status::Violated;
+      result.counter_lo = lo(tp.phi);
+      result.counter_hi = hi(tp.phi);
+      result.counter_excess = Mp(lo(h0) - 1);
+    }
+    return "value at the touching point exceeds 1 + tau (raise tau or the digits)";
+  }
 
   // sup and inf of h'' over u in [0, T], by pieces bisected until each piece's enclosure
   // is below -2 rho.
@@ -90,19 +99,24 @@ std::string prove_cap_side(const AngleTerms& t, std::size_t j, int side, const M
     const auto [a, b] = pieces.back();
     pieces.pop_back();
     ++result.boxes;
+    if (result.boxes > o.max_boxes) return "box budget exhausted in a cap";
     const Mpi u = hull(a, b);
+    const Mpi su = Mpi(side) * u;
     Mpi h2 = Mpi(0);
-    for (std::size_t i = 0; i < m; ++i) {
-      // For i = j, tau = side u touches 0 at u = 0, where the one-sided formulas hold as limits.
-      Mpi tau = (i == j) ? Mpi(Mpi(side) * u) : Mpi(t.phi[j] - t.phi[i] + Mpi(side) * u);
+    for (std::size_t i = 0; i < t.centres.size(); ++i) {
+      // For the centre at the touching point, tau = side u touches 0 at u = 0, where the
+      // one-sided formulas hold as limits; smooth centres need no side.
+      Mpi tau_i = (static_cast<int>(i) == tp.centre) ? su : Mpi(tp.phi - t.centres[i].phi + su);
       int si = side;
-      if (i != j && !reduce_to_one_side(t, tau, si)) return "a cap reaches another teacher direction";
-      h2 += term_derivatives(t, i, tau, si).d2;
+      if (static_cast<int>(i) != tp.centre && !t.centres[i].smooth && !reduce_to_one_side(t, tau_i, si))
+        return "a cap reaches a kernel centre with a beta term";
+      h2 += term_derivatives(t, i, tau_i, si).d2;
     }
+    for (std::size_t p = 0; p < t.dipoles.size(); ++p) h2 += dipole_terms(t, p, Mpi(tp.phi + su)).d2;
     h2 *= sj;
     inf_h2 = std::min(inf_h2, lo(h2));
     if (hi(h2) <= target) continue;
-    if (b - a < T * Mp("1e-12")) return "second derivative above -2 rho near the teacher direction";
+    if (b - a < T * Mp("1e-12")) return "second derivative above -2 rho near the touching point";
     const Mp mid = (a + b) / 2;
     pieces.emplace_back(mid, b);
     pieces.emplace_back(a, mid);
@@ -122,12 +136,13 @@ Mpi enclose_excess(const AngleTerms& t, const Mp& a, const Mp& b, const Mpi& rho
   const Mp mid = (a + b) / 2;
   const Mpi offset = hull(Mp(a - mid), Mp(b - mid));
   Mpi slope = Mpi(0);
-  for (std::size_t i = 0; i < t.phi.size(); ++i) {
-    Mpi tau = hull(a, b) - t.phi[i];
+  for (std::size_t i = 0; i < t.centres.size(); ++i) {
+    Mpi tau = hull(a, b) - t.centres[i].phi;
     int side = 0;
-    if (!reduce_to_one_side(t, tau, side)) return excess;  // a teacher line inside: plain only
+    if (!t.centres[i].smooth && !reduce_to_one_side(t, tau, side)) return excess;  // a beta centre inside: plain only
     slope += term_derivatives(t, i, tau, side).d1;
   }
+  for (std::size_t p = 0; p < t.dipoles.size(); ++p) slope += dipole_terms(t, p, hull(a, b)).d1;
   const ValueEnclosure centre = enclose_value(t, Mpi(mid));
   const Mpi eta_mv = centre.eta + slope * offset;
   const Mp r = Mp(b - mid);
@@ -142,34 +157,51 @@ Mpi enclose_decay_excess(const Certificate<Mp>& c, const Mp& theta_lo, const Mp&
   return enclose_excess(angle_terms(c), theta_lo, theta_hi, Mpi(rho));
 }
 
+Mpi enclose_kernel_sum_excess(const AngleTerms& t, const Mp& theta_lo, const Mp& theta_hi, const Mp& rho) {
+  return enclose_excess(t, theta_lo, theta_hi, Mpi(rho));
+}
+
 DecayProofResult prove_decay_on_circle(const Certificate<Mp>& c, const DecayProofOptions& o) {
-  DecayProofResult result;
-  const auto start = std::chrono::steady_clock::now();
-  auto elapsed = [&start] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
   if (c.rank() != 2) {
+    DecayProofResult result;
     result.status = DecayProofResult::Status::Unsupported;
     result.detail = "the certified check is implemented for rank-2 teachers";
     return result;
   }
-  const AngleTerms t = angle_terms(c);
-  const Mp pi_hi = hi(t.pi), pi_lo = lo(t.pi);
+  return prove_kernel_sum_decay_on_circle(angle_terms(c), o);
+}
 
-  // Caps: half-width cap_deg, shrunk below a quarter of the closest pair of lines.
+DecayProofResult prove_kernel_sum_decay_on_circle(const AngleTerms& t, const DecayProofOptions& o) {
+  DecayProofResult result;
+  const auto start = std::chrono::steady_clock::now();
+  auto elapsed = [&start] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
+  const Mp pi_hi = hi(t.pi), pi_lo = lo(t.pi);
+  const std::vector<TouchingPoint>& touch = t.touching;
+
+  // Caps: half-width cap_deg, shrunk below a quarter of the closest pair of touching lines.
   Mp cap = Mp(o.cap_deg) * pi_lo / 180;
-  for (std::size_t i = 0; i < t.phi.size(); ++i)
-    for (std::size_t j = i + 1; j < t.phi.size(); ++j) {
-      const Mp sep = lo(acos(intersect(abs(cos(t.phi[i] - t.phi[j])), Mpi(0, 1))));
+  for (std::size_t i = 0; i < touch.size(); ++i)
+    for (std::size_t j = i + 1; j < touch.size(); ++j) {
+      const Mp sep = lo(acos(intersect(abs(cos(touch[i].phi - touch[j].phi)), Mpi(0, 1))));
       cap = std::min(cap, Mp(sep / 4));
     }
   result.cap_rad = cap;
-  for (std::size_t j = 0; j < t.phi.size(); ++j)
+  Mp tau = o.derive_tau ? Mp(0) : o.tau;
+  // A cap that fails leaves its touching point to the branch-and-bound below, which cannot
+  // prove the bound there but may prove a violation nearby (the more informative outcome);
+  // the proof then ends as Budget with the cap's failure.
+  std::string cap_failure;
+  std::vector<bool> capped(touch.size(), true);
+  for (std::size_t j = 0; j < touch.size(); ++j)
     for (int side : {1, -1}) {
       // The cap is centred on the midpoint of phi_j; widen it by phi_j's own width.
-      const Mp T = cap + (hi(t.phi[j]) - lo(t.phi[j]));
-      const std::string failure = prove_cap_side(t, j, side, T, o, result);
-      if (!failure.empty()) {
-        result.status = DecayProofResult::Status::Budget;
-        result.detail = "cap at teacher " + std::to_string(j + 1) + ": " + failure;
+      const Mp T = cap + (hi(touch[j].phi) - lo(touch[j].phi));
+      const std::string failure = prove_cap_side(t, j, side, T, o, tau, result);
+      if (failure.empty()) continue;
+      capped[j] = false;
+      if (cap_failure.empty()) cap_failure = "cap at touching point " + std::to_string(j + 1) + ": " + failure;
+      if (result.status == DecayProofResult::Status::Violated) {
+        result.detail = "at touching point " + std::to_string(j + 1) + ": " + failure;
         result.seconds = elapsed();
         return result;
       }
@@ -177,8 +209,9 @@ DecayProofResult prove_decay_on_circle(const Certificate<Mp>& c, const DecayProo
 
   // The rest of [0, pi] (eta and delta have period pi), minus the caps.
   std::vector<std::pair<Mp, Mp>> excluded;
-  for (std::size_t j = 0; j < t.phi.size(); ++j) {
-    Mp centre = (lo(t.phi[j]) + hi(t.phi[j])) / 2;
+  for (std::size_t j = 0; j < touch.size(); ++j) {
+    if (!capped[j]) continue;
+    Mp centre = (lo(touch[j].phi) + hi(touch[j].phi)) / 2;
     centre -= pi_hi * floor(centre / pi_hi);
     for (int shift : {-1, 0, 1}) excluded.emplace_back(centre - cap + shift * pi_hi, centre + cap + shift * pi_hi);
   }
@@ -197,7 +230,7 @@ DecayProofResult prove_decay_on_circle(const Certificate<Mp>& c, const DecayProo
   if (cursor < pi_hi) add_free(cursor, pi_hi);
   std::vector<unsigned> depth(boxes.size(), 0);
 
-  const Mpi rho(o.rho), tau_allow(o.tau);
+  const Mpi rho(o.rho);
   result.worst_upper = Mp(-1);
   std::size_t unsettled = 0;
   while (!boxes.empty()) {
@@ -214,8 +247,8 @@ DecayProofResult prove_decay_on_circle(const Certificate<Mp>& c, const DecayProo
       return result;
     }
     const Mpi excess = enclose_excess(t, a, b, rho);  // must be <= tau
-    if (hi(excess) <= o.tau) {
-      result.worst_upper = std::max(result.worst_upper, Mp(hi(excess) - o.tau));
+    if (hi(excess) <= tau) {
+      result.worst_upper = std::max(result.worst_upper, Mp(hi(excess) - tau));
       continue;
     }
     if (lo(excess) > 0) {  // the claimed bound (tau = 0) provably fails on [a, b]
@@ -236,13 +269,19 @@ DecayProofResult prove_decay_on_circle(const Certificate<Mp>& c, const DecayProo
     boxes.emplace_back(a, mid);
     depth.push_back(level + 1);
   }
+  result.tau_used = tau;
+  if (!cap_failure.empty()) {
+    result.status = DecayProofResult::Status::Budget;
+    result.detail = cap_failure;
+    result.seconds = elapsed();
+    return result;
+  }
   if (unsettled > 0) {
     result.status = DecayProofResult::Status::Budget;
     result.seconds = elapsed();
     return result;
   }
   result.status = DecayProofResult::Status::Proved;
-  result.tau_used = o.tau;
   result.seconds = elapsed();
   return result;
 }

@@ -12,12 +12,17 @@
 #include <string>
 
 #include "core/certificate.hpp"
+#include "core/certificate_angle_terms.hpp"
 
 namespace zg {
 
 struct DecayProofOptions {
   Mp rho;                        ///< the constant to prove
-  Mp tau;                        ///< allowance above 1 at the teacher directions (>= the residual)
+  Mp tau;                        ///< allowance above 1 at the touching points (>= the residual);
+                                 ///< with derive_tau, the largest allowance accepted
+  /// Derive tau from the caps instead: tau_used = max_j (sup h_j(0) + |h_j'(0)| T_j - 1, 0),
+  /// h_j = s_j eta on the cap of touching point j (an enclosure), which must not exceed tau.
+  bool derive_tau = false;
   double cap_deg = 2;            ///< Taylor caps of this half-width around each teacher direction
   std::size_t max_boxes = 400000;  ///< budget: boxes examined
   double max_seconds = 120;      ///< budget: wall time
@@ -49,8 +54,18 @@ DecayProofResult prove_decay_on_circle(const Certificate<Mp>& c, const DecayProo
 /// tau_used may exceed options.tau by the O(eps) beta_i . u_i parts. Same guarantee.
 DecayProofResult prove_decay_on_disc(const Certificate<Mp>& c, const DecayProofOptions& options);
 
+/// The same two proofs for any rank-2 kernel sum in angle form (centres, dipoles and
+/// touching points; delta is the angle to the nearest touching line). Same guarantee, for
+/// the sum whose parameters t encloses. A touching point where h(0) - 1 > tau is proved
+/// (lo) is reported as Violated there.
+DecayProofResult prove_kernel_sum_decay_on_circle(const detail::interval::AngleTerms& t, const DecayProofOptions& options);
+DecayProofResult prove_kernel_sum_decay_on_disc(const detail::interval::AngleTerms& t, const DecayProofOptions& options);
+
 /// Enclosure of |eta| + rho delta^2 - 1 over span angles [theta_lo, theta_hi] (rank 2):
 /// a lower bound above 0 proves the decay bound with this rho fails there.
 Mpi enclose_decay_excess(const Certificate<Mp>& c, const Mp& theta_lo, const Mp& theta_hi, const Mp& rho);
+/// The same for a kernel sum in angle form.
+Mpi enclose_kernel_sum_excess(const detail::interval::AngleTerms& t, const Mp& theta_lo, const Mp& theta_hi,
+                              const Mp& rho);
 
 }  // namespace zg

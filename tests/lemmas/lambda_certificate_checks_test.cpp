@@ -1,6 +1,7 @@
-// Tests for D3: on the default-like teacher the optimum is certified at every lambda and
-// eta_lambda -> eta at rate ~lambda; for a teacher whose pre-certificate exceeds 1 the
-// m*-neuron optimum cannot be certified (STYLE.md habit 12).
+// Tests for D3: on the default-like teacher the optimum is certified at every lambda (by
+// interval proofs at 1e-2, 1e-3, 1e-4) and eta_lambda -> eta at rate ~lambda; for a
+// teacher whose pre-certificate exceeds 1 the m*-neuron optimum cannot be certified, and
+// at lambda = 1e-2 the violation is proved (STYLE.md habit 12).
 #include "lemmas/lambda_certificate_checks.hpp"
 
 #include "tests/support/problems.hpp"
@@ -19,6 +20,15 @@ TEST_CASE("D3 certifies the optimum and measures a linear rate on the default te
   // Angles, mass gaps and sup |eta_lambda - eta| all shrink like lambda^1 here.
   for (const char* name : {"eta_lambda_rate_exponent", "angle_exponent", "mass_gap_exponent"})
     CHECK_THAT(Mp(value_of(o, name)), zg::test::WithinAbs(Mp(1), Mp("0.05")));
+  // The interval proofs at the three certified lambdas, with rho > 0 and tau from the residual.
+  for (const char* lambda : {"1e-2", "1e-3", "1e-4"}) {
+    const std::string suffix = std::string("_lambda_") + lambda;
+    INFO("lambda = " << lambda);
+    CHECK(value_of(o, "certified_proved" + suffix) == "1");
+    CHECK(Mp(value_of(o, "certified_rho" + suffix)) > 0);
+    CHECK(Mp(value_of(o, "certified_tau" + suffix)) < Mp("1e-20"));
+    CHECK(Mp(value_of(o, "sup_abs_eta_lambda_certified" + suffix)) - 1 < Mp("1e-20"));
+  }
 }
 
 TEST_CASE("D3 fails when the pre-certificate exceeds 1 somewhere", "[claims][D3][must-fail]") {
@@ -29,4 +39,7 @@ TEST_CASE("D3 fails when the pre-certificate exceeds 1 somewhere", "[claims][D3]
   const zg::CheckOutcome o = zg::check_lambda_certificate(zg::CheckContext{p, 40, 1});
   CHECK(o.verdict == Verdict::Fail);
   CHECK(o.explanation.find("sup |eta_lambda| - 1") == 0);
+  // At lambda = 1e-2 the interval proof itself refutes the bound (|eta_lambda| - 1 ~ 1.5e-3).
+  CHECK(value_of(o, "certified_proved_lambda_1e-2") == "0");
+  CHECK(o.explanation.find("sup |eta_lambda| - 1 <= tau at lambda = 1e-2: proved |eta_lambda|") != std::string::npos);
 }
