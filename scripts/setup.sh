@@ -8,6 +8,10 @@ packages=(
   libboost-dev libgmp-dev libmpfr-dev libmpfi-dev
   libeigen3-dev catch2 libcli11-dev libtoml11-dev nlohmann-json3-dev libfmt-dev
   libbenchmark-dev libxml2-utils gnuplot-nox
+  # --format pdf: pdflatex and latexmk, pgfplots (texlive-pictures), booktabs and
+  # hyperref (texlive-latex-recommended); pdftotext (poppler-utils) for the PDF test.
+  # About 70 MB to download, no fonts beyond Computer Modern.
+  texlive-latex-base texlive-latex-recommended texlive-pictures latexmk poppler-utils
 )
 
 missing=()

@@ -150,7 +150,7 @@ TEST_CASE("verify report re-renders a run without recomputing it, and refuses ba
   fs::remove(dst.string() + ".log");
 }
 
-TEST_CASE("--baseline with --fail-on regression exits 4 when a measurement moved", "[report][e2e][baseline]") {
+TEST_CASE("a run against a baseline with --fail-on regression exits 4 when a measurement moved", "[report][e2e][baseline]") {
   const fs::path base = fresh_dir("base"), again = fresh_dir("again"), moved = fresh_dir("moved");
   REQUIRE(run(base, "--format json") == 0);
   const std::string baseline = (base / "report.json").string();
@@ -183,6 +183,10 @@ TEST_CASE("--baseline with --fail-on regression exits 4 when a measurement moved
   CHECK(m["baseline"]["changes"][0]["item"] == "rho_eta");
   CHECK(m["baseline"]["changes"][0]["kind"] == "value_moved");
   CHECK(read_file(moved.string() + ".log").find("REGRESSION D2 rho_eta") != std::string::npos);
+  // A real run's JUnit, baseline properties included, against the schema in the repository.
+  if (shell("command -v xmllint > /dev/null") == 0)
+    CHECK(shell("xmllint --noout --schema " + std::string(ZG_SOURCE_DIR) + "/reports/junit.xsd " +
+                (moved / "report.junit.xml").string() + " 2>/dev/null") == 0);
   // Without the gate the same comparison reports but does not fail.
   CHECK(run(moved, "--format json --baseline " + edited_path.string()) == 0);
   for (const fs::path& p : {base, again, moved}) {
