@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include <Eigen/Eigenvalues>
+
 #include "core/covering.hpp"
 #include "core/ridge_output.hpp"
 #include "core/stage_one.hpp"
@@ -162,6 +164,16 @@ CheckOutcome check_stage_one(const CheckContext& ctx, const StageOneCheckOptions
   ledger.at_most("fitted exponent of the mean out-of-span fraction in d within " + short_decimal(Mp(a.exponent_tolerance)) +
                      " of " + short_decimal(Mp(options.predicted_exponent)) + " (fit " + short_decimal(Mp(fit)) + ")",
                  Mp(std::abs(fit - options.predicted_exponent)), Mp(a.exponent_tolerance));
+
+  // The step's in-span part is dominated by M w with M = sum_i a_i* w_i* w_i*^T (MATH.md
+  // §5): directions are pushed towards M's leading eigenvectors, so its condition number
+  // says how unevenly stage 1 can cover the sphere (a diagnostic, not judged).
+  {
+    const Mat<double> M = s.coords * s.teacher.a.cast<double>().asDiagonal() * s.coords.transpose();
+    const Vec<double> ev = Eigen::SelfAdjointEigenSolver<Mat<double>>(M).eigenvalues().cwiseAbs();
+    ms.push_back(double_measurement("step_map_condition", ev.minCoeff() > 0 ? ev.maxCoeff() / ev.minCoeff() : INFINITY,
+                                    "max/min |eigenvalue| of sum_i a_i* w_i* w_i*^T on the span"));
+  }
 
   // Covering radius at the configured dimension and width, and its median against m.
   const Network<double> teacher = network_cast<double>(s.teacher);
