@@ -44,7 +44,8 @@ unsigned mantissa_digits(const std::string& s) {
   return n;
 }
 
-std::string three_digits(const Mp& x) { return x.str(3, std::ios_base::scientific); }
+// Boost counts digits after the point in scientific form: 2 of them, 3 significant.
+std::string three_digits(const Mp& x) { return x.str(2, std::ios_base::scientific); }
 
 const Measurement* find(const std::vector<Measurement>& ms, const std::string& name) {
   for (const Measurement& m : ms)
