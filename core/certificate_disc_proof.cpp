@@ -228,6 +228,12 @@ void quadrisect(const Box& box, std::vector<Box>& out) {
 
 }  // namespace
 
+DiscEnclosure enclose_kernel_sum_on_disc(const AngleTerms& t, const Mp& s_lo, const Mp& s_hi, const Mp& theta_lo,
+                                         const Mp& theta_hi) {
+  const DiscPoint p = enclose_disc(t, hull(s_lo, s_hi), hull(theta_lo, theta_hi), true);
+  return {p.eta, p.eta_s, p.eta_t};
+}
+
 DecayProofResult prove_decay_on_disc(const Certificate<Mp>& c, const DecayProofOptions& o) {
   if (c.rank() != 2) return prove_decay_on_circle(c, o);  // Unsupported
   return prove_kernel_sum_decay_on_disc(angle_terms(c), o);

@@ -64,6 +64,15 @@ DecayProofResult prove_kernel_sum_decay_on_disc(const detail::interval::AngleTer
 /// Enclosure of |eta| + rho delta^2 - 1 over span angles [theta_lo, theta_hi] (rank 2):
 /// a lower bound above 0 proves the decay bound with this rho fails there.
 Mpi enclose_decay_excess(const Certificate<Mp>& c, const Mp& theta_lo, const Mp& theta_hi, const Mp& rho);
+/// A kernel sum on the disc box |y| in [s_lo, s_hi], span angle in [theta_lo, theta_hi]
+/// (s_hi <= 1): enclosures of its value and its partial derivatives in |y| and the angle,
+/// as the disc proof uses them.
+struct DiscEnclosure {
+  Mpi value, d_s, d_theta;
+};
+DiscEnclosure enclose_kernel_sum_on_disc(const detail::interval::AngleTerms& t, const Mp& s_lo, const Mp& s_hi,
+                                         const Mp& theta_lo, const Mp& theta_hi);
+
 /// The same for a kernel sum in angle form.
 Mpi enclose_kernel_sum_excess(const detail::interval::AngleTerms& t, const Mp& theta_lo, const Mp& theta_hi,
                               const Mp& rho);

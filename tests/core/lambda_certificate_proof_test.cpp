@@ -98,6 +98,43 @@ TEST_CASE("eta_lambda's angle form encloses eta_lambda and its derivatives", "[l
   }
 }
 
+TEST_CASE("the disc enclosures of eta_lambda contain its values and partial derivatives", "[lambda-proof][interval]") {
+  // Inside the disc (d > r): the value at a thin box, and the difference quotients in |y|
+  // and in the angle inside the enclosures of the partials over the box they span.
+  zg::ScopedDigits digits(40);
+  const Mp lambda("1e-2");
+  const Optimum opt = optimum_for(16, lambda);
+  const AngleTerms t = lambda_angle_terms(opt.teacher, opt.student, opt.basis, lambda);
+  const Mp h("1e-12");
+  for (const char* radius : {"0.3", "0.9", "0.999"})
+    for (int k = 0; k < 60; ++k) {
+      const Mp r(radius), theta = Mp(k) * zg::pi<Mp>() / 60 + Mp("0.002");
+      INFO("|y| = " << radius << ", theta index " << k);
+      zg::ScopedDigits wide(80);
+      auto f = [&](const Mp& s, const Mp& x) {
+        return zg::eta_lambda(opt.teacher, opt.student, opt.basis, lambda, Vec<Mp>(s * on_circle(x)));
+      };
+      const Mp f0 = f(r, theta);
+      const Mp ds = (f(Mp(r + h), theta) - f(Mp(r - h), theta)) / (2 * h);
+      const Mp dt = (f(r, Mp(theta + h)) - f(r, Mp(theta - h))) / (2 * h);
+      const Mp slack("1e-60");  // rounding of the quotients: (2/lambda) 1e-80 / h
+      zg::DiscEnclosure point, box_s, box_t;
+      {
+        zg::ScopedDigits digits40(40);
+        point = zg::enclose_kernel_sum_on_disc(t, r, r, theta, theta);
+        box_s = zg::enclose_kernel_sum_on_disc(t, Mp(r - h), Mp(r + h), theta, theta);
+        box_t = zg::enclose_kernel_sum_on_disc(t, r, r, Mp(theta - h), Mp(theta + h));
+      }
+      CHECK(lo(point.value) <= f0);
+      CHECK(f0 <= hi(point.value));
+      CHECK(hi(point.value) - lo(point.value) < Mp("1e-30"));
+      CHECK(lo(box_s.d_s) - slack <= ds);
+      CHECK(ds <= hi(box_s.d_s) + slack);
+      CHECK(lo(box_t.d_theta) - slack <= dt);
+      CHECK(dt <= hi(box_t.d_theta) + slack);
+    }
+}
+
 TEST_CASE("the excess enclosure of eta_lambda contains point values on thin and wide intervals",
           "[lambda-proof][interval]") {
   zg::ScopedDigits digits(40);
