@@ -35,7 +35,8 @@ void BM_EmpiricalLossGradient(benchmark::State& state) {
   const zg::SampleSet samples = zg::make_samples(random_network(d, 4, 1, true), n, 3);
   const zg::Network<double> student = random_network(d, m, 2, false);
   for (auto _ : state) benchmark::DoNotOptimize(zg::empirical_loss_gradient(student, samples).loss);
-  state.counters["samples/s"] = benchmark::Counter(static_cast<double>(n), benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["samples/s"] =
+      benchmark::Counter(static_cast<double>(n), benchmark::Counter::kIsIterationInvariantRate);
 }
 
 void BM_EmpiricalGemmReference(benchmark::State& state) {
@@ -52,7 +53,9 @@ void BM_EmpiricalGemmReference(benchmark::State& state) {
   }
 }
 
-double min_of(const std::vector<double>& v) { return *std::min_element(v.begin(), v.end()); }
+double min_of(const std::vector<double>& v) {
+  return *std::min_element(v.begin(), v.end());
+}
 
 }  // namespace
 

@@ -55,10 +55,10 @@ Vec<T> out_of_span_fractions(const Mat<T>& W, const Mat<T>& Q) {
 
 template <class T>
 struct CoverRadius {
-  T radius;            ///< radians, in [0, pi/2]
-  Vec<T> worst;        ///< a unit direction of the span (r coordinates) attaining it
-  bool exact = false;  ///< true for r <= 2
-  std::size_t probes = 0;  ///< probe directions used (r >= 3)
+  T radius;                  ///< radians, in [0, pi/2]
+  Vec<T> worst;              ///< a unit direction of the span (r coordinates) attaining it
+  bool exact = false;        ///< true for r <= 2
+  std::size_t probes = 0;    ///< probe directions used (r >= 3)
   Eigen::Index neurons = 0;  ///< columns with a nonzero projection
 };
 
@@ -158,8 +158,10 @@ CoverRadius<T> cover_radius(const Mat<T>& C, std::size_t probes = 20000) {
       for (std::size_t i = 0; i < count; ++i) {
         Vec<double> u = probe(first + i);
         const double norm = u.norm();
-        if (norm > 0) u /= norm;
-        else u = V.col(0);  // never drawn (Halton coordinates avoid the centre); a harmless stand-in
+        if (norm > 0)
+          u /= norm;
+        else
+          u = V.col(0);  // never drawn (Halton coordinates avoid the centre); a harmless stand-in
         P.row(static_cast<Eigen::Index>(i)) = u.transpose();
       }
       const Mat<double> cosines = P.topRows(static_cast<Eigen::Index>(count)) * V;

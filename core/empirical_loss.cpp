@@ -72,7 +72,7 @@ LossGradient<T> empirical_loss_gradient(const Network<T>& student, const SampleV
   const T offset = student.a.dot(norms) * c;  // sum_j a_j |w_j| / sqrt(2 pi)
 
   T loss_sum(0), r_sum(0);
-  Vec<T> abs_r = Vec<T>::Zero(m);   // sum_s |z_js| r_s
+  Vec<T> abs_r = Vec<T>::Zero(m);      // sum_s |z_js| r_s
   Mat<T> sign_x = Mat<T>::Zero(d, m);  // sum_s r_s sign(z_js) x_s
   Mat<T> Z(m, std::min(kChunk, n)), S(m, std::min(kChunk, n));
   Vec<T> r(std::min(kChunk, n));

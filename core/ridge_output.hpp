@@ -19,12 +19,12 @@ namespace zg {
 /// (lambda/2)|a|^2 on the output layer is ridge = lambda/2.
 template <class T>
 struct RidgeSolution {
-  Vec<T> a;     ///< the minimiser; NaN when the solve failed
-  Mat<T> gram;  ///< G
-  Vec<T> rhs;   ///< b
-  T teacher_term;  ///< a*^T G* a* = E[f*^2]
-  T loss;       ///< L(a, W) = a^T G a - 2 a^T b + a*^T G* a*
-  T residual;   ///< |(G + ridge I) a - b|_inf after refinement
+  Vec<T> a;             ///< the minimiser; NaN when the solve failed
+  Mat<T> gram;          ///< G
+  Vec<T> rhs;           ///< b
+  T teacher_term;       ///< a*^T G* a* = E[f*^2]
+  T loss;               ///< L(a, W) = a^T G a - 2 a^T b + a*^T G* a*
+  T residual;           ///< |(G + ridge I) a - b|_inf after refinement
   bool solved = false;  ///< false when the Cholesky factorisation failed (not PD at T's precision)
 };
 
@@ -72,7 +72,8 @@ RidgeSolution<T> empirical_ridge_output(const Mat<T>& W, const SampleView<T>& sa
 template <class T>
 StageTwo<T> empirical_stage_two(const Network<T>& after_stage_one, const SampleView<T>& samples, const T& ridge);
 
-extern template RidgeSolution<double> empirical_ridge_output(const Mat<double>&, const SampleView<double>&,
+extern template RidgeSolution<double> empirical_ridge_output(const Mat<double>&,
+                                                             const SampleView<double>&,
                                                              const double&);
 extern template RidgeSolution<Mp> empirical_ridge_output(const Mat<Mp>&, const SampleView<Mp>&, const Mp&);
 extern template StageTwo<double> empirical_stage_two(const Network<double>&, const SampleView<double>&, const double&);

@@ -47,7 +47,9 @@ double median(std::vector<double> v) {
   return v.size() % 2 == 1 ? v[k] : (v[k - 1] + v[k]) / 2;
 }
 
-double degrees(double rad) { return rad * 180 / pi<double>(); }
+double degrees(double rad) {
+  return rad * 180 / pi<double>();
+}
 
 struct SpanTeacher {
   Network<Mp> teacher;  ///< as configured, at working precision
@@ -72,8 +74,11 @@ Network<double> embedded_teacher(const SpanTeacher& s, Eigen::Index d, Eigen::In
 }
 
 // Stage 1 in double; lambda_eta != 1 only when a test injects a wrong step.
-Network<double> stage_one_double(const Network<double>& teacher, Eigen::Index pairs, const AlgorithmSettings& a,
-                                 double lambda_eta, std::uint64_t seed) {
+Network<double> stage_one_double(const Network<double>& teacher,
+                                 Eigen::Index pairs,
+                                 const AlgorithmSettings& a,
+                                 double lambda_eta,
+                                 std::uint64_t seed) {
   const Network<double> start = symmetric_init<double>(teacher.dim(), pairs, a.init_scale, seed);
   Network<double> next = stage_one_step(start, teacher, a.step);
   if (lambda_eta != 1) {  // theta - eta (grad + lambda theta) = (1 - lambda eta) theta - eta grad
@@ -96,8 +101,8 @@ struct WidthPoint {
 
 // Stage 1 (and optionally stage 2) in double for every width, seeds_per_width runs each, at
 // the configured teacher; medians over the runs.
-std::vector<WidthPoint> width_sweep(const CheckContext& ctx, const SpanTeacher& s, int seeds, bool with_stage_two,
-                                    double lambda_eta) {
+std::vector<WidthPoint> width_sweep(
+    const CheckContext& ctx, const SpanTeacher& s, int seeds, bool with_stage_two, double lambda_eta) {
   const AlgorithmSettings& a = ctx.problem.algorithm;
   const Network<double> teacher = network_cast<double>(s.teacher);
   const Mat<double> basis = s.basis.cast<double>();
@@ -130,12 +135,16 @@ CheckOutcome check_stage_one(const CheckContext& ctx, const StageOneCheckOptions
   std::vector<double> dims, means, maxes;
   for (int d : a.dimensions) {
     if (d <= r) {
-      ledger.require("sweep dimension above the span's rank", false,
+      ledger.require("sweep dimension above the span's rank",
+                     false,
                      "d = " + std::to_string(d) + " <= r = " + std::to_string(r) +
                          " (every neuron lies in the span there); give dimensions > r");
       continue;
     }
-    const Network<double> s1 = stage_one_double(embedded_teacher(s, d, r), a.pairs, a, options.lambda_eta,
+    const Network<double> s1 = stage_one_double(embedded_teacher(s, d, r),
+                                                a.pairs,
+                                                a,
+                                                options.lambda_eta,
                                                 run_seed(ctx.seed, kDimensionSweep, static_cast<std::uint64_t>(d)));
     double sum = 0, worst = 0;
     for (Eigen::Index j = 0; j < s1.width(); ++j) {
@@ -147,23 +156,32 @@ CheckOutcome check_stage_one(const CheckContext& ctx, const StageOneCheckOptions
     means.push_back(sum / static_cast<double>(s1.width()));
     maxes.push_back(worst);
     const std::string tag = "_d" + std::to_string(d);
-    ms.push_back(double_measurement("out_of_span_fraction_mean" + tag, means.back(),
+    ms.push_back(double_measurement("out_of_span_fraction_mean" + tag,
+                                    means.back(),
                                     "mean over neurons of |w_j outside the span| / |w_j| at d = " + std::to_string(d)));
-    ms.push_back(double_measurement("out_of_span_fraction_max" + tag, maxes.back(), "the largest at d = " + std::to_string(d)));
+    ms.push_back(
+        double_measurement("out_of_span_fraction_max" + tag, maxes.back(), "the largest at d = " + std::to_string(d)));
   }
   if (dims.size() < 2) {
     ledger.require("at least two sweep dimensions above the rank", false, "no exponent can be fitted");
     return ledger.finish(std::move(ms));
   }
   const double fit = log_slope(dims, means), fit_max = log_slope(dims, maxes);
-  ms.push_back(double_measurement("out_of_span_fraction_max", maxes.back(),
-                                  "largest out-of-span fraction at the largest swept d = " + std::to_string(int(dims.back()))));
-  ms.push_back(double_measurement("out_of_span_fraction_mean", means.back(), "mean out-of-span fraction at the largest swept d"));
-  ms.push_back(double_measurement("out_of_span_exponent_fit", fit, "slope of log(mean fraction) against log d; predicted -1/2"));
-  ms.push_back(double_measurement("out_of_span_max_exponent_fit", fit_max, "slope of log(max fraction) against log d (reported)"));
-  ledger.at_most("fitted exponent of the mean out-of-span fraction in d within " + short_decimal(Mp(a.exponent_tolerance)) +
-                     " of " + short_decimal(Mp(options.predicted_exponent)) + " (fit " + short_decimal(Mp(fit)) + ")",
-                 Mp(std::abs(fit - options.predicted_exponent)), Mp(a.exponent_tolerance));
+  ms.push_back(
+      double_measurement("out_of_span_fraction_max",
+                         maxes.back(),
+                         "largest out-of-span fraction at the largest swept d = " + std::to_string(int(dims.back()))));
+  ms.push_back(double_measurement(
+      "out_of_span_fraction_mean", means.back(), "mean out-of-span fraction at the largest swept d"));
+  ms.push_back(
+      double_measurement("out_of_span_exponent_fit", fit, "slope of log(mean fraction) against log d; predicted -1/2"));
+  ms.push_back(double_measurement(
+      "out_of_span_max_exponent_fit", fit_max, "slope of log(max fraction) against log d (reported)"));
+  ledger.at_most("fitted exponent of the mean out-of-span fraction in d within " +
+                     short_decimal(Mp(a.exponent_tolerance)) + " of " + short_decimal(Mp(options.predicted_exponent)) +
+                     " (fit " + short_decimal(Mp(fit)) + ")",
+                 Mp(std::abs(fit - options.predicted_exponent)),
+                 Mp(a.exponent_tolerance));
 
   // The step's in-span part is dominated by M w with M = sum_i a_i* w_i* w_i*^T (MATH.md
   // §5): directions are pushed towards M's leading eigenvectors, so its condition number
@@ -171,36 +189,50 @@ CheckOutcome check_stage_one(const CheckContext& ctx, const StageOneCheckOptions
   {
     const Mat<double> M = s.coords * s.teacher.a.cast<double>().asDiagonal() * s.coords.transpose();
     const Vec<double> ev = Eigen::SelfAdjointEigenSolver<Mat<double>>(M).eigenvalues().cwiseAbs();
-    ms.push_back(double_measurement("step_map_condition", ev.minCoeff() > 0 ? ev.maxCoeff() / ev.minCoeff() : INFINITY,
+    ms.push_back(double_measurement("step_map_condition",
+                                    ev.minCoeff() > 0 ? ev.maxCoeff() / ev.minCoeff() : INFINITY,
                                     "max/min |eigenvalue| of sum_i a_i* w_i* w_i*^T on the span"));
   }
 
   // Covering radius at the configured dimension and width, and its median against m.
   const Network<double> teacher = network_cast<double>(s.teacher);
   const Mat<double> basis = s.basis.cast<double>();
-  const double radius = degrees(
-      cover_of(stage_one_double(teacher, a.pairs, a, options.lambda_eta, run_seed(ctx.seed, kConfiguredRun, 0)), basis));
-  ms.push_back(double_measurement("cover_radius", radius,
-                                  std::string(r <= 2 ? "exact" : "low-discrepancy estimate (a lower bound)") +
-                                      " covering radius up to sign of the projected neurons at the configured d and width",
-                                  "deg"));
-  ms.push_back(double_measurement("cover_radius_target", a.cover_radius_deg, "configured [algorithm].cover_radius_deg", "deg"));
+  const double radius = degrees(cover_of(
+      stage_one_double(teacher, a.pairs, a, options.lambda_eta, run_seed(ctx.seed, kConfiguredRun, 0)), basis));
+  ms.push_back(
+      double_measurement("cover_radius",
+                         radius,
+                         std::string(r <= 2 ? "exact" : "low-discrepancy estimate (a lower bound)") +
+                             " covering radius up to sign of the projected neurons at the configured d and width",
+                         "deg"));
+  ms.push_back(
+      double_measurement("cover_radius_target", a.cover_radius_deg, "configured [algorithm].cover_radius_deg", "deg"));
   ledger.at_most("covering radius of the subspace sphere (deg)", Mp(radius), Mp(a.cover_radius_deg));
 
   std::vector<double> widths, radii;
   for (const WidthPoint& p : width_sweep(ctx, s, options.seeds_per_width, false, options.lambda_eta)) {
     widths.push_back(2.0 * p.pairs);
     radii.push_back(degrees(p.radius_median));
-    ms.push_back(double_measurement("cover_radius_median_m" + std::to_string(2 * p.pairs), radii.back(),
-                                    "median over " + std::to_string(options.seeds_per_width) + " seeds", "deg"));
+    ms.push_back(double_measurement("cover_radius_median_m" + std::to_string(2 * p.pairs),
+                                    radii.back(),
+                                    "median over " + std::to_string(options.seeds_per_width) + " seeds",
+                                    "deg"));
   }
   if (widths.size() >= 2)
-    ms.push_back(double_measurement("cover_radius_exponent_fit", log_slope(widths, radii),
+    ms.push_back(double_measurement("cover_radius_exponent_fit",
+                                    log_slope(widths, radii),
                                     "slope of log(median radius) against log m; about -1/(r-1) up to a log factor"));
 
   CheckOutcome o = ledger.finish(std::move(ms));
-  PlotSpec plot{"S1_out_of_span", "Stage 1: fraction of each neuron outside span{w_i*}", "input dimension d",
-                "out-of-span fraction", true, true, {}, {}, {}};
+  PlotSpec plot{"S1_out_of_span",
+                "Stage 1: fraction of each neuron outside span{w_i*}",
+                "input dimension d",
+                "out-of-span fraction",
+                true,
+                true,
+                {},
+                {},
+                {}};
   plot.series.push_back(PlotSeries{"mean", dims, means, PlotSeries::Style::LinesPoints});
   plot.series.push_back(PlotSeries{"max", dims, maxes, PlotSeries::Style::LinesPoints});
   std::vector<double> guide;
@@ -222,13 +254,14 @@ CheckOutcome check_stage_two(const CheckContext& ctx, const StageTwoCheckOptions
   // Mp: S2's claim is about the ridge solve for that fixed layer, which runs at working
   // precision. (stage_one_step<Mp> would cost ~2 s of 50-digit arcsines for 256 neurons and
   // change the layer only at 1e-16 relative.)
-  const Network<Mp> s1 = network_cast<Mp>(stage_one_double(network_cast<double>(teacher), a.pairs, a, 1.0,
-                                                           run_seed(ctx.seed, kConfiguredRun, 0)));
+  const Network<Mp> s1 = network_cast<Mp>(
+      stage_one_double(network_cast<double>(teacher), a.pairs, a, 1.0, run_seed(ctx.seed, kConfiguredRun, 0)));
   const Mp ridge(a.ridge);
   const StageTwo<Mp> st = stage_two(s1, teacher, ridge);
   const Eigen::Index m = s1.width();
   if (!st.ridge.solved) {
-    ledger.require("ridge system positive definite at working precision", false,
+    ledger.require("ridge system positive definite at working precision",
+                   false,
                    "Cholesky of G + ridge I failed; raise [algorithm].ridge");
     return ledger.finish(std::move(ms));
   }
@@ -274,15 +307,19 @@ CheckOutcome check_stage_two(const CheckContext& ctx, const StageTwoCheckOptions
   ledger.identity("every neuron balanced after stage 2 (a_j^2 = |w_j|^2)", balance, Mp(per_neuron * largest));
   ledger.at_most("stage-2 loss below the configured threshold stage 3 needs", stage2_loss, Mp(a.stage2_loss_threshold));
 
-  ms.push_back(measurement("stage2_loss", stage2_loss, "population loss after stage 2 (working precision; rebalancing keeps the function)"));
-  ms.push_back(double_measurement("stage2_loss_threshold", a.stage2_loss_threshold,
-                                  "configured [algorithm].stage2_loss_threshold (T1's measured threshold map will supply it)"));
+  ms.push_back(measurement(
+      "stage2_loss", stage2_loss, "population loss after stage 2 (working precision; rebalancing keeps the function)"));
+  ms.push_back(
+      double_measurement("stage2_loss_threshold",
+                         a.stage2_loss_threshold,
+                         "configured [algorithm].stage2_loss_threshold (T1's measured threshold map will supply it)"));
   ms.push_back(measurement("ridge_gradient_max", worst, "max_j |d/da_j (L + ridge |a|^2)| at the solution"));
   ms.push_back(measurement("ridge_residual", st.ridge.residual, "|(G + ridge I) a - b|_inf of the Cholesky solve"));
   ms.push_back(measurement("teacher_energy", st.ridge.teacher_term, "E[f*^2]: the loss of the zero network"));
   ms.push_back(double_measurement("cover_radius",
                                   degrees(cover_of(network_cast<double>(s1), s.basis.cast<double>())),
-                                  "covering radius of this stage-1 network (as S1's)", "deg"));
+                                  "covering radius of this stage-1 network (as S1's)",
+                                  "deg"));
 
   // Loss against the covering radius, over widths (double: losses >= 1e-8 against rounding
   // ~1e-13; medians over seeds tame the randomness of a single draw).
@@ -291,21 +328,31 @@ CheckOutcome check_stage_two(const CheckContext& ctx, const StageTwoCheckOptions
     radii.push_back(degrees(p.radius_median));
     losses.push_back(p.loss_median);
     const std::string tag = "_m" + std::to_string(2 * p.pairs);
-    ms.push_back(double_measurement("cover_radius_median" + tag, radii.back(), "median stage-1 covering radius", "deg"));
+    ms.push_back(
+        double_measurement("cover_radius_median" + tag, radii.back(), "median stage-1 covering radius", "deg"));
     ms.push_back(double_measurement("stage2_loss_median" + tag, losses.back(), "median stage-2 loss"));
   }
   if (radii.size() >= 2) {
     const double fit = log_slope(radii, losses);
-    ms.push_back(double_measurement("stage2_loss_exponent_fit", fit,
-                                    "slope of log(median stage-2 loss) against log(median covering radius)"));
-    ledger.exceeds("stage-2 loss falls at least linearly in the covering radius (O(eps_0)): fitted exponent above 1 - " +
-                       short_decimal(Mp(a.exponent_tolerance)),
-                   Mp(fit), Mp(1 - a.exponent_tolerance));
+    ms.push_back(double_measurement(
+        "stage2_loss_exponent_fit", fit, "slope of log(median stage-2 loss) against log(median covering radius)"));
+    ledger.exceeds(
+        "stage-2 loss falls at least linearly in the covering radius (O(eps_0)): fitted exponent above 1 - " +
+            short_decimal(Mp(a.exponent_tolerance)),
+        Mp(fit),
+        Mp(1 - a.exponent_tolerance));
   }
   CheckOutcome o = ledger.finish(std::move(ms));
   o.explanation += "; the threshold is configured until T1's measured threshold map is wired in";
-  PlotSpec plot{"S2_loss_vs_radius", "Stage 2: loss against stage 1's covering radius", "covering radius (deg)",
-                "stage-2 loss (median)", true, true, {}, {}, {}};
+  PlotSpec plot{"S2_loss_vs_radius",
+                "Stage 2: loss against stage 1's covering radius",
+                "covering radius (deg)",
+                "stage-2 loss (median)",
+                true,
+                true,
+                {},
+                {},
+                {}};
   plot.series.push_back(PlotSeries{"median over seeds", radii, losses, PlotSeries::Style::LinesPoints});
   o.plots.push_back(std::move(plot));
   return o;

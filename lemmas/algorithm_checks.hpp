@@ -39,12 +39,11 @@ struct StageTwoCheckOptions {
 CheckOutcome check_stage_one(const CheckContext& ctx, const StageOneCheckOptions& options = {});
 
 /// S2. Stage 1 at the configured teacher and width (double, as S1), its layer taken exactly
-/// into Mp; at working precision, the ridge solve on the unit first layer and the rebalance. Identities: the objective's
-/// gradient in a vanishes at the solution (to its rounding bound), the rebalanced network
-/// has the ridge solution's loss and is balanced. Bound: stage2_loss <= the configured
-/// threshold. Sweep (double, medians over seeds per width): stage-2 loss against the
-/// covering radius, with its fitted exponent; PASS needs it >= 1 - exponent_tolerance
-/// (loss O(eps_0)).
+/// into Mp; at working precision, the ridge solve on the unit first layer and the rebalance. Identities: the
+/// objective's gradient in a vanishes at the solution (to its rounding bound), the rebalanced network has the ridge
+/// solution's loss and is balanced. Bound: stage2_loss <= the configured threshold. Sweep (double, medians over seeds
+/// per width): stage-2 loss against the covering radius, with its fitted exponent; PASS needs it >= 1 -
+/// exponent_tolerance (loss O(eps_0)).
 CheckOutcome check_stage_two(const CheckContext& ctx, const StageTwoCheckOptions& options = {});
 
 }  // namespace zg

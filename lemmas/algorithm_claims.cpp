@@ -6,7 +6,9 @@ namespace zg {
 
 void register_algorithm_claims(ClaimRegistry& registry) {
   registry.add(ClaimSpec{
-      "S1", "Stage 1: one weight-decayed step lands the neurons in the teacher's span and covers it", "algorithm",
+      "S1",
+      "Stage 1: one weight-decayed step lands the neurons in the teacher's span and covers it",
+      "algorithm",
       Rigor::Measured,
       "From a small symmetric initialisation, one population gradient step with weight decay lambda = 1/eta gives "
       "neurons whose fraction of norm outside span{w_i*} is O(d^(-1/2)), and whose normalised projections form an "
@@ -16,7 +18,10 @@ void register_algorithm_claims(ClaimRegistry& registry) {
       [](const CheckContext& ctx) { return check_stage_one(ctx); }});
 
   registry.add(ClaimSpec{
-      "S2", "Stage 2: the ridge solve for the output layer reaches loss O(eps_0)", "algorithm", Rigor::Measured,
+      "S2",
+      "Stage 2: the ridge solve for the output layer reaches loss O(eps_0)",
+      "algorithm",
+      Rigor::Measured,
       "With the first layer of stage 1 fixed, the convex ridge problem in the output weights, solved exactly, and a "
       "rebalance (|a_j| = |w_j|, masses kept) bring the loss down to O(eps_0), eps_0 the covering radius of stage 1: "
       "below the threshold stage 3 needs.",

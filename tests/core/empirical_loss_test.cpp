@@ -152,7 +152,8 @@ TEST_CASE("the empirical loss converges to the population loss like n^(-1/2)", "
   double mx = 0, my = 0;
   for (std::size_t i = 0; i < log_n.size(); ++i) mx += log_n[i] / 4, my += log_rms[i] / 4;
   double sxy = 0, sxx = 0;
-  for (std::size_t i = 0; i < log_n.size(); ++i) sxy += (log_n[i] - mx) * (log_rms[i] - my), sxx += (log_n[i] - mx) * (log_n[i] - mx);
+  for (std::size_t i = 0; i < log_n.size(); ++i)
+    sxy += (log_n[i] - mx) * (log_rms[i] - my), sxx += (log_n[i] - mx) * (log_n[i] - mx);
   const double slope = sxy / sxx;
   INFO("fitted exponent of the RMS error in n: " << slope);
   CHECK(std::abs(slope + 0.5) <= 0.15);

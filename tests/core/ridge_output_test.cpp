@@ -29,7 +29,9 @@ Mat<Mp> random_layer(Eigen::Index d, Eigen::Index m, std::uint64_t seed) {
   return W;
 }
 
-Mp max_abs(const Vec<Mp>& v) { return v.cwiseAbs().maxCoeff(); }
+Mp max_abs(const Vec<Mp>& v) {
+  return v.cwiseAbs().maxCoeff();
+}
 
 }  // namespace
 
@@ -98,7 +100,8 @@ TEST_CASE("rebalance keeps the function and balances; stage_two ignores the firs
   CHECK_THROWS_AS(zg::ridge_output(W, teacher, Mp(0)), std::invalid_argument);
 }
 
-TEST_CASE("empirical ridge: normal equations over the samples, zero empirical gradient, near the population", "[stage2][empirical]") {
+TEST_CASE("empirical ridge: normal equations over the samples, zero empirical gradient, near the population",
+          "[stage2][empirical]") {
   zg::ScopedDigits digits(zg::test::kTestDigits);
   const Network<Mp> teacher = zg::test::planar_teacher(4, {0, 60, 120}, {1, -1, 1});
   const Mat<Mp> W = random_layer(4, 6, 13);
@@ -131,8 +134,10 @@ TEST_CASE("empirical ridge: normal equations over the samples, zero empirical gr
   const Network<double> t = zg::network_cast<double>(teacher);
   const Network<double> s1{Vec<double>::Ones(6), W.cast<double>()};
   const double population = zg::stage_two(s1, t, 1e-4).ridge.loss;
-  const double small = zg::population_loss(zg::empirical_stage_two(s1, zg::make_samples(t, 100, 5).all(), 1e-4).network, t);
-  const double large = zg::population_loss(zg::empirical_stage_two(s1, zg::make_samples(t, 100000, 5).all(), 1e-4).network, t);
+  const double small =
+      zg::population_loss(zg::empirical_stage_two(s1, zg::make_samples(t, 100, 5).all(), 1e-4).network, t);
+  const double large =
+      zg::population_loss(zg::empirical_stage_two(s1, zg::make_samples(t, 100000, 5).all(), 1e-4).network, t);
   INFO("population " << population << ", test error n = 100: " << small << ", n = 1e5: " << large);
   CHECK(large >= population * (1 - 1e-9));  // the population solution is optimal for the population objective...
   CHECK(large - population < (small - population) / 10);  // ...and the empirical one closes in on it

@@ -76,8 +76,7 @@ TEST_CASE("stage_one_step equals the step computed by hand for a pair in R^3", "
 
   // The same as the generic weight-decayed step theta - eta (grad + theta / eta), which
   // forms theta_0 - theta_0 and so only agrees to eps |theta_0|.
-  const Network<Mp> generic =
-      zg::gradient_step(start, zg::population_loss_gradient(start, teacher), Mp(1 / eta), eta);
+  const Network<Mp> generic = zg::gradient_step(start, zg::population_loss_gradient(start, teacher), Mp(1 / eta), eta);
   CHECK_THAT(Mp((generic.W - next.W).cwiseAbs().maxCoeff()), WithinAbs(Mp(0), Mp(16 * zg::working_eps<Mp>() * s)));
 
   // A wrong step (no weight decay: the start does not cancel) is far from the hand value.
@@ -85,7 +84,8 @@ TEST_CASE("stage_one_step equals the step computed by hand for a pair in R^3", "
   CHECK(abs(plain.W(2, 0) - w_expected(2)) > 1000 * tol);
 
   // double agrees to double's precision.
-  const Network<double> next_d = zg::stage_one_step(zg::network_cast<double>(start), zg::network_cast<double>(teacher), 3.0);
+  const Network<double> next_d =
+      zg::stage_one_step(zg::network_cast<double>(start), zg::network_cast<double>(teacher), 3.0);
   CHECK((next_d.W - next.W.cast<double>()).cwiseAbs().maxCoeff() <= 64 * 2.2e-16 * 3e-3);
   CHECK_THROWS_AS(zg::stage_one_step(start, teacher, Mp(0)), std::invalid_argument);
 }

@@ -29,8 +29,11 @@ TEST_CASE("S1 passes on the default-like problem: fraction ~ d^(-1/2), radius wi
   const zg::CheckOutcome o = s1(zg::test::default_like_problem());
   INFO(o.explanation);
   CHECK(o.verdict == Verdict::Pass);
-  for (const char* name : {"out_of_span_fraction_max", "out_of_span_exponent_fit", "cover_radius",
-                           "out_of_span_fraction_mean_d512", "cover_radius_exponent_fit"})
+  for (const char* name : {"out_of_span_fraction_max",
+                           "out_of_span_exponent_fit",
+                           "cover_radius",
+                           "out_of_span_fraction_mean_d512",
+                           "cover_radius_exponent_fit"})
     CHECK(zg::test::names(o).count(name) == 1);
   CHECK(std::abs(std::stod(value_of(o, "out_of_span_exponent_fit")) + 0.5) <= 0.1);
   CHECK(std::stod(value_of(o, "out_of_span_fraction_max")) < 0.2);
@@ -38,7 +41,8 @@ TEST_CASE("S1 passes on the default-like problem: fraction ~ d^(-1/2), radius wi
   CHECK_FALSE(o.plots.empty());
 }
 
-TEST_CASE("S1 fails on a wrong step, a wrong prediction, an unreachable radius, a bad sweep", "[claims][S1][must-fail]") {
+TEST_CASE("S1 fails on a wrong step, a wrong prediction, an unreachable radius, a bad sweep",
+          "[claims][S1][must-fail]") {
   const zg::ProblemSpec p = zg::test::default_like_problem();
   SECTION("no weight decay in the step: the random start stays, nothing decays with d") {
     zg::StageOneCheckOptions wrong;
