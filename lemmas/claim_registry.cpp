@@ -15,6 +15,7 @@ const ClaimRegistry& ClaimRegistry::builtin() {
     register_certificate_claims(r);
     register_regularization_claims(r);
     register_algorithm_claims(r);
+    register_stage_three_claims(r);
     return r;
   }();
   return registry;

@@ -66,5 +66,6 @@ void register_hermite_claims(ClaimRegistry& registry);
 void register_certificate_claims(ClaimRegistry& registry);
 void register_regularization_claims(ClaimRegistry& registry);
 void register_algorithm_claims(ClaimRegistry& registry);
+void register_stage_three_claims(ClaimRegistry& registry);
 
 }  // namespace zg
