@@ -50,8 +50,8 @@ void register_certificate_claims(ClaimRegistry& registry) {
   registry.add(ClaimSpec{
       "D3", "The lambda-certificate tends to the pre-certificate", "certificate", Rigor::Measured,
       "At the minimiser theta_lambda of L_lambda with m* neurons, eta_lambda(w) = (2/lambda) E[(f* - f_theta)(x) "
-      "relu>=2(w.x)] satisfies sup |eta_lambda| <= 1 (certifying global optimality) and tends to eta as lambda -> 0; "
-      "the rate is measured over five decades of lambda.",
+      "relu>=2(w.x)] satisfies sup |eta_lambda| <= 1 (certifying global optimality; sampled, and proved with intervals "
+      "for a rank-2 span) and tends to eta as lambda -> 0; the rate is measured over five decades of lambda.",
       R"(\eta_\lambda(w) = \tfrac{2}{\lambda}\,\mathbb{E}[(f^* - f_{\theta_\lambda})(x)\,\sigma_{\ge2}(w\cdot x)],\quad \sup|\eta_\lambda| \le 1,\quad \sup|\eta_\lambda - \eta| \to 0)",
       "vanishing-derivative pre-certificate as the lambda -> 0 limit (spec: MATH.md §4)",
       [](const CheckContext& ctx) { return check_lambda_certificate(ctx); },
