@@ -99,18 +99,19 @@ DescentRun gradient_descent(Network<double> start, const ObjectiveFn& loss_gradi
       run.stop = DescentStop::NonFinite;
       break;
     }
-    if (track_gap && here.objective - o.optimum <= o.gap_tolerance) {
+    if (track_gap && !o.stochastic && here.objective - o.optimum <= o.gap_tolerance) {
       run.stop = DescentStop::GapReached;
       break;
     }
-    if (o.grad_tolerance > 0 && here.decayed_grad_norm <= o.grad_tolerance) {
+    if (o.grad_tolerance > 0 && !o.stochastic && here.decayed_grad_norm <= o.grad_tolerance) {
       run.stop = DescentStop::GradientSmall;
       break;
     }
     if (run.time >= o.max_time) break;  // DescentStop::StepBudget
     const double step = step_now();
     State next = evaluate(gradient_step(here.net, here.g, o.lambda, step), loss_gradient, o.lambda);
-    if (!finite(next) || next.objective > here.objective + noise_floor(here.net, o.teacher_mass)) {
+    const bool rose = !o.stochastic && next.objective > here.objective + noise_floor(here.net, o.teacher_mass);
+    if (!finite(next) || rose) {
       ++run.halvings;
       ceiling = step / 2;
       accepted_in_a_row = 0;

@@ -57,6 +57,10 @@ struct DescentOptions {
   double mass_floor = 1e-3;  ///< neurons below this mass are ignored by max_angle
   double neighbourhood = 10 * 3.14159265358979323846 / 180;  ///< rad; mass farther is "far"
   bool keep_states = false;  ///< also keep the network at every recorded point
+  /// Mini-batch objectives: successive calls see different batches, so objective values
+  /// are not comparable and the safeguard would judge noise. Every step is then accepted
+  /// (the step still comes from the smoothness estimate) and the run ends on its budget.
+  bool stochastic = false;
 };
 
 /// One recorded state of a run (all in double: for plots and tables; verdicts are taken

@@ -13,7 +13,8 @@ std::vector<double> LambdaSchedule::lambdas() const {
 }
 
 StageThreeRun run_stage_three(const Network<double>& start, const ObjectiveFn& objective, const OptimumFn& optimum,
-                              const Mat<double>& teacher_dirs, double teacher_mass, const StageThreeOptions& o) {
+                              const Mat<double>& teacher_dirs, double teacher_mass, const StageThreeOptions& o,
+                              const EpochCallback& on_epoch) {
   StageThreeRun run;
   Network<double> state = start;
   long iterations = 0;
@@ -33,6 +34,7 @@ StageThreeRun run_stage_three(const Network<double>& start, const ObjectiveFn& o
     }
     d.record_every = o.record_every > 0 ? o.record_every : std::max(1L, static_cast<long>(d.max_time / 0.5 / 100));
     d.keep_states = o.keep_states;
+    d.stochastic = o.stochastic;
     DescentRun r = gradient_descent(state, objective, teacher_dirs, d);
     for (Network<double>& n : r.states) run.states.push_back(std::move(n));
     EpochRecord e;
@@ -51,6 +53,7 @@ StageThreeRun run_stage_three(const Network<double>& start, const ObjectiveFn& o
     state = r.final_state;
     e.state = state;
     run.epochs.push_back(std::move(e));
+    if (on_epoch) on_epoch(run.epochs.back());
   }
   run.final_state = std::move(state);
   return run;

@@ -35,7 +35,12 @@ struct StageThreeOptions {
   long record_every = 0;  ///< 0: about 100 records per epoch
   double mass_floor_factor = 1;  ///< neurons of mass >= this x lambda_k count in the angles
   bool keep_states = false;      ///< keep the network at every recorded point (for figures)
+  bool stochastic = false;       ///< a mini-batch objective: epochs run their whole budget
 };
+
+struct EpochRecord;
+/// Called after each epoch (progress on a terminal, say); may be empty.
+using EpochCallback = std::function<void(const EpochRecord&)>;
 
 /// What one epoch ended with (double: for tables and plots; the caller re-evaluates the
 /// final state in MPFR for verdicts).
@@ -62,6 +67,7 @@ using OptimumFn = std::function<std::optional<double>(double lambda)>;
 
 /// Runs the epochs from `start`. Deterministic for fixed inputs.
 StageThreeRun run_stage_three(const Network<double>& start, const ObjectiveFn& objective, const OptimumFn& optimum,
-                              const Mat<double>& teacher_dirs, double teacher_mass, const StageThreeOptions& options);
+                              const Mat<double>& teacher_dirs, double teacher_mass, const StageThreeOptions& options,
+                              const EpochCallback& on_epoch = {});
 
 }  // namespace zg

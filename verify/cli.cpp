@@ -32,6 +32,7 @@
 #include "verify/eval_command.hpp"
 #include "verify/runner.hpp"
 #include "verify/sweep_cli.hpp"
+#include "verify/sweep_samples.hpp"
 #include "verify/text_table.hpp"
 
 namespace zg {
@@ -355,6 +356,8 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
 
   SweepCommandLine sweep;
   CLI::App* sweep_cert_cmd = add_sweep_command(app, sweep);
+  SampleSweepOptions sample_sweep;
+  CLI::App* sweep_samples_cmd = add_sweep_samples_command(*app.get_subcommand("sweep"), sample_sweep);
 
   // CLI11 reports a missing subcommand before an unexpected word; name the word instead.
   if (argc >= 2 && argv[1][0] != '-' && app.get_subcommands([&](const CLI::App* sub) {
@@ -389,6 +392,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     if (app.got_subcommand("run")) return command_run(run, out, err);
     if (app.got_subcommand("report")) return command_report(report, out, err);
     if (sweep_cert_cmd->parsed()) return command_sweep_certificate(sweep, out, err, show_progress());
+    if (sweep_samples_cmd->parsed()) return command_sweep_samples(sample_sweep, out, err, show_progress());
     check_digits(eval_digits, "--digits");
     if (coef_cmd->parsed()) print_json_or_text(eval_coefficient(coef_k, eval_digits), eval_json, out);
     if (kernel_cmd->parsed()) print_json_or_text(eval_kernel(rho_text, eval_digits), eval_json, out);

@@ -1,0 +1,216 @@
+// `verify sweep samples` (verify/sweep_samples.hpp).
+#include "verify/sweep_samples.hpp"
+
+#include <filesystem>
+#include <ostream>
+#include <system_error>
+
+#include <fmt/format.h>
+
+#include "core/input_error.hpp"
+#include "reports/atomic_file.hpp"
+#include "reports/markdown_table.hpp"
+#include "reports/plot.hpp"
+#include "verify/config.hpp"
+#include "verify/text_table.hpp"
+
+namespace zg {
+namespace {
+
+constexpr const char* kStem = "sweep_samples";
+constexpr const char* kPlotStem = "sweep_samples_error";
+
+// The teacher's span coordinates (orthonormal basis by Householder QR of its directions)
+// placed on the first r axes of R^d.
+Network<double> embed_teacher(const Network<double>& teacher, int d) {
+  const Eigen::HouseholderQR<Mat<double>> qr(teacher.W);
+  const Eigen::Index m = teacher.width();
+  const Eigen::Index r = std::min<Eigen::Index>(teacher.dim(), m);
+  const Mat<double> coords = qr.matrixQR().topRows(r).triangularView<Eigen::Upper>();
+  if (d < r)
+    throw InputError("--dimensions", "", fmt::format("d = {} is below the teacher's {} directions' span", d, r),
+                     "give dimensions of at least " + std::to_string(r));
+  Network<double> out{teacher.a, Mat<double>::Zero(d, m)};
+  out.W.topRows(r) = coords;
+  return out;
+}
+
+std::vector<std::string> row_of(const SampleSweepPoint& p) {
+  const SampleChainResult& r = p.result;
+  return {std::to_string(p.dimension), std::to_string(p.samples),   fmt::format("{:.3e}", r.train_loss),
+          fmt::format("{:.3e}", r.test_error), fmt::format("{:.3e}", r.stage2_test_error),
+          fmt::format("{:.3f}", r.max_angle_deg), fmt::format("{:.2e}", r.far_mass), std::to_string(r.steps),
+          fmt::format("{:.1f}", r.seconds)};
+}
+
+const std::vector<std::string> kHeader = {"d", "n", "train loss", "test error", "after stage 2", "max angle (deg)",
+                                          "far mass", "steps", "time (s)"};
+
+PlotSpec error_plot(const std::vector<SampleSweepPoint>& points) {
+  PlotSpec plot;
+  plot.name = kPlotStem;
+  plot.title = "Finite samples: test error (population loss) and direction error against n";
+  plot.xlabel = "samples n";
+  plot.ylabel = "test error / max angle (deg)";
+  plot.log_x = plot.log_y = true;
+  std::map<int, std::pair<PlotSeries, PlotSeries>> by_d;
+  for (const SampleSweepPoint& p : points) {
+    auto& [err, angle] = by_d[p.dimension];
+    err.label = fmt::format("test error, d = {}", p.dimension);
+    angle.label = fmt::format("max angle (deg), d = {}", p.dimension);
+    err.style = angle.style = PlotSeries::Style::LinesPoints;
+    if (p.result.test_error > 0) err.x.push_back(double(p.samples)), err.y.push_back(p.result.test_error);
+    if (p.result.max_angle_deg > 0) angle.x.push_back(double(p.samples)), angle.y.push_back(p.result.max_angle_deg);
+  }
+  for (auto& [d, pair] : by_d) {
+    plot.series.push_back(pair.first);
+    plot.series.push_back(pair.second);
+  }
+  return plot;
+}
+
+std::string markdown(const SampleSweepOptions& o, const std::vector<SampleSweepPoint>& points, const PlotOutcome& plot) {
+  std::string md = "# Finite samples: the three stages on n Gaussian samples\n\n";
+  md += fmt::format(
+      "Stage 1 from {} symmetric pairs, stage 2's ridge solve and stage 3's {} epochs (lambda from 1e-2, halving; "
+      "each epoch {} / lambda_k of time, {}) run on the empirical loss of n samples; the **test error** is the "
+      "population loss of the result in closed form. Seed {}.\n\n",
+      o.pairs, o.epochs, o.horizon,
+      o.batch_size > 0 ? fmt::format("mini-batches of {}", o.batch_size) : std::string("full batch"), o.seed);
+  std::vector<detail::TableColumn> columns;
+  for (std::size_t k = 0; k < kHeader.size(); ++k)
+    columns.push_back({kHeader[k], k < 2 ? detail::Align::Left : detail::Align::Right});
+  std::vector<std::vector<std::string>> rows;
+  for (const SampleSweepPoint& p : points) rows.push_back(row_of(p));
+  md += detail::render_markdown_table(columns, rows) + "\n";
+  if (plot.status == PlotStatus::Rendered)
+    md += fmt::format("![test error against n]({}.svg)\n", kPlotStem);
+  else
+    md += "(no figure: " + plot.message + ")\n";
+  return md;
+}
+
+}  // namespace
+
+void validate_sample_sweep(const SampleSweepOptions& o) {
+  if (o.samples.empty()) throw InputError("--samples", "", "no sample sizes", "give at least one, e.g. 100,1000");
+  for (std::size_t k = 0; k < o.samples.size(); ++k) {
+    if (o.samples[k] < 10 || o.samples[k] > 10000000)
+      throw InputError("--samples", "", fmt::format("{} is outside 10 .. 10^7", o.samples[k]), "use sizes in range");
+    if (k > 0 && o.samples[k] <= o.samples[k - 1])
+      throw InputError("--samples", "", "sizes must increase", "list them in increasing order");
+  }
+  if (o.dimensions.empty()) throw InputError("--dimensions", "", "no dimensions", "give at least one, e.g. 16");
+  for (int d : o.dimensions)
+    if (d < 2 || d > 4096) throw InputError("--dimensions", "", fmt::format("{} is outside 2 .. 4096", d), "use 2 .. 4096");
+  if (o.batch_size < 0) throw InputError("--batch", "", "negative", "use 0 (full batch) or a positive size");
+  if (o.pairs < 1 || o.pairs > 4096) throw InputError("--pairs", "", "outside 1 .. 4096", "use 1 .. 4096");
+  if (o.epochs < 1 || o.epochs > 40) throw InputError("--epochs", "", "outside 1 .. 40", "use 1 .. 40");
+  if (!(o.horizon > 0)) throw InputError("--horizon", "", "not positive", "use a positive number, e.g. 10");
+}
+
+std::vector<SampleSweepPoint> run_sample_sweep(
+    const SampleSweepOptions& o, const Network<double>& teacher,
+    const std::function<void(std::size_t, std::size_t, const SampleSweepPoint&)>& on_point,
+    const std::function<void(const EpochRecord&)>& on_epoch) {
+  std::vector<SampleSweepPoint> points;
+  const std::size_t total = o.samples.size() * o.dimensions.size();
+  for (int d : o.dimensions) {
+    const Network<double> t = embed_teacher(teacher, d);
+    for (long n : o.samples) {
+      SampleChainOptions c;
+      c.samples = n;
+      c.batch_size = o.batch_size;
+      c.pairs = o.pairs;
+      c.schedule = {1e-2, 0.5, o.epochs};
+      c.horizon = o.horizon;
+      c.seed = o.seed;
+      points.push_back(SampleSweepPoint{n, d, run_sample_chain(t, c, on_epoch)});
+      if (on_point) on_point(points.size() - 1, total, points.back());
+    }
+  }
+  return points;
+}
+
+std::string sample_sweep_csv(const std::vector<SampleSweepPoint>& points) {
+  std::string csv = "dimension,samples,train_loss,test_error,stage2_test_error,max_angle_deg,far_mass,steps,seconds\n";
+  for (const SampleSweepPoint& p : points) {
+    const SampleChainResult& r = p.result;
+    csv += fmt::format("{},{},{:.17g},{:.17g},{:.17g},{:.17g},{:.17g},{},{:.3f}\n", p.dimension, p.samples,
+                       r.train_loss, r.test_error, r.stage2_test_error, r.max_angle_deg, r.far_mass, r.steps,
+                       r.seconds);
+  }
+  return csv;
+}
+
+CLI::App* add_sweep_samples_command(CLI::App& sweep, SampleSweepOptions& o) {
+  CLI::App* cmd = sweep.add_subcommand(
+      "samples", "The three stages on n Gaussian samples: test error and direction error against n and d");
+  cmd->add_option("--samples", o.samples, "Comma-separated sample sizes n, increasing")->delimiter(',')->capture_default_str();
+  cmd->add_option("--dimensions", o.dimensions, "Comma-separated input dimensions d")->delimiter(',')->capture_default_str();
+  cmd->add_option("--batch", o.batch_size, "Stage-3 mini-batch size (0: full batch)")->capture_default_str();
+  cmd->add_option("--pairs", o.pairs, "Stage-1 symmetric pairs (width 2 x pairs)")->capture_default_str();
+  cmd->add_option("--epochs", o.epochs, "Stage-3 epochs, lambda halving from 1e-2")->capture_default_str();
+  cmd->add_option("--horizon", o.horizon, "Each epoch's time budget in units of 1/lambda")->capture_default_str();
+  cmd->add_option("--seed", o.seed, "Seed of the samples and the initial directions")->capture_default_str();
+  cmd->add_option("--config", o.config_path, "Configuration whose teacher is used (default: the embedded one)");
+  cmd->add_option("--out", o.out_dir, "Folder for sweep_samples.{csv,md} and the plot")->capture_default_str();
+  return cmd;
+}
+
+int command_sweep_samples(const SampleSweepOptions& o, std::ostream& out, std::ostream& err, bool progress) {
+  validate_sample_sweep(o);
+  const RunConfig config = o.config_path.empty() ? default_config() : load_config_file(o.config_path);
+  Network<double> teacher;
+  {
+    ScopedDigits digits(30);
+    teacher = network_cast<double>(build_teacher<Mp>(config.problem.teacher));
+  }
+  for (int d : o.dimensions) embed_teacher(teacher, d);  // a bad dimension fails before any work
+
+  std::function<void(std::size_t, std::size_t, const SampleSweepPoint&)> on_point;
+  std::function<void(const EpochRecord&)> on_epoch;
+  if (progress) {
+    on_epoch = [&err](const EpochRecord& e) {
+      err << fmt::format("  epoch {:2d}  lambda {:.2e}  {:7d} steps  loss {:.3e}\n", e.epoch, e.lambda, e.steps, e.end.loss)
+          << std::flush;
+    };
+    on_point = [&err](std::size_t i, std::size_t n, const SampleSweepPoint& p) {
+      err << fmt::format("[{}/{}] d = {}, n = {}: test error {:.3e}, max angle {:.2f} deg, {:.1f} s\n", i + 1, n,
+                         p.dimension, p.samples, p.result.test_error, p.result.max_angle_deg, p.result.seconds)
+          << std::flush;
+    };
+  }
+  const std::vector<SampleSweepPoint> points = run_sample_sweep(o, teacher, on_point, on_epoch);
+
+  std::error_code error;
+  std::filesystem::create_directories(o.out_dir, error);
+  if (error || !std::filesystem::is_directory(o.out_dir))
+    throw InputError("--out", "", "cannot create the folder '" + o.out_dir + "'", "choose a writable folder");
+  const PlotOutcome plot = render_plot(error_plot(points), o.out_dir);
+  std::vector<std::string> written;
+  for (const Artefact& a : plot.artefacts) written.push_back((std::filesystem::path(o.out_dir) / a.path).string());
+  const std::string csv_path = (std::filesystem::path(o.out_dir) / (std::string(kStem) + ".csv")).string();
+  const std::string md_path = (std::filesystem::path(o.out_dir) / (std::string(kStem) + ".md")).string();
+  const std::string csv_tmp = write_temporary_beside(csv_path, sample_sweep_csv(points));
+  std::string md_tmp;
+  try {
+    md_tmp = write_temporary_beside(md_path, markdown(o, points, plot));
+  } catch (...) {
+    discard_temporary(csv_tmp);
+    throw;
+  }
+  commit_temporary(csv_tmp, csv_path);
+  commit_temporary(md_tmp, md_path);
+  written.push_back(csv_path);
+  written.push_back(md_path);
+
+  std::vector<std::vector<std::string>> rows{kHeader};
+  for (const SampleSweepPoint& p : points) rows.push_back(row_of(p));
+  out << format_text_table(rows) << "\n";
+  if (plot.status != PlotStatus::Rendered) err << "verify: warning: plot " << kPlotStem << ": " << plot.message << "\n";
+  for (const std::string& path : written) out << "wrote " << path << "\n";
+  return 0;
+}
+
+}  // namespace zg
