@@ -110,6 +110,9 @@ std::string plot_gnuplot_script(const PlotSpec& spec) {
   if (!spec.ylabel.empty()) out += "set ylabel " + quoted(spec.ylabel) + "\n";
   if (spec.log_x) out += "set logscale x\n";
   if (spec.log_y) out += "set logscale y\n";
+  // Log axes label decades as 1e-05, 0.001, 100 rather than gnuplot's fixed "%f" default.
+  if (spec.log_x) out += "set format x '%g'\n";
+  if (spec.log_y) out += "set format y '%g'\n";
   out += "set grid\n";
   const bool any_label =
       std::any_of(spec.series.begin(), spec.series.end(), [](const PlotSeries& s) { return !s.label.empty(); });

@@ -141,6 +141,7 @@ TEST_CASE("the gnuplot script reads the CSV and writes the SVG named after the p
   for (PlotSeries& s : p.series) s.label.clear();
   gp = plot_gnuplot_script(p);
   CHECK_THAT(gp, Catch::Contains("set logscale x\nset logscale y\n"));
+  CHECK_THAT(gp, Catch::Contains("set format y '%g'\n"));
   CHECK_THAT(gp, Catch::Contains("unset key\n"));
   CHECK_THAT(gp, Catch::Contains("index 0 using 1:2 with lines linewidth 2 notitle"));
 }
