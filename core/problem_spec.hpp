@@ -104,12 +104,20 @@ struct AlgorithmSettings {
   long batch_size = 0;  ///< mini-batch size; 0 = full batch
 };
 
+/// How the landscape claims judge (config table [landscape]).
+struct LandscapeSettings {
+  /// L1 checks |grad L_lambda|^2 >= c zeta^p with this p: the ratio |grad|^2 / zeta^p must
+  /// stay bounded away from 0 over the smallest three decades of zeta.
+  double lojasiewicz_exponent = 1;
+};
+
 struct ProblemSpec {
   TeacherSpec teacher;
   std::optional<StudentSpec> student;
   SpecNumber lambda{1e-3};
   CertificateSettings certificate;
   AlgorithmSettings algorithm;
+  LandscapeSettings landscape;
 };
 
 /// The teacher at T's current precision, directions normalised (MATH.md §3: ||w_i*|| = 1).

@@ -171,14 +171,19 @@ CheckOutcome check_lojasiewicz(const CheckContext& ctx, const Mp& optimum_offset
   ms.push_back(count_measurement("probes", static_cast<long long>(samples.size()), "probes with a gap above precision"));
   ms.push_back(Measurement{"hardest_family", hardest, "", "", "family attaining the smallest ratio for p = 1"});
 
-  // Bounded away from 0 on the smallest three decades of zeta (p = 1): not more than ten
-  // times below its minimum over the larger gaps, where no degeneration is in question.
+  // Bounded away from 0 on the smallest three decades of zeta, for the configured p
+  // ([landscape] lojasiewicz_exponent, 1 by default): not more than ten times below its
+  // minimum over the larger gaps, where no degeneration is in question.
+  const Mp p_checked(ctx.problem.landscape.lojasiewicz_exponent);
+  const std::string p_text = short_decimal(p_checked);
   const int smallest = envelope.begin()->first;
-  const auto [r_small, f_small] = min_ratio(samples, Mp(1), [&](const Sample& s) { return log10(s.zeta) < smallest + 3; });
-  const auto [r_rest, f_rest] = min_ratio(samples, Mp(1), [&](const Sample& s) { return !(log10(s.zeta) < smallest + 3); });
-  ms.push_back(measurement("lojasiewicz_min_ratio_p1_small_gaps", r_small, "min |grad|^2 / zeta over the smallest three decades"));
+  const auto [r_small, f_small] = min_ratio(samples, p_checked, [&](const Sample& s) { return log10(s.zeta) < smallest + 3; });
+  const auto [r_rest, f_rest] = min_ratio(samples, p_checked, [&](const Sample& s) { return !(log10(s.zeta) < smallest + 3); });
+  ms.push_back(measurement("lojasiewicz_exponent_checked", p_checked, "the exponent p judged ([landscape] lojasiewicz_exponent)"));
+  ms.push_back(measurement("lojasiewicz_min_ratio_checked_small_gaps", r_small,
+                           "min |grad|^2 / zeta^p over the smallest three decades, p the checked exponent"));
   if (r_rest > 0) {
-    ledger.exceeds("|grad|^2 / zeta on the three smallest decades of zeta, against a tenth of its minimum above",
+    ledger.exceeds("|grad|^2 / zeta^" + p_text + " on the three smallest decades of zeta, against a tenth of its minimum above",
                    r_small, Mp(r_rest / 10));
   }
   ledger.exceeds("|grad|^2 / zeta bounded away from 0 (p = 1)", r1, Mp(0));

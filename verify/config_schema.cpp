@@ -233,6 +233,20 @@ CertificateSettings read_certificate_settings(const ConfigTable& root) {
   return settings;
 }
 
+// [landscape]: how L1 judges (optional, defaults in LandscapeSettings).
+LandscapeSettings read_landscape_settings(const ConfigTable& root) {
+  LandscapeSettings settings;
+  const std::optional<ConfigField> field = root.find("landscape");
+  if (!field) return settings;
+  const ConfigTable t(*field, {"lojasiewicz_exponent"});
+  if (const auto f = t.find("lojasiewicz_exponent")) {
+    settings.lojasiewicz_exponent = f->number().as<double>();
+    if (!(settings.lojasiewicz_exponent > 0 && settings.lojasiewicz_exponent <= 4))
+      f->fail("must be in (0, 4]", "give the exponent p of |grad|^2 >= c zeta^p to check, e.g. 1");
+  }
+  return settings;
+}
+
 // A positive finite double from field f, or the field's error.
 double positive_number(const ConfigField& f, const std::string& fix) {
   const double x = f.number().as<double>();
@@ -314,7 +328,8 @@ AlgorithmSettings read_algorithm_settings(const ConfigTable& root) {
 
 RunConfig read_run_config(const nlohmann::json& document, const std::string& source) {
   const ConfigTable root(ConfigField(document, "", source),
-                         {"digits", "seed", "lambda", "claims", "teacher", "student", "certificate", "algorithm"});
+                         {"digits", "seed", "lambda", "claims", "teacher", "student", "certificate", "algorithm",
+                          "landscape"});
   RunConfig config;
   if (const auto f = root.find("digits")) config.digits = static_cast<unsigned>(f->integer(kMinDigits, kMaxDigits));
   if (const auto f = root.find("seed")) config.seed = f->seed();
@@ -330,6 +345,7 @@ RunConfig read_run_config(const nlohmann::json& document, const std::string& sou
   config.problem.student = read_student(root, config.problem.teacher, config.seed);
   config.problem.certificate = read_certificate_settings(root);
   config.problem.algorithm = read_algorithm_settings(root);
+  config.problem.landscape = read_landscape_settings(root);
   return config;
 }
 

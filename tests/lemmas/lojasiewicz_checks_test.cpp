@@ -33,3 +33,13 @@ TEST_CASE("L1 fails when the optimum value is understated", "[claims][L1][must-f
       zg::check_lojasiewicz(zg::CheckContext{zg::test::default_like_problem(), 50, 1}, Mp("1e-12"));
   CHECK(o.verdict == Verdict::Fail);
 }
+
+TEST_CASE("L1 fails when asked for an exponent below the landscape's", "[claims][L1][must-fail]") {
+  // The lower envelope goes like zeta^1.12: |grad|^2 / zeta^0.5 collapses on small gaps.
+  zg::ScopedDigits digits(50);
+  zg::ProblemSpec p = zg::test::default_like_problem();
+  p.landscape.lojasiewicz_exponent = 0.5;
+  const zg::CheckOutcome o = zg::check_lojasiewicz(zg::CheckContext{p, 50, 1});
+  CHECK(o.verdict == Verdict::Fail);
+  CHECK(value_of(o, "lojasiewicz_exponent_checked").rfind("5.0000", 0) == 0);
+}

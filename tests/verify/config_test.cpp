@@ -361,3 +361,14 @@ TEST_CASE("[algorithm] is read with its defaults, and a bad value names the fiel
   CHECK_THAT(toml_error(t + "[algorithm]\ncover_radius_deg = 95\n"), Contains("algorithm.cover_radius_deg = 95"));
   CHECK_THAT(toml_error(t + "[algorithm]\npair = 3\n"), Contains("did you mean 'pairs'"));
 }
+
+TEST_CASE("[landscape] sets L1's exponent, and a bad one names the field and the fix", "[config][landscape]") {
+  CHECK(zg::parse_config_toml(kTeacher, "plain.toml").problem.landscape.lojasiewicz_exponent == 1);
+  const RunConfig set =
+      zg::parse_config_toml(std::string(kTeacher) + "[landscape]\nlojasiewicz_exponent = 1.5\n", "set.toml");
+  CHECK(set.problem.landscape.lojasiewicz_exponent == 1.5);
+  const std::string t = kTeacher;
+  CHECK_THAT(toml_error(t + "[landscape]\nlojasiewicz_exponent = 0\n"),
+             Contains("landscape.lojasiewicz_exponent = 0: must be in (0, 4]") && Contains("e.g. 1"));
+  CHECK_THAT(toml_error(t + "[landscape]\nexponent = 1\n"), Contains("landscape"));
+}
