@@ -14,6 +14,7 @@
 #include "core/ridge_output.hpp"
 #include "core/stage_one.hpp"
 #include "lemmas/check_ledger.hpp"
+#include "lemmas/fits.hpp"
 
 namespace zg {
 namespace {
@@ -27,26 +28,6 @@ std::uint64_t run_seed(std::uint64_t master, std::uint64_t purpose, std::uint64_
 }
 constexpr std::uint64_t kConfiguredRun = 1, kDimensionSweep = 2, kWidthSweep = 3;
 constexpr int kPooledNeurons = 256;  // per dimension: the fit's spread over seeds was 0.022 at 256
-
-// Least-squares slope of log y against log x.
-double log_slope(const std::vector<double>& x, const std::vector<double>& y) {
-  const auto n = static_cast<double>(x.size());
-  double mx = 0, my = 0;
-  for (std::size_t i = 0; i < x.size(); ++i) mx += std::log(x[i]) / n, my += std::log(y[i]) / n;
-  double sxy = 0, sxx = 0;
-  for (std::size_t i = 0; i < x.size(); ++i) {
-    const double dx = std::log(x[i]) - mx;
-    sxy += dx * (std::log(y[i]) - my);
-    sxx += dx * dx;
-  }
-  return sxy / sxx;
-}
-
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  const std::size_t k = v.size() / 2;
-  return v.size() % 2 == 1 ? v[k] : (v[k - 1] + v[k]) / 2;
-}
 
 double degrees(double rad) {
   return rad * 180 / pi<double>();

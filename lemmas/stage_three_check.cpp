@@ -17,7 +17,6 @@
 namespace zg {
 namespace {
 
-constexpr unsigned kNewtonGuard = 12;  // as D3 and T1
 constexpr std::size_t kMaxNeuronCurves = 24;
 
 // Loss and gap along the whole stage, epoch boundaries marked.
@@ -105,13 +104,14 @@ PlotSpec directions_plot(const Network<double>& before, const Network<double>& a
 
 CheckOutcome check_stage_three(const CheckContext& ctx, const Network<double>& start, const StageThreeOptions& options,
                                const StageThreeTargets& targets) {
-  auto built = certificate_or_failure(ctx);
-  if (const CheckOutcome* failed = std::get_if<CheckOutcome>(&built)) return *failed;
-  const Certificate<Mp>& c = std::get<Certificate<Mp>>(built);
-  const Network<Mp> teacher = build_teacher<Mp>(ctx.problem.teacher);
-  const Network<double> teacher_d = network_cast<double>(teacher);
-  const TestFunctionBound bound = test_function_bound_for(c, ctx);
-  const Mp newton_tol = identity_tolerance(ctx.digits, kNewtonGuard);
+  auto setup = descent_claim_setup(ctx);
+  if (const CheckOutcome* failed = std::get_if<CheckOutcome>(&setup)) return *failed;
+  const DescentClaimSetup& su = std::get<DescentClaimSetup>(setup);
+  const Certificate<Mp>& c = su.certificate;
+  const Network<Mp>& teacher = su.teacher;
+  const Network<double>& teacher_d = su.teacher_d;
+  const TestFunctionBound& bound = su.bound;
+  const Mp& newton_tol = su.newton_tol;
   CheckLedger ledger(ctx.digits);
   std::vector<Measurement> ms;
 

@@ -117,6 +117,16 @@ TestFunctionBound test_function_bound_for(const Certificate<Mp>& c, const CheckC
   return cache.emplace(key, std::move(b)).first->second;
 }
 
+std::variant<DescentClaimSetup, CheckOutcome> descent_claim_setup(const CheckContext& ctx) {
+  auto built = certificate_or_failure(ctx);
+  if (CheckOutcome* failed = std::get_if<CheckOutcome>(&built)) return std::move(*failed);
+  DescentClaimSetup s{std::move(std::get<Certificate<Mp>>(built)), build_teacher<Mp>(ctx.problem.teacher), {}, {},
+                      identity_tolerance(ctx.digits, 12)};
+  s.teacher_d = network_cast<double>(s.teacher);
+  s.bound = test_function_bound_for(s.certificate, ctx);
+  return s;
+}
+
 CheckOutcome check_test_function_bound(const CheckContext& ctx, std::optional<Mp> rho_override) {
   auto built = certificate_or_failure(ctx);
   if (const CheckOutcome* failed = std::get_if<CheckOutcome>(&built)) return *failed;

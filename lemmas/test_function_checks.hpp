@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <variant>
 
 #include "core/certificate.hpp"
 #include "lemmas/claim_registry.hpp"
@@ -33,5 +34,22 @@ TestFunctionBound test_function_bound_for(const Certificate<Mp>& c, const CheckC
 /// (D2c) when the proof succeeds, else the sampled one; `rho_override` replaces it (tests).
 /// |p|^2 in closed form is checked against Monte Carlo.
 CheckOutcome check_test_function_bound(const CheckContext& ctx, std::optional<Mp> rho_override = std::nullopt);
+
+}  // namespace zg
+
+namespace zg {
+
+/// What the descent claims (T1, S3) build before running: the certificate (or the FAIL a
+/// degenerate teacher gets), the teacher in MPFR and double, the D4 bound, and the
+/// tolerance Newton's optimum is judged stationary by (12 digits conceded, as D3: the
+/// objective cancels O(1) terms).
+struct DescentClaimSetup {
+  Certificate<Mp> certificate;
+  Network<Mp> teacher;
+  Network<double> teacher_d;
+  TestFunctionBound bound;
+  Mp newton_tol;
+};
+std::variant<DescentClaimSetup, CheckOutcome> descent_claim_setup(const CheckContext& ctx);
 
 }  // namespace zg

@@ -14,12 +14,12 @@
 #include "core/regularized_optimum.hpp"
 #include "lemmas/certificate_checks.hpp"
 #include "lemmas/check_ledger.hpp"
+#include "lemmas/fits.hpp"
 #include "lemmas/test_function_checks.hpp"
 
 namespace zg {
 namespace {
 
-constexpr unsigned kNewtonGuard = 12;   // as D3: the objective cancels O(1) terms
 constexpr int kRecordedPoints = 200;    // trajectory points per run (for the plots)
 constexpr std::size_t kStateStride = 10; // every 10th recorded state is checked against the D4 bound
 constexpr double kTypicalStep = 0.5;    // for sizing the step budget and the record period
@@ -108,23 +108,6 @@ void run_jobs(std::vector<Job>& jobs, const Network<double>& teacher, unsigned t
   for (std::thread& t : pool) t.join();
 }
 
-// Least-squares slope of log y against log x (double: a fitted exponent for people).
-double log_slope(const std::vector<std::pair<double, double>>& xy) {
-  double sx = 0, sy = 0, sxx = 0, sxy = 0;
-  const double n = static_cast<double>(xy.size());
-  for (const auto& [x, y] : xy) {
-    const double lx = std::log(x), ly = std::log(y);
-    sx += lx, sy += ly, sxx += lx * lx, sxy += lx * ly;
-  }
-  return (n * sxy - sx * sy) / (n * sxx - sx * sx);
-}
-
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  const std::size_t n = v.size();
-  return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
-
 // The success map: one marker per (lambda, initial gap) cell by how many seeds converged,
 // and the threshold curve.
 PlotSpec success_map_plot(const std::vector<double>& lambdas, const std::vector<double>& gaps,
@@ -183,13 +166,14 @@ PlotSpec trajectory_plot(const std::string& name, const std::string& title, cons
 }  // namespace
 
 CheckOutcome check_threshold_map(const CheckContext& ctx, const ThresholdMapSettings& set, const Mp& optimum_offset) {
-  auto built = certificate_or_failure(ctx);
-  if (const CheckOutcome* failed = std::get_if<CheckOutcome>(&built)) return *failed;
-  const Certificate<Mp>& c = std::get<Certificate<Mp>>(built);
-  const Network<Mp> teacher = build_teacher<Mp>(ctx.problem.teacher);
-  const Network<double> teacher_d = network_cast<double>(teacher);
-  const TestFunctionBound bound = test_function_bound_for(c, ctx);
-  const Mp newton_tol = identity_tolerance(ctx.digits, kNewtonGuard);
+  auto setup = descent_claim_setup(ctx);
+  if (const CheckOutcome* failed = std::get_if<CheckOutcome>(&setup)) return *failed;
+  const DescentClaimSetup& su = std::get<DescentClaimSetup>(setup);
+  const Certificate<Mp>& c = su.certificate;
+  const Network<Mp>& teacher = su.teacher;
+  const Network<double>& teacher_d = su.teacher_d;
+  const TestFunctionBound& bound = su.bound;
+  const Mp& newton_tol = su.newton_tol;
   CheckLedger ledger(ctx.digits);
   std::vector<Measurement> ms;
 
@@ -291,27 +275,30 @@ CheckOutcome check_threshold_map(const CheckContext& ctx, const ThresholdMapSett
   }
   ledger.at_most("the D4 bound at every recorded state of every run (worst: " + worst_d4_where + ")", worst_d4, Mp(1));
 
-  std::vector<std::pair<double, double>> uncensored;
+  std::vector<double> uncensored_lambdas, uncensored_thresholds;
   for (std::size_t l = 0; l < L; ++l)
-    if (!censored[l] && thresholds[l] > 0) uncensored.emplace_back(static_cast<double>(cases[l].lambda), thresholds[l]);
-  if (uncensored.size() >= 2)
-    ms.push_back(double_measurement("threshold_exponent_fit", log_slope(uncensored),
+    if (!censored[l] && thresholds[l] > 0) {
+      uncensored_lambdas.push_back(static_cast<double>(cases[l].lambda));
+      uncensored_thresholds.push_back(thresholds[l]);
+    }
+  if (uncensored_lambdas.size() >= 2)
+    ms.push_back(double_measurement("threshold_exponent_fit", log_slope(uncensored_lambdas, uncensored_thresholds),
                              fmt::format("slope of log zeta_th against log lambda over {} lambdas with the threshold "
                                          "inside the probed gaps (MATH.md suggests ~2; grid-quantised)",
-                                         uncensored.size())));
-  std::vector<std::pair<double, double>> rate_points;
-  std::vector<double> rate_over_lambda;
+                                         uncensored_lambdas.size())));
+  std::vector<double> rate_lambdas, rate_medians, rate_over_lambda;
   for (std::size_t l = 0; l < L; ++l)
     if (!rates[l].empty()) {
       const double m = median(rates[l]), lambda = static_cast<double>(cases[l].lambda);
-      rate_points.emplace_back(lambda, m);
+      rate_lambdas.push_back(lambda);
+      rate_medians.push_back(m);
       rate_over_lambda.push_back(m / lambda);
     }
   if (!rate_over_lambda.empty())
     ms.push_back(double_measurement("convergence_rate_over_lambda", median(rate_over_lambda),
                              "median over lambda of the median average rate ln(zeta_0 / zeta_end) / time, divided by lambda"));
-  if (rate_points.size() >= 2)
-    ms.push_back(double_measurement("convergence_rate_exponent_fit", log_slope(rate_points),
+  if (rate_lambdas.size() >= 2)
+    ms.push_back(double_measurement("convergence_rate_exponent_fit", log_slope(rate_lambdas, rate_medians),
                              "slope of log(median rate) against log lambda"));
   ms.push_back(measurement("test_function_max_ratio_descent", worst_d4,
                            "largest D4 left/right ratio over every recorded state (must be <= 1)"));
