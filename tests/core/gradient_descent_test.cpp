@@ -8,6 +8,7 @@
 #include <limits>
 
 #include "core/certificate.hpp"
+#include "core/finite_difference.hpp"
 #include "core/regularized_optimum.hpp"
 #include "tests/support/problems.hpp"
 #include "tests/support/within_eps.hpp"
@@ -157,4 +158,37 @@ TEST_CASE("Newton's optimum agrees with an independent long descent run", "[desc
     CHECK(std::abs(run.final_state.a(j) * run.final_state.W.col(j).norm() -
                    static_cast<double>(opt.student.a(j) * opt.student.W.col(j).norm())) < 1e-6);
   }
+}
+
+TEST_CASE("the smoothness estimate bounds the Hessian's top eigenvalue near the optimum, within 4x", "[descent]") {
+  // Independent: power iteration on central differences of the closed-form gradient.
+  const zg::Network<double> t = zg::network_cast<double>([] {
+    zg::ScopedDigits digits(30);
+    return zg::build_teacher<zg::Mp>(zg::test::default_like_problem().teacher);
+  }());
+  Network<double> s = t;
+  for (Eigen::Index j = 0; j < t.width(); ++j) {
+    const double root = std::sqrt(std::abs(t.a(j)));
+    s.a(j) = t.a(j) < 0 ? -root : root;
+    s.W.col(j) = root * t.W.col(j);
+  }
+  s.W(5, 1) += 0.05;  // off the optimum, off the span
+  const Eigen::Index d = t.dim(), m = t.width();
+  auto grad = [&](const Vec<double>& x) {
+    const zg::LossGradient<double> g = zg::population_loss_gradient(zg::unflatten_parameters(x, d, m), t);
+    return Vec<double>(zg::flatten_parameters(Network<double>{g.grad_a, g.grad_W}));
+  };
+  const Vec<double> x = zg::flatten_parameters(s);
+  Vec<double> v = Vec<double>::Ones(x.size()).normalized();
+  double top = 0;
+  for (int k = 0; k < 300; ++k) {
+    const double h = 1e-6;  // the gradient is C^1 here: O(h^2) error, far below the 4x window
+    const Vec<double> hv = (grad(x + h * v) - grad(x - h * v)) / (2 * h);
+    top = v.dot(hv);
+    v = hv.normalized();
+  }
+  const double estimate = zg::smoothness_estimate(s, zg::population_loss(s, t), 0);
+  INFO("top eigenvalue " << top << ", estimate " << estimate);
+  CHECK(estimate >= top);
+  CHECK(estimate <= 4 * top);
 }
