@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake pkg-config
-  libboost-dev libgmp-dev libmpfr-dev libmpfi-dev
+  libboost-dev libgmp-dev libmpfr-dev libmpfi-dev libflint-arb-dev
   libeigen3-dev catch2 libcli11-dev libtoml11-dev nlohmann-json3-dev libfmt-dev
   libbenchmark-dev libxml2-utils gnuplot-nox
   # --format pdf: pdflatex and latexmk, pgfplots (texlive-pictures), booktabs and
