@@ -56,6 +56,22 @@ struct Artefact {
   std::string description;
 };
 
+/// A file a claim produced whole (a proof certificate), written beside the report by
+/// write_claim_attachments (reports/attachments.hpp) and listed among the artefacts.
+struct AttachedFile {
+  std::string path;  ///< relative to the report folder, e.g. "certificates/D2c.json"
+  std::string kind;  ///< "certificate", ...
+  std::string description;
+  std::string content;  ///< the bytes to write
+};
+
+/// Where a claim's certificate was written and its SHA-256, so that a reader can check
+/// that the file it replays is the one the run produced.
+struct CertificateRef {
+  std::string path;    ///< relative to the report folder
+  std::string sha256;  ///< 64 lowercase hexadecimal digits of the file's bytes
+};
+
 /// What running one claim produced.
 struct ClaimResult {
   std::string id;
@@ -75,6 +91,12 @@ struct ClaimResult {
   /// Figures to draw beside the report; render_report_plots (reports/plot.hpp) writes
   /// them and appends their files to `artefacts`. Not part of the JSON: the files are.
   std::vector<PlotSpec> plots;
+  /// Files to write beside the report (not part of the JSON: the files and `certificate`
+  /// are).
+  std::vector<AttachedFile> attachments;
+  /// Set when an attachment of kind "certificate" was written; in report.json as
+  /// "certificate": {"path", "sha256"}.
+  std::optional<CertificateRef> certificate;
 };
 
 /// Counts per verdict.

@@ -29,6 +29,7 @@ struct CheckOutcome {
   std::vector<Measurement> measurements;
   std::vector<Artefact> artefacts;
   std::vector<PlotSpec> plots;      ///< figures, rendered beside the report by the driver
+  std::vector<AttachedFile> attachments;  ///< files written whole beside the report (certificates)
   bool precision_may_help = false;  ///< INCONCLUSIVE for want of digits: retry with more
 };
 

@@ -118,6 +118,8 @@ class JsonEmitter final {
       j["artefacts"].push_back(Json{{"path", a.path}, {"kind", a.kind}, {"description", a.description}});
     j["figures"] = Json::array();
     for (const Figure* f : figures) j["figures"].push_back(figure(*f));
+    // Only claims that wrote a proof certificate carry the key (docs/proofs.md §7).
+    if (c.certificate) j["certificate"] = Json{{"path", c.certificate->path}, {"sha256", c.certificate->sha256}};
     return j;
   }
 

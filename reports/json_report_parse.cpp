@@ -139,6 +139,7 @@ class ObjectReader final {
   }
 
   bool is_null(const char* key) const { return field(key).is_null(); }
+  bool has(const char* key) const { return object_.contains(key); }
 
   /// An array field whose elements are all strings.
   std::vector<std::string> strings(const char* key) const {
@@ -265,6 +266,17 @@ ClaimResult read_claim(const ObjectReader& in) {
     if (!safe_relative_path(artefact.path))
       a.fail("path", "\"" + artefact.path + "\" is not a relative path inside the report folder");
     c.artefacts.push_back(std::move(artefact));
+  }
+  // Optional: only claims that wrote a proof certificate have one.
+  if (in.has("certificate")) {
+    const ObjectReader cert = in.object("certificate");
+    CertificateRef ref{cert.string("path"), cert.string("sha256")};
+    if (!safe_relative_path(ref.path))
+      cert.fail("path", "\"" + ref.path + "\" is not a relative path inside the report folder");
+    const bool hex64 = ref.sha256.size() == 64 &&
+                       ref.sha256.find_first_not_of("0123456789abcdef") == std::string::npos;
+    if (!hex64) cert.fail("sha256", "\"" + ref.sha256 + "\" is not 64 lowercase hexadecimal digits");
+    c.certificate = std::move(ref);
   }
   return c;
 }

@@ -22,6 +22,7 @@
 #include "core/numeric_types.hpp"
 #include "lemmas/claim_registry.hpp"
 #include "reports/atomic_file.hpp"
+#include "reports/attachments.hpp"
 #include "reports/baseline.hpp"
 #include "reports/display_format.hpp"
 #include "reports/plot.hpp"
@@ -199,6 +200,7 @@ int command_run(const RunOptions& o, std::ostream& out, std::ostream& err) {
   const RunReport& report = doc.run;
   // Figures first, so the reports can list them; a missing gnuplot is a warning only.
   for (const std::string& note : render_report_plots(doc.run, o.out_dir)) err << "verify: warning: " << note << "\n";
+  write_claim_attachments(doc.run, o.out_dir);  // certificates, before report.json names them
   doc.figures = figures_of(doc.run);
   compare(doc, baseline, o.baseline);
   const WriteOutcome written = write_reports(doc, o.out_dir, formats);

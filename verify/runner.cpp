@@ -184,6 +184,7 @@ ClaimResult run_claim(
     r.measurements = std::move(outcome.measurements);
     r.artefacts = std::move(outcome.artefacts);
     r.plots = std::move(outcome.plots);
+    r.attachments = std::move(outcome.attachments);
     r.digits = digits;
     const bool can_escalate = attempt < max_escalations && digits < kMaxDigits;
     if (r.verdict != Verdict::Inconclusive || !outcome.precision_may_help || !can_escalate) break;
