@@ -1,0 +1,181 @@
+// Cap and strip enclosures (docs/proofs.md §4, §5).
+#include "certificate_checker/cap_frame.hpp"
+
+#include <cstddef>
+#include <vector>
+
+namespace zg::checker {
+namespace {
+
+Iv unit_interval() { return Iv::from_doubles(-1.0, 1.0); }
+
+Iv one_minus_sq(const Iv& x) {
+  const Iv one(1);
+  return intersect((one - x) * (one + x), one - sqr(x));
+}
+
+IvVec tail(const IvVec& x) { return IvVec(x.begin() + 1, x.end()); }
+
+}  // namespace
+
+IvVec householder(const CapFrame& f, const IvVec& x) {
+  const Iv factor = ldexp(dot(f.w, x), 1) / f.wtw;
+  IvVec out;
+  for (std::size_t k = 0; k < x.size(); ++k) out.push_back(x[k] - f.w[k] * factor);
+  return out;
+}
+
+CapFrame build_cap_frame(const Model& md, int centre, int sign, double T) {
+  CapFrame f;
+  const std::size_t j = static_cast<std::size_t>(centre);
+  const std::size_t r = static_cast<std::size_t>(md.r);
+  f.centre = centre;
+  f.sign = sign;
+  const IvVec& u = md.u[j];
+  // σ = +1 when the midpoint of u_1 is <= 0: then w_1 = 1 − σ u_1 >= 1 (no cancellation).
+  f.sigma = mpfr_sgn(midpoint_point(u[0]).lo()) <= 0 ? 1 : -1;
+  const Iv sig(f.sigma);
+  f.w.resize(r);
+  for (std::size_t k = 0; k < r; ++k) f.w[k] = (k == 0 ? Iv(1) : Iv(0)) - sig * u[k];
+  f.wtw = dot(f.w, f.w);
+  f.T = Iv::exact(T);
+  f.cos_T = cos(f.T);
+  f.A.assign(static_cast<std::size_t>(md.m), Iv());
+  f.C.assign(static_cast<std::size_t>(md.m), Iv());
+  f.P.assign(static_cast<std::size_t>(md.m), IvVec(r - 1));
+  f.Q.assign(static_cast<std::size_t>(md.m), IvVec(r - 1));
+  for (std::size_t i = 0; i < static_cast<std::size_t>(md.m); ++i) {
+    if (i != j) {
+      const IvVec p = householder(f, md.u[i]);
+      f.A[i] = intersect(intersect(p[0], sig * dot(md.u[i], u)), unit_interval());  // (H u_i)_1 = σ u_i·u_j
+      f.P[i] = tail(p);
+    }
+    if (!md.b_zero[i]) {
+      const IvVec q = householder(f, md.bperp[i]);
+      if (i != j) f.C[i] = intersect(q[0], sig * dot(md.bperp[i], u));  // (H b_i⊥)_1 = σ b_i⊥·u_j
+      f.Q[i] = tail(q);
+    }
+  }
+  // h0 and g (§4), the touching centre's value α_j K(1) = α_j (π/2 − 1)/(2π) exactly.
+  const Iv one(1);
+  Iv h0 = md.alpha[j] * (md.half_pi - one) * md.inv_two_pi;
+  IvVec g(r - 1);
+  for (std::size_t i = 0; i < static_cast<std::size_t>(md.m); ++i) {
+    if (i == j) continue;
+    const Iv asA = asin_clipped(f.A[i]);
+    h0 += md.alpha[i] * kernel_K(md, f.A[i]);
+    Iv coef = md.alpha[i] * asA;
+    if (!md.b_zero[i]) {
+      h0 += asA * f.C[i] * md.inv_two_pi;
+      coef += f.C[i] / sqrt_nonneg(one_minus_sq(f.A[i]));
+      for (std::size_t k = 0; k + 1 < r; ++k) g[k] += (coef * f.P[i][k] + asA * f.Q[i][k]) * md.inv_two_pi;
+    } else {
+      for (std::size_t k = 0; k + 1 < r; ++k) g[k] += coef * f.P[i][k] * md.inv_two_pi;
+    }
+  }
+  if (!md.b_zero[j])
+    for (std::size_t k = 0; k + 1 < r; ++k) g[k] += ldexp(sig * f.Q[j][k], -2);  // σ Q_j / 4
+  const Iv sj(sign);
+  f.h0 = sj * h0;
+  for (Iv& gk : g) gk = sj * gk;
+  f.g = std::move(g);
+  f.gamma = norm(f.g);
+  return f;
+}
+
+Iv cap_second_derivative(const Model& md, const CapFrame& f, const Iv& t, const IvVec& zhat) {
+  const Iv c = cos(t);
+  const Iv s = sin(t);
+  const Iv zero(0);
+  const std::size_t j = static_cast<std::size_t>(f.centre);
+  Iv sum;
+  for (std::size_t i = 0; i < static_cast<std::size_t>(md.m); ++i) {
+    if (i == j) continue;
+    const Iv B = dot(zhat, f.P[i]);
+    const Iv x = intersect(c * f.A[i] + s * B, unit_interval());
+    const Iv xd = intersect(c * B - s * f.A[i], unit_interval());  // x² + ẋ² <= 1
+    const Iv omx2 = one_minus_sq(x);
+    const Iv omx = sqrt_nonneg(omx2);
+    const Iv asx = asin_clipped(x);
+    const Iv xd2 = sqr(xd);
+    // K''(x) ẋ² = ẋ²/(2π sqrt(1 − x²)) ∈ [0, sqrt(1 − x²)/(2π)] because ẋ² <= 1 − x².
+    const Iv bound = omx * md.inv_two_pi;
+    const Iv K2 = intersect(xd2 * md.inv_two_pi / omx, Iv::hull(zero.lo(), bound.hi()));
+    sum += md.alpha[i] * (K2 - asx * x * md.inv_two_pi);
+    if (!md.b_zero[i]) {
+      if (omx.contains_zero()) return Iv::entire();
+      const Iv D = dot(zhat, f.Q[i]);
+      const Iv L = c * f.C[i] + s * D;
+      const Iv Ld = c * D - s * f.C[i];
+      // (ẍ L + 2 ẋ L̇)/√(1−x²) + ẋ² x L/(1−x²)^{3/2} + asin(x) L̈, with ẍ = −x, L̈ = −L.
+      sum += ((ldexp(xd * Ld, 1) - x * L) / omx + xd2 * x * L / (omx2 * omx) - asx * L) * md.inv_two_pi;
+    }
+  }
+  const Iv theta = md.half_pi - t;  // asin(cos t) = π/2 − t
+  Iv fj = md.alpha[j] * (s - theta * c) * md.inv_two_pi;
+  if (!md.b_zero[j]) {
+    const Iv Dj = dot(zhat, f.Q[j]);
+    fj += Iv(f.sigma) * Dj * (-(ldexp(c, 1) + theta * s)) * md.inv_two_pi;
+  }
+  return Iv(f.sign) * (sum + fj);
+}
+
+StripValues strip_values(const Model& md, const CapFrame& f, const Iv& s, const Iv& t, const IvVec& zhat) {
+  const Iv c = cos(t);
+  const Iv st = sin(t);
+  const std::size_t j = static_cast<std::size_t>(f.centre);
+  Iv h;
+  Iv dh;
+  for (std::size_t i = 0; i < static_cast<std::size_t>(md.m); ++i) {
+    if (i == j) continue;
+    const Iv a = intersect(c * f.A[i] + st * dot(zhat, f.P[i]), unit_interval());  // v·u_i
+    const Iv x = intersect(s * a, unit_interval());
+    const Iv asx = asin_clipped(x);
+    h += md.alpha[i] * kernel_K(md, x);
+    dh += md.alpha[i] * asx * a * md.inv_two_pi;
+    if (!md.b_zero[i]) {
+      const Iv l = c * f.C[i] + st * dot(zhat, f.Q[i]);  // v·b_i⊥
+      const Iv omx = sqrt_nonneg(one_minus_sq(x));
+      if (omx.contains_zero()) return {Iv::entire(), Iv::entire(), Iv::entire()};
+      h += asx * s * l * md.inv_two_pi;
+      dh += (a * s * l / omx + asx * l) * md.inv_two_pi;
+    }
+  }
+  // Touching centre: x_j = σ s cos t, so K(x_j) = K(s cos t) and asin(x_j) = σ asin(s cos t).
+  const Iv xc = intersect(s * c, Iv::from_doubles(0.0, 1.0));
+  const Iv asc = asin_clipped(xc);
+  h += md.alpha[j] * kernel_K(md, xc);
+  dh += md.alpha[j] * asc * c * md.inv_two_pi;
+  if (!md.b_zero[j]) {
+    const Iv sig(f.sigma);
+    const Iv Dj = dot(zhat, f.Q[j]);
+    // sin t / sqrt(1 − s² cos² t) ∈ [0, 1].
+    const Iv psi = intersect(st / sqrt_nonneg(one_minus_sq(xc)), Iv::from_doubles(0.0, 1.0));
+    h += sig * asc * s * st * Dj * md.inv_two_pi;
+    dh += sig * (c * s * Dj * psi + asc * st * Dj) * md.inv_two_pi;
+  }
+  const Iv sj(f.sign);
+  StripValues out;
+  out.h = sj * h;
+  out.dh_ds = sj * dh;
+  // φ(x) = arccos(x)/sqrt(1 − x²) ∈ [1, π/2] decreases on [0, 1]: sup over the piece is
+  // φ(inf s cos t) = φ(s_lo cos t_hi).
+  const Iv x0 = intersect(lower_point(s) * cos(upper_point(t)), Iv::from_doubles(0.0, 1.0));
+  const Iv phi_range = Iv::hull(Iv(1).lo(), md.half_pi.hi());
+  const Iv phi0 = intersect(acos_clipped(x0) / sqrt_nonneg(one_minus_sq(x0)), phi_range);
+  const Iv Phi = Iv::hull(Iv(1).lo(), phi0.hi());
+  out.dG_ds = out.dh_ds - ldexp(md.rho * c * Phi, 1);
+  return out;
+}
+
+Iv eta_at(const Model& md, const IvVec& y) {
+  Iv eta;
+  for (std::size_t i = 0; i < static_cast<std::size_t>(md.m); ++i) {
+    const Iv x = intersect(dot(y, md.u[i]), unit_interval());
+    eta += md.alpha[i] * kernel_K(md, x);
+    if (!md.b_zero[i]) eta += asin_clipped(x) * dot(y, md.bperp[i]) * md.inv_two_pi;
+  }
+  return eta;
+}
+
+}  // namespace zg::checker

@@ -1,0 +1,339 @@
+// MPFI wrapper of the certificate checker (see interval.hpp for the guarantees).
+#include "certificate_checker/interval.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <string>
+#include <utility>
+
+namespace zg::checker {
+namespace {
+
+thread_local mpfr_prec_t t_working_precision = 128;
+
+}  // namespace
+
+mpfr_prec_t working_precision() { return t_working_precision; }
+
+PrecisionScope::PrecisionScope(mpfr_prec_t bits) : old_(t_working_precision) { t_working_precision = bits; }
+PrecisionScope::~PrecisionScope() { t_working_precision = old_; }
+
+Iv::Iv() {
+  mpfi_init2(v_, t_working_precision);
+  live_ = true;
+  mpfi_set_si(v_, 0);
+}
+
+Iv::Iv(long n) {
+  mpfi_init2(v_, std::max<mpfr_prec_t>(t_working_precision, 64));
+  live_ = true;
+  mpfi_set_si(v_, n);
+}
+
+Iv Iv::exact(double x) {
+  Iv r;
+  if (mpfr_get_prec(r.lo()) < 53) mpfi_set_prec(r.v_, 53);
+  mpfi_set_d(r.v_, x);
+  return r;
+}
+
+Iv Iv::from_doubles(double lo, double hi) {
+  Iv r;
+  if (mpfr_get_prec(r.lo()) < 53) mpfi_set_prec(r.v_, 53);
+  mpfi_interv_d(r.v_, lo, hi);
+  return r;
+}
+
+Iv Iv::point(mpfr_srcptr x) {
+  Iv r;
+  if (mpfr_get_prec(r.lo()) < mpfr_get_prec(x)) mpfi_set_prec(r.v_, mpfr_get_prec(x));
+  mpfi_set_fr(r.v_, x);
+  return r;
+}
+
+Iv Iv::hull(mpfr_srcptr lo, mpfr_srcptr hi) {
+  Iv r;
+  mpfi_interv_fr(r.v_, lo, hi);
+  return r;
+}
+
+Iv Iv::entire() {
+  Iv r;
+  mpfr_set_inf(&r.v_->left, -1);
+  mpfr_set_inf(&r.v_->right, 1);
+  return r;
+}
+
+Iv Iv::nan() {
+  Iv r;
+  mpfr_set_nan(&r.v_->left);
+  mpfr_set_nan(&r.v_->right);
+  return r;
+}
+
+Iv Iv::pi() {
+  Iv r;
+  mpfi_const_pi(r.v_);
+  return r;
+}
+
+Iv::Iv(const Iv& other) {
+  mpfi_init2(v_, mpfi_get_prec(other.v_));
+  live_ = true;
+  mpfi_set(v_, other.v_);
+}
+
+Iv::Iv(Iv&& other) noexcept {
+  std::memcpy(static_cast<void*>(v_), static_cast<const void*>(other.v_), sizeof(mpfi_t));
+  live_ = other.live_;
+  other.live_ = false;
+}
+
+Iv& Iv::operator=(const Iv& other) {
+  if (this == &other) return *this;
+  if (!live_) {
+    mpfi_init2(v_, mpfi_get_prec(other.v_));
+    live_ = true;
+  } else if (mpfi_get_prec(v_) != mpfi_get_prec(other.v_)) {
+    mpfi_set_prec(v_, mpfi_get_prec(other.v_));
+  }
+  mpfi_set(v_, other.v_);
+  return *this;
+}
+
+Iv& Iv::operator=(Iv&& other) noexcept {
+  if (this == &other) return *this;
+  if (live_ && other.live_) {
+    mpfi_swap(v_, other.v_);
+  } else if (other.live_) {
+    std::memcpy(static_cast<void*>(v_), static_cast<const void*>(other.v_), sizeof(mpfi_t));
+    live_ = true;
+    other.live_ = false;
+  }
+  return *this;
+}
+
+Iv::~Iv() {
+  if (live_) mpfi_clear(v_);
+}
+
+bool Iv::is_nan() const { return mpfi_nan_p(v_) != 0; }
+bool Iv::contains_zero() const { return is_nan() || (mpfr_sgn(lo()) <= 0 && mpfr_sgn(hi()) >= 0); }
+bool Iv::is_bounded() const { return mpfi_bounded_p(v_) != 0; }
+
+Iv& Iv::operator+=(const Iv& b) {
+  mpfi_add(v_, v_, b.v_);
+  return *this;
+}
+Iv& Iv::operator-=(const Iv& b) {
+  mpfi_sub(v_, v_, b.v_);
+  return *this;
+}
+Iv& Iv::operator*=(const Iv& b) {
+  mpfi_mul(v_, v_, b.v_);
+  return *this;
+}
+
+Iv operator+(const Iv& a, const Iv& b) {
+  Iv r;
+  mpfi_add(r.raw(), a.raw(), b.raw());
+  return r;
+}
+Iv operator-(const Iv& a, const Iv& b) {
+  Iv r;
+  mpfi_sub(r.raw(), a.raw(), b.raw());
+  return r;
+}
+Iv operator*(const Iv& a, const Iv& b) {
+  Iv r;
+  mpfi_mul(r.raw(), a.raw(), b.raw());
+  return r;
+}
+Iv operator/(const Iv& a, const Iv& b) {
+  if (a.is_nan() || b.is_nan()) return Iv::nan();
+  if (b.contains_zero()) return Iv::entire();
+  Iv r;
+  mpfi_div(r.raw(), a.raw(), b.raw());
+  return r;
+}
+Iv operator-(const Iv& a) {
+  Iv r;
+  mpfi_neg(r.raw(), a.raw());
+  return r;
+}
+Iv operator*(long n, const Iv& a) {
+  Iv r;
+  mpfi_mul_si(r.raw(), a.raw(), n);
+  return r;
+}
+Iv ldexp(const Iv& a, long k) {
+  Iv r;
+  if (k >= 0)
+    mpfi_mul_2si(r.raw(), a.raw(), k);
+  else
+    mpfi_div_2si(r.raw(), a.raw(), -k);
+  return r;
+}
+
+Iv sqr(const Iv& a) {
+  Iv r;
+  mpfi_sqr(r.raw(), a.raw());
+  return r;
+}
+
+Iv sqrt_nonneg(const Iv& a) {
+  if (a.is_nan() || mpfr_sgn(a.hi()) < 0) return Iv::nan();
+  Iv r;
+  if (mpfr_sgn(a.lo()) < 0) {
+    Iv clipped = a;
+    mpfr_set_zero(&clipped.raw()->left, 1);
+    mpfi_sqrt(r.raw(), clipped.raw());
+  } else {
+    mpfi_sqrt(r.raw(), a.raw());
+  }
+  return r;
+}
+
+namespace {
+Iv clip_unit(const Iv& a) {
+  if (a.is_nan() || mpfr_cmp_si(a.hi(), -1) < 0 || mpfr_cmp_si(a.lo(), 1) > 0) return Iv::nan();
+  Iv c = a;
+  if (mpfr_cmp_si(c.lo(), -1) < 0) mpfr_set_si(&c.raw()->left, -1, MPFR_RNDD);
+  if (mpfr_cmp_si(c.hi(), 1) > 0) mpfr_set_si(&c.raw()->right, 1, MPFR_RNDU);
+  return c;
+}
+}  // namespace
+
+Iv asin_clipped(const Iv& a) {
+  Iv c = clip_unit(a);
+  if (c.is_nan()) return c;
+  Iv r;
+  mpfi_asin(r.raw(), c.raw());
+  return r;
+}
+Iv acos_clipped(const Iv& a) {
+  Iv c = clip_unit(a);
+  if (c.is_nan()) return c;
+  Iv r;
+  mpfi_acos(r.raw(), c.raw());
+  return r;
+}
+Iv sin(const Iv& a) {
+  Iv r;
+  mpfi_sin(r.raw(), a.raw());
+  return r;
+}
+Iv cos(const Iv& a) {
+  Iv r;
+  mpfi_cos(r.raw(), a.raw());
+  return r;
+}
+Iv abs(const Iv& a) {
+  Iv r;
+  mpfi_abs(r.raw(), a.raw());
+  return r;
+}
+
+Iv intersect(const Iv& a, const Iv& b) {
+  if (a.is_nan()) return b;
+  if (b.is_nan()) return a;
+  Iv r;
+  mpfi_intersect(r.raw(), a.raw(), b.raw());
+  if (mpfi_is_empty(r.raw())) return Iv::nan();
+  return r;
+}
+
+Iv join(const Iv& a, const Iv& b) {
+  if (a.is_nan() || b.is_nan()) return Iv::nan();
+  Iv r;
+  mpfi_union(r.raw(), a.raw(), b.raw());
+  return r;
+}
+
+Iv min_of(const Iv& a, const Iv& b) {
+  if (a.is_nan() || b.is_nan()) return Iv::nan();
+  Iv r;
+  mpfr_min(&r.raw()->left, a.lo(), b.lo(), MPFR_RNDD);
+  mpfr_min(&r.raw()->right, a.hi(), b.hi(), MPFR_RNDU);
+  return r;
+}
+Iv max_of(const Iv& a, const Iv& b) {
+  if (a.is_nan() || b.is_nan()) return Iv::nan();
+  Iv r;
+  mpfr_max(&r.raw()->left, a.lo(), b.lo(), MPFR_RNDD);
+  mpfr_max(&r.raw()->right, a.hi(), b.hi(), MPFR_RNDU);
+  return r;
+}
+
+Iv lower_point(const Iv& a) { return Iv::point(a.lo()); }
+Iv upper_point(const Iv& a) { return Iv::point(a.hi()); }
+
+Iv midpoint_point(const Iv& a) {
+  mpfr_t m;
+  mpfr_init2(m, mpfi_get_prec(a.raw()));
+  mpfi_mid(m, a.raw());
+  Iv r = Iv::point(m);
+  mpfr_clear(m);
+  return r;
+}
+
+Iv dot(const IvVec& a, const IvVec& b) {
+  Iv s;
+  Iv t;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    mpfi_mul(t.raw(), a[i].raw(), b[i].raw());
+    mpfi_add(s.raw(), s.raw(), t.raw());
+  }
+  return s;
+}
+
+Iv norm(const IvVec& a) {
+  Iv s;
+  Iv t;
+  for (const Iv& x : a) {
+    mpfi_sqr(t.raw(), x.raw());
+    mpfi_add(s.raw(), s.raw(), t.raw());
+  }
+  return sqrt_nonneg(s);
+}
+
+bool certainly_le(const Iv& a, const Iv& b) {
+  if (a.is_nan() || b.is_nan()) return false;
+  return mpfr_lessequal_p(a.hi(), b.lo()) != 0;
+}
+bool certainly_lt(const Iv& a, const Iv& b) {
+  if (a.is_nan() || b.is_nan()) return false;
+  return mpfr_less_p(a.hi(), b.lo()) != 0;
+}
+bool certainly_positive(const Iv& a) { return !a.is_nan() && mpfr_sgn(a.lo()) > 0; }
+bool certainly_nonnegative(const Iv& a) { return !a.is_nan() && mpfr_sgn(a.lo()) >= 0; }
+
+std::string decimal_of(mpfr_srcptr x, int digits, mpfr_rnd_t rnd) {
+  if (mpfr_nan_p(x)) return "nan";
+  if (mpfr_inf_p(x)) return mpfr_sgn(x) > 0 ? "inf" : "-inf";
+  if (mpfr_zero_p(x)) return "0";
+  mpfr_exp_t e = 0;
+  char* s = mpfr_get_str(nullptr, &e, 10, static_cast<std::size_t>(digits), x, rnd);
+  std::string mant(s);
+  mpfr_free_str(s);
+  std::string sign;
+  if (!mant.empty() && mant[0] == '-') {
+    sign = "-";
+    mant.erase(0, 1);
+  }
+  while (mant.size() > 1 && mant.back() == '0') mant.pop_back();
+  // value = 0.mant * 10^e = mant[0].mant[1..] * 10^(e-1)
+  const long exp10 = static_cast<long>(e) - 1;
+  std::string out = sign + mant.substr(0, 1);
+  if (mant.size() > 1) out += "." + mant.substr(1);
+  if (exp10 != 0) out += "e" + std::to_string(exp10);
+  return out;
+}
+
+std::string decimal_upper(const Iv& a, int digits) { return decimal_of(a.hi(), digits, MPFR_RNDU); }
+std::string decimal_lower(const Iv& a, int digits) { return decimal_of(a.lo(), digits, MPFR_RNDD); }
+std::string decimal_range(const Iv& a, int digits) {
+  return "[" + decimal_lower(a, digits) + ", " + decimal_upper(a, digits) + "]";
+}
+
+}  // namespace zg::checker

@@ -1,0 +1,205 @@
+// η̃ and F over chart boxes: plain enclosure and mean-value form (docs/proofs.md §1–§3).
+#include "certificate_checker/kernel_sum.hpp"
+
+#include <cstddef>
+#include <vector>
+
+#include "certificate_checker/decimal.hpp"
+#include "certificate_checker/span_basis.hpp"
+
+namespace zg::checker {
+namespace {
+
+Iv unit_interval() { return Iv::from_doubles(-1.0, 1.0); }
+
+// 1 − x² as (1 − x)(1 + x), tighter near |x| = 1, and never below 0 for |x| <= 1.
+Iv one_minus_sq(const Iv& x) {
+  const Iv one(1);
+  return intersect((one - x) * (one + x), one - sqr(x));
+}
+
+}  // namespace
+
+Model build_model(const Certificate& c) {
+  Model md;
+  md.r = c.rank;
+  md.m = static_cast<int>(c.directions.size());
+  md.domain = c.domain;
+  md.u = span_coordinates(c.directions, c.basis_skips, c.rank);
+  md.pi = Iv::pi();
+  md.half_pi = ldexp(md.pi, -1);
+  md.inv_two_pi = Iv(1) / ldexp(md.pi, 1);
+  md.rho = decimal_enclosure(c.rho);
+  md.tau_prime = decimal_enclosure(c.tau_prime);
+  md.tau = decimal_enclosure(c.tau);
+  md.residual = Iv(0);
+  for (int i = 0; i < md.m; ++i) {
+    const std::size_t ui = static_cast<std::size_t>(i);
+    md.alpha.push_back(decimal_enclosure(c.alpha[ui]));
+    IvVec b;
+    bool zero = true;
+    for (const std::string& s : c.beta[ui]) {
+      b.push_back(decimal_enclosure(s));
+      if (decimal_sign(s) != 0) zero = false;
+    }
+    md.b_zero.push_back(zero);
+    const Iv e = zero ? Iv(0) : dot(b, md.u[ui]);
+    IvVec bp(static_cast<std::size_t>(md.r));
+    if (!zero)
+      for (int k = 0; k < md.r; ++k)
+        bp[static_cast<std::size_t>(k)] = b[static_cast<std::size_t>(k)] - e * md.u[ui][static_cast<std::size_t>(k)];
+    md.bperp.push_back(std::move(bp));
+    md.e.push_back(e);
+    md.residual += abs(e);
+  }
+  md.residual = ldexp(md.residual, -2);
+  return md;
+}
+
+ChartImage face_chart(int n, int face, int sign, const IvVec& free) {
+  ChartImage im;
+  const std::size_t k = static_cast<std::size_t>(face - 1);
+  im.x.resize(static_cast<std::size_t>(n));
+  for (std::size_t j = 0, f = 0; j < static_cast<std::size_t>(n); ++j) im.x[j] = j == k ? Iv(sign) : free[f++];
+  std::vector<Iv> sq;
+  Iv total;
+  for (const Iv& xj : im.x) {
+    sq.push_back(sqr(xj));
+    total += sq.back();
+  }
+  im.norm = sqrt_nonneg(total);
+  im.v.resize(static_cast<std::size_t>(n));
+  im.v[k] = Iv(sign) / im.norm;
+  for (std::size_t j = 0; j < static_cast<std::size_t>(n); ++j) {
+    if (j == k) continue;
+    // x_j / sqrt(x_j² + R), R = 1 + Σ_{l ≠ j, k} x_l²: increasing in x_j, and for fixed x_j
+    // its interval evaluation over R is exact, so the two end values bound it.
+    Iv rest(1);
+    for (std::size_t l = 0; l < static_cast<std::size_t>(n); ++l)
+      if (l != j && l != k) rest += sq[l];
+    const Iv a = lower_point(im.x[j]);
+    const Iv b = upper_point(im.x[j]);
+    const Iv fa = a / sqrt_nonneg(sqr(a) + rest);
+    const Iv fb = b / sqrt_nonneg(sqr(b) + rest);
+    im.v[j] = (fa.is_nan() || fb.is_nan()) ? Iv::nan() : Iv::hull(fa.lo(), fb.hi());
+  }
+  return im;
+}
+
+Iv kernel_K(const Model& md, const Iv& X) {
+  const Iv A = abs(intersect(X, unit_interval()));
+  if (A.is_nan()) return Iv::nan();
+  const Iv asin_A = asin_clipped(A);  // [asin(lo A) rounded down, asin(hi A) rounded up]
+  const Iv one(1);
+  const Iv p_lo = lower_point(A);
+  const Iv p_hi = upper_point(A);
+  const Iv k_lo = p_lo * lower_point(asin_A) + sqrt_nonneg(one_minus_sq(p_lo)) - one;
+  const Iv k_hi = p_hi * upper_point(asin_A) + sqrt_nonneg(one_minus_sq(p_hi)) - one;
+  if (k_lo.is_nan() || k_hi.is_nan()) return Iv::nan();
+  return Iv::hull(k_lo.lo(), k_hi.hi()) * md.inv_two_pi;
+}
+
+Iv eta_plain(const Model& md, int face, const IvVec& coords, ChartTerms* terms) {
+  ChartTerms local;
+  ChartTerms& T = terms ? *terms : local;
+  const bool ball = md.domain == Domain::ball;
+  const IvVec free(coords.begin() + (ball ? 1 : 0), coords.end());
+  T.chart = face_chart(md.r, face, 1, free);
+  T.s = ball ? coords[0] : Iv(1);
+  T.t.x.assign(static_cast<std::size_t>(md.m), Iv());
+  T.t.asx.assign(static_cast<std::size_t>(md.m), Iv());
+  T.t.l.assign(static_cast<std::size_t>(md.m), Iv());
+  Iv eta;
+  for (std::size_t i = 0; i < static_cast<std::size_t>(md.m); ++i) {
+    // y·u_i = v·u_i = (x·u_i)/|x|: two enclosures of one number.
+    Iv a = intersect(dot(T.chart.v, md.u[i]), dot(T.chart.x, md.u[i]) / T.chart.norm);
+    if (ball) a = T.s * a;
+    Iv x = intersect(a, unit_interval());  // |y·u_i| <= 1 exactly
+    Iv asx = asin_clipped(x);
+    eta += md.alpha[i] * kernel_K(md, x);
+    if (!md.b_zero[i]) {
+      Iv l = intersect(dot(T.chart.v, md.bperp[i]), dot(T.chart.x, md.bperp[i]) / T.chart.norm);
+      if (ball) l = T.s * l;
+      eta += asx * l * md.inv_two_pi;
+      T.t.l[i] = std::move(l);
+    }
+    T.t.x[i] = std::move(x);
+    T.t.asx[i] = std::move(asx);
+  }
+  return eta;
+}
+
+namespace {
+
+// η̃(c) + Σ_k ∂_k η̃(box) [x_k − c_k], or NaN when η̃ is not differentiable on the box.
+Iv eta_mean_value(const Model& md, int face, const IvVec& coords, const ChartTerms& T) {
+  const std::size_t r = static_cast<std::size_t>(md.r);
+  IvVec g(r);
+  for (std::size_t i = 0; i < static_cast<std::size_t>(md.m); ++i) {
+    Iv coef = md.alpha[i] * T.t.asx[i] * md.inv_two_pi;
+    if (!md.b_zero[i]) {
+      const Iv omx = sqrt_nonneg(one_minus_sq(T.t.x[i]));
+      if (omx.contains_zero()) return Iv::nan();
+      coef += T.t.l[i] * md.inv_two_pi / omx;
+      const Iv c2 = T.t.asx[i] * md.inv_two_pi;
+      for (std::size_t k = 0; k < r; ++k) g[k] += coef * md.u[i][k] + c2 * md.bperp[i][k];
+    } else {
+      for (std::size_t k = 0; k < r; ++k) g[k] += coef * md.u[i][k];
+    }
+  }
+  const Iv gv = dot(g, T.chart.v);
+  const bool ball = md.domain == Domain::ball;
+  IvVec centre;
+  for (const Iv& c : coords) centre.push_back(midpoint_point(c));
+  Iv out = eta_plain(md, face, centre, nullptr);
+  std::size_t p = 0;
+  if (ball) {
+    out += gv * (coords[0] - centre[0]);  // ∂(s v)/∂s = v
+    p = 1;
+  }
+  for (std::size_t j = 0; j < r; ++j) {
+    if (j == static_cast<std::size_t>(face - 1)) continue;
+    // ∂v/∂x_j = (e_j − v v_j)/|x|; times s in the ball.
+    Iv d = (g[j] - gv * T.chart.v[j]) / T.chart.norm;
+    if (ball) d = T.s * d;
+    out += d * (coords[p] - centre[p]);
+    ++p;
+  }
+  return out;
+}
+
+}  // namespace
+
+FEnclosure enclose_F(const Model& md, int face, const IvVec& coords, bool always_mean_value) {
+  ChartTerms T;
+  FEnclosure out;
+  out.eta = eta_plain(md, face, coords, &T);
+  // δ = min_i arccos|x_i| = min_i (π/2 − |asin x_i|).
+  Iv delta = md.half_pi - abs(T.t.asx[0]);
+  for (std::size_t i = 1; i < static_cast<std::size_t>(md.m); ++i) delta = min_of(delta, md.half_pi - abs(T.t.asx[i]));
+  out.delta_sq = sqr(delta);
+  const Iv one(1);
+  const Iv rd2 = md.rho * out.delta_sq;
+  out.F = abs(out.eta) + rd2 - one;
+  if (!always_mean_value && certainly_le(out.F, md.tau_prime)) return out;
+  const Iv mv = eta_mean_value(md, face, coords, T);
+  if (mv.is_nan()) return out;
+  out.mean_value = true;
+  out.eta = intersect(out.eta, mv);
+  out.F = abs(out.eta) + rd2 - one;
+  return out;
+}
+
+Iv abs_projection(const Model& md, int face, const IvVec& free, int centre) {
+  const ChartImage im = face_chart(md.r, face, 1, free);
+  const IvVec& u = md.u[static_cast<std::size_t>(centre)];
+  return abs(intersect(dot(im.v, u), dot(im.x, u) / im.norm));
+}
+
+IvVec box_intervals(const Box& b) {
+  IvVec out;
+  for (int k = 0; k < b.dims; ++k) out.push_back(Iv::from_doubles(b.lo[k], b.hi[k]));
+  return out;
+}
+
+}  // namespace zg::checker
