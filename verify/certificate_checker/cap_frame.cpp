@@ -45,6 +45,7 @@ CapFrame build_cap_frame(const Model& md, int centre, int sign, double T) {
   f.P.assign(static_cast<std::size_t>(md.m), IvVec(r - 1));
   f.Q.assign(static_cast<std::size_t>(md.m), IvVec(r - 1));
   for (std::size_t i = 0; i < static_cast<std::size_t>(md.m); ++i) {
+    if (i == j) f.A[i] = sig;  // x_j = y·u_j = σ at t = 0
     if (i != j) {
       const IvVec p = householder(f, md.u[i]);
       f.A[i] = intersect(intersect(p[0], sig * dot(md.u[i], u)), unit_interval());  // (H u_i)_1 = σ u_i·u_j
@@ -56,17 +57,20 @@ CapFrame build_cap_frame(const Model& md, int centre, int sign, double T) {
       f.Q[i] = tail(q);
     }
   }
-  // h0 and g (§4), the touching centre's value α_j K(1) = α_j (π/2 − 1)/(2π) exactly.
+  // h0 and g (§4) with the folded α, the touching centre's value α_j K(1) =
+  // α_j (π/2 − 1)/(2π) exactly.
   const Iv one(1);
-  Iv h0 = md.alpha[j] * (md.half_pi - one) * md.inv_two_pi;
+  const std::size_t m = static_cast<std::size_t>(md.m);
+  std::vector<Iv> K0(m);  // K(A_i) = K(y·u_i) at t = 0
+  for (std::size_t i = 0; i < m; ++i) K0[i] = i == j ? (md.half_pi - one) * md.inv_two_pi : kernel_K(md, f.A[i]);
+  Iv beta_part;
   IvVec g(r - 1);
-  for (std::size_t i = 0; i < static_cast<std::size_t>(md.m); ++i) {
+  for (std::size_t i = 0; i < m; ++i) {
     if (i == j) continue;
     const Iv asA = asin_clipped(f.A[i]);
-    h0 += md.alpha[i] * kernel_K(md, f.A[i]);
-    Iv coef = md.alpha[i] * asA;
+    Iv coef = md.alpha_folded[i] * asA;
     if (!md.b_zero[i]) {
-      h0 += asA * f.C[i] * md.inv_two_pi;
+      beta_part += asA * f.C[i] * md.inv_two_pi;
       coef += f.C[i] / sqrt_nonneg(one_minus_sq(f.A[i]));
       for (std::size_t k = 0; k + 1 < r; ++k) g[k] += (coef * f.P[i][k] + asA * f.Q[i][k]) * md.inv_two_pi;
     } else {
@@ -75,12 +79,40 @@ CapFrame build_cap_frame(const Model& md, int centre, int sign, double T) {
   }
   if (!md.b_zero[j])
     for (std::size_t k = 0; k + 1 < r; ++k) g[k] += ldexp(sig * f.Q[j][k], -2);  // σ Q_j / 4
+  Iv h0 = beta_part;
+  for (std::size_t i = 0; i < m; ++i) h0 += md.alpha_folded[i] * K0[i];
+  if (!md.dipoles.empty()) {
+    // the stated α plus each dipole by its gap form ∩ direct difference, at y = σ u_j
+    Iv stated = beta_part;
+    for (std::size_t i = 0; i < m; ++i) stated += md.alpha[i] * K0[i];
+    for (const DipoleTerm& d : md.dipoles) {
+      const Iv gap = join(Iv(d.flip) * asin_clipped(f.A[d.a]), asin_clipped(f.A[d.b])) * sig * dot(u, d.gap) *
+                     md.inv_two_pi;
+      stated += d.mass * intersect(K0[d.a] - K0[d.b], gap);
+    }
+    h0 = intersect(h0, stated);
+  }
   const Iv sj(sign);
   f.h0 = sj * h0;
   for (Iv& gk : g) gk = sj * gk;
   f.g = std::move(g);
   f.gamma = norm(f.g);
   return f;
+}
+
+CapFrame at_precision(const CapFrame& f, mpfr_prec_t bits) {
+  CapFrame out = f;
+  auto round_all = [bits](std::vector<Iv>& v) {
+    for (Iv& x : v) x = rounded(x, bits);
+  };
+  for (Iv* x : {&out.T, &out.cos_T, &out.wtw, &out.h0, &out.gamma}) *x = rounded(*x, bits);
+  round_all(out.w);
+  round_all(out.A);
+  round_all(out.C);
+  round_all(out.g);
+  for (IvVec& v : out.P) round_all(v);
+  for (IvVec& v : out.Q) round_all(v);
+  return out;
 }
 
 Iv cap_second_derivative(const Model& md, const CapFrame& f, const Iv& t, const IvVec& zhat) {
@@ -101,7 +133,7 @@ Iv cap_second_derivative(const Model& md, const CapFrame& f, const Iv& t, const 
     // K''(x) ẋ² = ẋ²/(2π sqrt(1 − x²)) ∈ [0, sqrt(1 − x²)/(2π)] because ẋ² <= 1 − x².
     const Iv bound = omx * md.inv_two_pi;
     const Iv K2 = intersect(xd2 * md.inv_two_pi / omx, Iv::hull(zero.lo(), bound.hi()));
-    sum += md.alpha[i] * (K2 - asx * x * md.inv_two_pi);
+    sum += md.alpha_folded[i] * (K2 - asx * x * md.inv_two_pi);
     if (!md.b_zero[i]) {
       if (omx.contains_zero()) return Iv::entire();
       const Iv D = dot(zhat, f.Q[i]);
@@ -112,7 +144,7 @@ Iv cap_second_derivative(const Model& md, const CapFrame& f, const Iv& t, const 
     }
   }
   const Iv theta = md.half_pi - t;  // asin(cos t) = π/2 − t
-  Iv fj = md.alpha[j] * (s - theta * c) * md.inv_two_pi;
+  Iv fj = md.alpha_folded[j] * (s - theta * c) * md.inv_two_pi;
   if (!md.b_zero[j]) {
     const Iv Dj = dot(zhat, f.Q[j]);
     fj += Iv(f.sigma) * Dj * (-(ldexp(c, 1) + theta * s)) * md.inv_two_pi;
@@ -131,8 +163,8 @@ StripValues strip_values(const Model& md, const CapFrame& f, const Iv& s, const 
     const Iv a = intersect(c * f.A[i] + st * dot(zhat, f.P[i]), unit_interval());  // v·u_i
     const Iv x = intersect(s * a, unit_interval());
     const Iv asx = asin_clipped(x);
-    h += md.alpha[i] * kernel_K(md, x);
-    dh += md.alpha[i] * asx * a * md.inv_two_pi;
+    h += md.alpha_folded[i] * kernel_K(md, x);
+    dh += md.alpha_folded[i] * asx * a * md.inv_two_pi;
     if (!md.b_zero[i]) {
       const Iv l = c * f.C[i] + st * dot(zhat, f.Q[i]);  // v·b_i⊥
       const Iv omx = sqrt_nonneg(one_minus_sq(x));
@@ -144,8 +176,8 @@ StripValues strip_values(const Model& md, const CapFrame& f, const Iv& s, const 
   // Touching centre: x_j = σ s cos t, so K(x_j) = K(s cos t) and asin(x_j) = σ asin(s cos t).
   const Iv xc = intersect(s * c, Iv::from_doubles(0.0, 1.0));
   const Iv asc = asin_clipped(xc);
-  h += md.alpha[j] * kernel_K(md, xc);
-  dh += md.alpha[j] * asc * c * md.inv_two_pi;
+  h += md.alpha_folded[j] * kernel_K(md, xc);
+  dh += md.alpha_folded[j] * asc * c * md.inv_two_pi;
   if (!md.b_zero[j]) {
     const Iv sig(f.sigma);
     const Iv Dj = dot(zhat, f.Q[j]);
@@ -172,7 +204,7 @@ Iv eta_at(const Model& md, const IvVec& y) {
   Iv eta;
   for (std::size_t i = 0; i < static_cast<std::size_t>(md.m); ++i) {
     const Iv x = intersect(dot(y, md.u[i]), unit_interval());
-    eta += md.alpha[i] * kernel_K(md, x);
+    eta += md.alpha_folded[i] * kernel_K(md, x);
     if (!md.b_zero[i]) eta += asin_clipped(x) * dot(y, md.bperp[i]) * md.inv_two_pi;
   }
   return eta;

@@ -33,6 +33,9 @@ struct CapFrame {
 /// Builds the frame of centre `centre` with sign s_j and half-width T (a double).
 CapFrame build_cap_frame(const Model& md, int centre, int sign, double T);
 
+/// Every interval of the frame rounded outward to `bits`.
+CapFrame at_precision(const CapFrame& f, mpfr_prec_t bits);
+
 /// H x = x − 2 w (w·x)/(wᵀw).
 IvVec householder(const CapFrame& f, const IvVec& x);
 

@@ -51,13 +51,15 @@ struct Piece {
   int face = 0;
   int face_sign = 1;
   Box box;
-  std::string recorded;  // d2_upper (cap) or ds_lower (strip)
+  std::string recorded;         // d2_upper (cap) or ds_lower (strip)
+  std::string recorded_second;  // d2_lower (cap) or h_lower (strip); empty when absent
 };
 
 struct Cap {
   int touching = 0;  // index into Certificate::touching
   double T = 0;
   std::string h0_upper;
+  std::string h0_lower;  // empty when absent
   std::string slope_upper;
   std::vector<Piece> pieces;
 };
@@ -67,6 +69,16 @@ struct Strip {
   double s0 = 0;
   std::vector<Piece> pieces;
 };
+
+/// A kernel dipole (the prover's writer, D3): the term mass (K(y·u_a) − K(y·u_b)) of η̃.
+struct Dipole {
+  int a = 0;
+  int b = 0;
+  std::string mass;
+};
+
+/// "outcome" as the prover's writer states it; `unstated` when the file has no such key.
+enum class Outcome { unstated, proved, violated, budget };
 
 struct Touching {
   int centre = 0;  // 0-based teacher index
@@ -80,6 +92,7 @@ struct Witness {
 };
 
 struct Certificate {
+  Outcome outcome = Outcome::unstated;
   std::string claim;
   std::string arithmetic;
   long precision_bits = 0;
@@ -91,6 +104,7 @@ struct Certificate {
   Domain domain = Domain::sphere;
   std::vector<std::string> alpha;              // m
   std::vector<std::vector<std::string>> beta;  // m rows of `rank`
+  std::vector<Dipole> dipoles;
   std::vector<Touching> touching;
   std::string rho;
   std::string tau_prime;

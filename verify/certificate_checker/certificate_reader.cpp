@@ -66,12 +66,19 @@ class Reader {
     return *it;
   }
 
-  void object(const json& v, const std::string& path, std::initializer_list<const char*> keys) const {
+  // `keys` must all be present; `optional` may be.
+  void object(const json& v,
+              const std::string& path,
+              std::initializer_list<const char*> keys,
+              std::initializer_list<const char*> optional = {}) const {
     if (!v.is_object()) fail(path, "expected an object, found " + type_name(v));
-    for (auto it = v.begin(); it != v.end(); ++it) {
-      if (std::find_if(keys.begin(), keys.end(), [&](const char* k) { return it.key() == k; }) == keys.end())
-        fail(join(path, it.key()), "unknown field (docs/proofs.md §7 does not define it)");
-    }
+    auto listed = [&](const std::string& key) {
+      auto eq = [&](const char* k) { return key == k; };
+      return std::find_if(keys.begin(), keys.end(), eq) != keys.end() ||
+             std::find_if(optional.begin(), optional.end(), eq) != optional.end();
+    };
+    for (auto it = v.begin(); it != v.end(); ++it)
+      if (!listed(it.key())) fail(join(path, it.key()), "unknown field (docs/proofs.md §7 does not define it)");
     for (const char* k : keys) member(v, k, path);
   }
 
@@ -151,8 +158,14 @@ void check_in_chart(const Box& b, Domain domain, const std::string& path) {
   }
 }
 
-Piece read_piece(const Reader& rd, const json& v, const std::string& path, int rank, int dims, const char* recorded) {
-  rd.object(v, path, {"face", "box", recorded});
+Piece read_piece(const Reader& rd,
+                 const json& v,
+                 const std::string& path,
+                 int rank,
+                 int dims,
+                 const char* recorded,
+                 const char* second) {
+  rd.object(v, path, {"face", "box", recorded}, {second});
   Piece p;
   const json& f = rd.member(v, "face", path);
   rd.array(f, path + ".face", 2, 2);
@@ -162,6 +175,7 @@ Piece read_piece(const Reader& rd, const json& v, const std::string& path, int r
   p.face_sign = static_cast<int>(sign);
   p.box = rd.box(rd.member(v, "box", path), path + ".box", dims, false);
   p.recorded = rd.decimal(rd.member(v, recorded, path), path + "." + recorded);
+  if (v.contains(second)) p.recorded_second = rd.decimal(v[second], path + "." + second);
   return p;
 }
 
@@ -188,7 +202,9 @@ Certificate read_json(const json& root) {
              "leaves",
              "caps",
              "strips",
-             "witness"});
+             "witness"},
+            // written by the prover's JSON writer (lemmas/decay_certificate_json.cpp):
+            {"outcome", "dipoles", "statistics"});
 
   if (rd.string(root["format"], "format") != "zgverify-decay-certificate")
     fail("format", "expected \"zgverify-decay-certificate\"");
@@ -202,6 +218,20 @@ Certificate read_json(const json& root) {
   c.arithmetic = rd.string(root["arithmetic"], "arithmetic");
   if (c.arithmetic != "arb" && c.arithmetic != "mpfi") fail("arithmetic", "expected \"arb\" or \"mpfi\"");
   c.precision_bits = rd.integer(root["precision_bits"], "precision_bits", kMinPrecisionBits, kMaxPrecisionBits);
+  if (root.contains("outcome")) {
+    const std::string o = rd.string(root["outcome"], "outcome");
+    if (o == "proved")
+      c.outcome = Outcome::proved;
+    else if (o == "violated")
+      c.outcome = Outcome::violated;
+    else if (o == "budget")
+      c.outcome = Outcome::budget;
+    else
+      fail("outcome", "expected \"proved\", \"violated\" or \"budget\"");
+  }
+  // "statistics" is for people; the checker reads nothing in it.
+  if (root.contains("statistics") && !root["statistics"].is_object())
+    fail("statistics", "expected an object, found " + type_name(root["statistics"]));
 
   // Header sizes first: every array length below follows from them.
   c.dimension = static_cast<int>(rd.integer(root["dimension"], "dimension", 2, kMaxDimension));
@@ -273,8 +303,24 @@ Certificate read_json(const json& root) {
     c.beta.push_back(std::move(row));
   }
 
+  if (root.contains("dipoles")) {
+    const json& dipoles = root["dipoles"];
+    rd.array(dipoles, "dipoles", 0, static_cast<std::size_t>(m) * static_cast<std::size_t>(m));
+    for (std::size_t p = 0; p < dipoles.size(); ++p) {
+      const std::string pd = fmt::format("dipoles[{}]", p);
+      rd.object(dipoles[p], pd, {"a", "b", "mass"});
+      Dipole d;
+      d.a = static_cast<int>(rd.integer(dipoles[p]["a"], pd + ".a", 0, m - 1));
+      d.b = static_cast<int>(rd.integer(dipoles[p]["b"], pd + ".b", 0, m - 1));
+      if (d.a == d.b) fail(pd + ".b", "a dipole joins two different centres");
+      d.mass = rd.decimal(dipoles[p]["mass"], pd + ".mass");
+      c.dipoles.push_back(std::move(d));
+    }
+  }
+
   const json& touching = root["touching"];
-  rd.array(touching, "touching", 0, static_cast<std::size_t>(m));
+  // δ is the angle to the nearest touching point, so there is at least one.
+  rd.array(touching, "touching", 1, static_cast<std::size_t>(m));
   std::vector<bool> seen(static_cast<std::size_t>(m), false);
   for (std::size_t t = 0; t < touching.size(); ++t) {
     const std::string pt = fmt::format("touching[{}]", t);
@@ -305,7 +351,7 @@ Certificate read_json(const json& root) {
   std::vector<bool> has_cap(static_cast<std::size_t>(nt), false);
   for (std::size_t q = 0; q < caps.size(); ++q) {
     const std::string pc = fmt::format("caps[{}]", q);
-    rd.object(caps[q], pc, {"touching", "T", "h0_upper", "slope_upper", "pieces"});
+    rd.object(caps[q], pc, {"touching", "T", "h0_upper", "slope_upper", "pieces"}, {"h0_lower"});
     Cap cap;
     if (nt == 0) fail(pc + ".touching", "no touching points are listed");
     cap.touching = static_cast<int>(rd.integer(caps[q]["touching"], pc + ".touching", 0, nt - 1));
@@ -316,11 +362,12 @@ Certificate read_json(const json& root) {
       fail(pc + ".T", "the cap half-width must satisfy 0 < T < pi/4");
     cap.h0_upper = rd.decimal(caps[q]["h0_upper"], pc + ".h0_upper");
     cap.slope_upper = rd.decimal(caps[q]["slope_upper"], pc + ".slope_upper");
+    if (caps[q].contains("h0_lower")) cap.h0_lower = rd.decimal(caps[q]["h0_lower"], pc + ".h0_lower");
     const json& pieces = caps[q]["pieces"];
     rd.array(pieces, pc + ".pieces", 1, kMaxPieces);
     for (std::size_t i = 0; i < pieces.size(); ++i) {
       const std::string pp = fmt::format("{}.pieces[{}]", pc, i);
-      Piece p = read_piece(rd, pieces[i], pp, r, r - 1, "d2_upper");
+      Piece p = read_piece(rd, pieces[i], pp, r, r - 1, "d2_upper", "d2_lower");
       if (p.box.lo[0] < 0 || p.box.hi[0] > cap.T)
         fail(pp + ".box[0]", "the t interval leaves [0, T]");
       for (int k = 1; k < p.box.dims; ++k)
@@ -335,7 +382,7 @@ Certificate read_json(const json& root) {
   std::vector<bool> has_strip(static_cast<std::size_t>(nt), false);
   for (std::size_t q = 0; q < strips.size(); ++q) {
     const std::string ps = fmt::format("strips[{}]", q);
-    rd.object(strips[q], ps, {"touching", "s0", "pieces"});
+    rd.object(strips[q], ps, {"touching", "s0", "pieces"}, {"T"});
     Strip strip;
     strip.touching = static_cast<int>(rd.integer(strips[q]["touching"], ps + ".touching", 0, nt - 1));
     if (has_strip[static_cast<std::size_t>(strip.touching)])
@@ -348,11 +395,13 @@ Certificate read_json(const json& root) {
     double T = 0;
     for (const Cap& cap : c.caps)
       if (cap.touching == strip.touching) T = cap.T;
+    if (strips[q].contains("T") && rd.corner(strips[q]["T"], ps + ".T") != T)
+      fail(ps + ".T", "differs from the T of the cap at the same touching point (§5 uses the cap's T)");
     const json& pieces = strips[q]["pieces"];
     rd.array(pieces, ps + ".pieces", 1, kMaxPieces);
     for (std::size_t i = 0; i < pieces.size(); ++i) {
       const std::string pp = fmt::format("{}.pieces[{}]", ps, i);
-      Piece p = read_piece(rd, pieces[i], pp, r, r, "ds_lower");
+      Piece p = read_piece(rd, pieces[i], pp, r, r, "ds_lower", "h_lower");
       if (p.box.lo[0] < strip.s0 || p.box.hi[0] > 1) fail(pp + ".box[0]", "the s interval leaves [s0, 1]");
       if (p.box.lo[1] < 0 || p.box.hi[1] > T) fail(pp + ".box[1]", "the t interval leaves [0, T] of the cap");
       for (int k = 2; k < p.box.dims; ++k)
@@ -406,6 +455,9 @@ Certificate read_json(const json& root) {
     w.excess_lower = rd.decimal(witness["excess_lower"], "witness.excess_lower");
     c.witness = std::move(w);
   }
+  if (c.outcome == Outcome::proved && c.witness) fail("outcome", "\"proved\" with a witness");
+  if (c.outcome == Outcome::violated && !c.witness) fail("outcome", "\"violated\" without a witness");
+  if (c.outcome == Outcome::budget && c.witness) fail("outcome", "\"budget\" with a witness");
   return c;
 }
 

@@ -125,16 +125,29 @@ const char* domain_phrase(Domain d) { return d == Domain::sphere ? "sphere" : "b
 struct Context {
   const Certificate& c;
   const CheckOptions& opt;
-  Model md;
+  Model md;      // full precision
+  Model md_box;  // rounded to box_bits
+  mpfr_prec_t box_bits = 64;
   std::vector<int> cap_of_touching;    // index into caps, or -1
   std::vector<int> strip_of_touching;  // index into strips, or -1
-  std::vector<CapFrame> frames;        // one per cap
+  std::vector<CapFrame> frames;        // one per cap, full precision
+  std::vector<CapFrame> frames_box;    // the same rounded to box_bits
   std::atomic<std::size_t> mean_value{0};
   std::atomic<std::size_t> refined{0};
-  std::atomic<std::size_t> unconfirmed{0};
 };
 
 std::string fails_at(const Iv& x) { return decimal_upper(x, 8); }
+
+// An item is tried at the box precision, then at the full precision: `attempt(model,
+// frames)` returns true when it proves the item (halving included).
+template <class Attempt>
+bool prove_escalating(const Context& cx, Attempt attempt) {
+  {
+    PrecisionScope scope(cx.box_bits);
+    if (attempt(cx.md_box, cx.frames_box)) return true;
+  }
+  return attempt(cx.md, cx.frames);
+}
 
 // ---- structure -------------------------------------------------------------------
 
@@ -243,138 +256,223 @@ MaybeFailure check_touching_signs(const Certificate& c) {
   return std::nullopt;
 }
 
+// D2c is about the pre-certificate of the teacher (MATH.md §4): every teacher direction
+// is a touching point, and eta(w_i*) = s_i there. Rounded coefficients interpolate only
+// to working precision, so this is checked up to tau: s_j eta(u_j) >= 1 - tau, where
+// |eta - eta~| <= sum |e_i|/4. Without it, any kernel sum with |eta| < 1 (alpha = 0 ...)
+// would "prove" D2c.
+MaybeFailure check_precertificate(const Certificate& c, const Model& md) {
+  std::vector<bool> touches(static_cast<std::size_t>(md.m), false);
+  for (const Touching& t : c.touching) touches[static_cast<std::size_t>(t.centre)] = true;
+  for (std::size_t i = 0; i < touches.size(); ++i)
+    if (!touches[i])
+      return fmt::format("touching: centre {} is not a touching point, but every teacher direction is one for D2c", i);
+  for (std::size_t t = 0; t < c.touching.size(); ++t) {
+    const std::size_t j = static_cast<std::size_t>(c.touching[t].centre);
+    const Iv value = Iv(c.touching[t].sign) * eta_at(md, md.u[j]) - md.residual;
+    if (!certainly_le(Iv(1) - md.tau, value))
+      return fmt::format(
+          "touching[{}] (centre {}): s_j eta(u_j) <= {} is not >= 1 - tau: the coefficients do not interpolate the "
+          "signs (D2c's pre-certificate has eta(w_i*) = sign(a_i*))",
+          t, j, decimal_upper(value, 20));
+  }
+  return std::nullopt;
+}
+
 // ---- items -------------------------------------------------------------------------
 
-IvVec zhat_of(const Context& cx, const Piece& p, int first_free) {
-  IvVec free;
-  const IvVec all = box_intervals(p.box);
-  for (std::size_t k = static_cast<std::size_t>(first_free); k < all.size(); ++k) free.push_back(all[k]);
-  return face_chart(cx.md.r - 1, p.face, p.face_sign, free).v;
+IvVec piece_zhat(int r, const Piece& p, const IvVec& box, int first_free) {
+  const IvVec free(box.begin() + first_free, box.end());
+  return face_chart(r - 1, p.face, p.face_sign, free).v;
 }
 
 MaybeFailure check_cap_piece(Context& cx, std::size_t q, std::size_t i, Iv& d2_lower) {
   const Cap& cap = cx.c.caps[q];
   const Piece& p = cap.pieces[i];
-  const CapFrame& f = cx.frames[q];
-  const Iv minus_two_rho = -ldexp(cx.md.rho, 1);
-  const Iv t = Iv::from_doubles(p.box.lo[0], p.box.hi[0]);
-  const Iv h2 = cap_second_derivative(cx.md, f, t, zhat_of(cx, p, 1));
-  const std::string item =
-      fmt::format("cap {} (touching point {}), piece {} (face {}, box {})", q, cap.touching, i,
-                  face_name(p.face, p.face_sign), box_string(p.box));
-  const Iv recorded = decimal_enclosure(p.recorded);
-  if (certainly_lt(recorded, h2))
-    return fmt::format("{}: the recorded d2_upper = {} is below h'' there (h'' >= {})", item, p.recorded,
-                       decimal_lower(h2, 8));
-  if (!certainly_le(h2, recorded)) ++cx.unconfirmed;
-  if (certainly_le(h2, minus_two_rho)) {
-    d2_lower = lower_point(h2);
-    return std::nullopt;
-  }
-  ++cx.refined;
-  Iv lowest = Iv::entire();
-  bool first = true;
-  const bool ok = holds_on_halves(box_intervals(p.box), cx.opt.refine_budget, [&](const IvVec& b) {
-    IvVec free(b.begin() + 1, b.end());
-    const Iv sub = cap_second_derivative(cx.md, f, b[0], face_chart(cx.md.r - 1, p.face, p.face_sign, free).v);
-    if (!certainly_le(sub, minus_two_rho)) return false;
-    lowest = first ? lower_point(sub) : min_of(lowest, lower_point(sub));
-    first = false;
-    return true;
+  const int r = cx.md.r;
+  const IvVec box = box_intervals(p.box);
+  auto item = [&] {
+    return fmt::format("cap {} (touching point {}), piece {} (face {}, box {})", q, cap.touching, i,
+                       face_name(p.face, p.face_sign), box_string(p.box));
+  };
+  bool first_attempt = true;
+  bool halved = false;
+  MaybeFailure refuted;
+  const bool ok = prove_escalating(cx, [&](const Model& md, const std::vector<CapFrame>& frames) {
+    const CapFrame& f = frames[q];
+    const Iv target = -ldexp(md.rho, 1);
+    const Iv h2 = cap_second_derivative(md, f, box[0], piece_zhat(r, p, box, 1));
+    if (first_attempt) {
+      first_attempt = false;
+      const Iv upper_rec = decimal_enclosure(p.recorded);
+      if (certainly_lt(upper_rec, h2)) {
+        refuted = fmt::format("{}: the recorded d2_upper = {} is below h'' there (h'' >= {})", item(), p.recorded,
+                              decimal_lower(h2, 8));
+        return true;
+      }
+      if (!p.recorded_second.empty() && certainly_lt(h2, decimal_enclosure(p.recorded_second))) {
+        refuted = fmt::format("{}: the recorded d2_lower = {} is above h'' there (h'' <= {})", item(),
+                              p.recorded_second, decimal_upper(h2, 8));
+        return true;
+      }
+    }
+    if (certainly_le(h2, target)) {
+      d2_lower = lower_point(h2);
+      return true;
+    }
+    halved = true;
+    Iv lowest = Iv::entire();
+    bool any = false;
+    const bool halves = holds_on_halves(box, cx.opt.refine_budget, [&](const IvVec& b) {
+      const Iv sub = cap_second_derivative(md, f, b[0], piece_zhat(r, p, b, 1));
+      if (!certainly_le(sub, target)) return false;
+      lowest = any ? min_of(lowest, lower_point(sub)) : lower_point(sub);
+      any = true;
+      return true;
+    });
+    if (halves) d2_lower = lowest;
+    return halves;
   });
-  if (ok) {
-    d2_lower = lowest;
-    return std::nullopt;
-  }
-  return fmt::format("{}: (b) fails: recomputed sup h'' <= {} is not <= -2 rho = {} (file's d2_upper {})", item,
-                     fails_at(h2), decimal_lower(minus_two_rho, 8), p.recorded);
+  if (halved) ++cx.refined;
+  if (refuted) return refuted;
+  if (ok) return std::nullopt;
+  const Iv h2 = cap_second_derivative(cx.md, cx.frames[q], box[0], piece_zhat(r, p, box, 1));
+  return fmt::format("{}: (b) fails: recomputed sup h'' <= {} is not <= -2 rho = {} (file's d2_upper {})", item(),
+                     fails_at(h2), decimal_lower(-ldexp(cx.md.rho, 1), 8), p.recorded);
 }
 
 MaybeFailure check_strip_piece(Context& cx, std::size_t q, std::size_t i) {
   const Strip& strip = cx.c.strips[q];
   const Piece& p = strip.pieces[i];
-  const CapFrame& f = cx.frames[static_cast<std::size_t>(cx.cap_of_touching[static_cast<std::size_t>(strip.touching)])];
-  auto eval = [&](const IvVec& b) {
-    IvVec free(b.begin() + 2, b.end());
-    return strip_values(cx.md, f, b[0], b[1], face_chart(cx.md.r - 1, p.face, p.face_sign, free).v);
+  const int r = cx.md.r;
+  const std::size_t frame = static_cast<std::size_t>(cx.cap_of_touching[static_cast<std::size_t>(strip.touching)]);
+  const IvVec box = box_intervals(p.box);
+  auto eval = [&](const Model& md, const CapFrame& f, const IvVec& b) {
+    return strip_values(md, f, b[0], b[1], piece_zhat(r, p, b, 2));
   };
   auto holds = [](const StripValues& v) { return certainly_positive(v.h) && certainly_nonnegative(v.dG_ds); };
-  const IvVec box = box_intervals(p.box);
-  const StripValues v = eval(box);
-  const std::string item = fmt::format("strip {} (touching point {}), piece {} (face {}, box {})", q, strip.touching,
-                                       i, face_name(p.face, p.face_sign), box_string(p.box));
-  const Iv recorded = decimal_enclosure(p.recorded);
-  if (certainly_lt(v.dG_ds, recorded))
-    return fmt::format("{}: the recorded ds_lower = {} is above dG/ds there (dG/ds <= {})", item, p.recorded,
-                       decimal_upper(v.dG_ds, 8));
-  if (!certainly_le(recorded, v.dG_ds)) ++cx.unconfirmed;
-  if (holds(v)) return std::nullopt;
-  ++cx.refined;
-  if (holds_on_halves(box, cx.opt.refine_budget, [&](const IvVec& b) { return holds(eval(b)); })) return std::nullopt;
+  auto item = [&] {
+    return fmt::format("strip {} (touching point {}), piece {} (face {}, box {})", q, strip.touching, i,
+                       face_name(p.face, p.face_sign), box_string(p.box));
+  };
+  bool first_attempt = true;
+  bool halved = false;
+  MaybeFailure refuted;
+  const bool ok = prove_escalating(cx, [&](const Model& md, const std::vector<CapFrame>& frames) {
+    const CapFrame& f = frames[frame];
+    const StripValues v = eval(md, f, box);
+    if (first_attempt) {
+      first_attempt = false;
+      const Iv rec = decimal_enclosure(p.recorded);
+      if (certainly_lt(v.dG_ds, rec)) {
+        refuted = fmt::format("{}: the recorded ds_lower = {} is above dG/ds there (dG/ds <= {})", item(), p.recorded,
+                              decimal_upper(v.dG_ds, 8));
+        return true;
+      }
+      if (!p.recorded_second.empty() && certainly_lt(v.h, decimal_enclosure(p.recorded_second))) {
+        refuted = fmt::format("{}: the recorded h_lower = {} is above h there (h <= {})", item(), p.recorded_second,
+                              decimal_upper(v.h, 8));
+        return true;
+      }
+    }
+    if (holds(v)) return true;
+    halved = true;
+    return holds_on_halves(box, cx.opt.refine_budget, [&](const IvVec& b) { return holds(eval(md, f, b)); });
+  });
+  if (halved) ++cx.refined;
+  if (refuted) return refuted;
+  if (ok) return std::nullopt;
+  const StripValues v = eval(cx.md, cx.frames[frame], box);
   if (!certainly_positive(v.h))
-    return fmt::format("{}: inf h > 0 is not proved: recomputed h in {}", item, decimal_range(v.h, 8));
-  return fmt::format("{}: inf dG/ds >= 0 is not proved: recomputed dG/ds >= {} (file's ds_lower {})", item,
+    return fmt::format("{}: inf h > 0 is not proved: recomputed h in {}", item(), decimal_range(v.h, 8));
+  return fmt::format("{}: inf dG/ds >= 0 is not proved: recomputed dG/ds >= {} (file's ds_lower {})", item(),
                      decimal_lower(v.dG_ds, 8), p.recorded);
 }
 
 MaybeFailure check_leaf(Context& cx, std::size_t i) {
   const Leaf& leaf = cx.c.leaves[i];
   const IvVec box = box_intervals(leaf.box);
-  const char* method = leaf.method == LeafMethod::enclosure ? "enclosure" : leaf.method == LeafMethod::cap ? "cap" : "strip";
-  const std::string item = fmt::format("leaf {} (face {}, box {}, {})", i, leaf.face, box_string(leaf.box), method);
-  const Model& md = cx.md;
+  auto item = [&] {
+    const char* method = leaf.method == LeafMethod::enclosure ? "enclosure"
+                         : leaf.method == LeafMethod::cap     ? "cap"
+                                                              : "strip";
+    return fmt::format("leaf {} (face {}, box {}, {})", i, leaf.face, box_string(leaf.box), method);
+  };
   if (leaf.method == LeafMethod::enclosure) {
-    const FEnclosure fe = enclose_F(md, leaf.face, box, false);
-    if (fe.mean_value) ++cx.mean_value;
-    const Iv recorded = decimal_enclosure(leaf.bound);
-    if (certainly_lt(recorded, fe.F))
-      return fmt::format("{}: the recorded bound = {} is below F there (F >= {} on the whole box)", item, leaf.bound,
-                         decimal_lower(fe.F, 8));
-    if (!certainly_le(fe.F, recorded)) ++cx.unconfirmed;
-    if (certainly_le(fe.F, md.tau_prime)) return std::nullopt;
-    ++cx.refined;
-    if (holds_on_halves(box, cx.opt.refine_budget, [&](const IvVec& b) {
-          return certainly_le(enclose_F(md, leaf.face, b, false).F, md.tau_prime);
-        }))
-      return std::nullopt;
+    bool first_attempt = true;
+    bool halved = false;
+    bool mean_value = false;
+    MaybeFailure refuted;
+    const bool ok = prove_escalating(cx, [&](const Model& md, const std::vector<CapFrame>&) {
+      const FEnclosure fe = enclose_F(md, leaf.face, box, false);
+      mean_value = mean_value || fe.mean_value;
+      if (first_attempt) {
+        first_attempt = false;
+        const Iv rec = decimal_enclosure(leaf.bound);
+        if (certainly_lt(rec, fe.F)) {
+          refuted = fmt::format("{}: the recorded bound = {} is below F there (F >= {} on the whole box)", item(),
+                                leaf.bound, decimal_lower(fe.F, 8));
+          return true;
+        }
+      }
+      if (certainly_le(fe.F, md.tau_prime)) return true;
+      halved = true;
+      return holds_on_halves(box, cx.opt.refine_budget, [&](const IvVec& b) {
+        return certainly_le(enclose_F(md, leaf.face, b, false).F, md.tau_prime);
+      });
+    });
+    if (mean_value) ++cx.mean_value;
+    if (halved) ++cx.refined;
+    if (refuted) return refuted;
+    if (ok) return std::nullopt;
+    const FEnclosure fe = enclose_F(cx.md, leaf.face, box, false);
     return fmt::format(
-        "{}: recomputed sup F <= {} is not <= tau' = {} (plain{} enclosure, and halves within {} evaluations; "
-        "file's bound {})",
-        item, fails_at(fe.F), cx.c.tau_prime, fe.mean_value ? " and mean-value" : "", cx.opt.refine_budget,
-        leaf.bound);
+        "{}: recomputed sup F <= {} is not <= tau' = {} (plain{} enclosure at {} bits, and halves within {} "
+        "evaluations; file's bound {})",
+        item(), fails_at(fe.F), cx.c.tau_prime, fe.mean_value ? " and mean-value" : "", working_precision(),
+        cx.opt.refine_budget, leaf.bound);
   }
   const std::size_t t = static_cast<std::size_t>(leaf.index);
-  const CapFrame& f = cx.frames[static_cast<std::size_t>(cx.cap_of_touching[t])];
-  const int centre = f.centre;
+  const std::size_t frame = static_cast<std::size_t>(cx.cap_of_touching[t]);
   IvVec free = box;
   if (leaf.method == LeafMethod::strip) {
     const Strip& strip = cx.c.strips[static_cast<std::size_t>(cx.strip_of_touching[t])];
     if (leaf.box.lo[0] < strip.s0)
-      return fmt::format("{}: s_lo = {} is below the strip's s0 = {}", item, exact_decimal(leaf.box.lo[0]),
+      return fmt::format("{}: s_lo = {} is below the strip's s0 = {}", item(), exact_decimal(leaf.box.lo[0]),
                          exact_decimal(strip.s0));
     free.erase(free.begin());
   }
-  auto inside = [&](const IvVec& b) { return certainly_le(f.cos_T, abs_projection(md, leaf.face, b, centre)); };
-  if (inside(free)) return std::nullopt;
-  ++cx.refined;
-  if (holds_on_halves(free, cx.opt.refine_budget, inside)) return std::nullopt;
-  return fmt::format("{}: not inside the cap of touching point {}: inf |y.u_j| >= {} is not >= sup cos T = {}", item,
-                     leaf.index, decimal_lower(abs_projection(md, leaf.face, free, centre), 8),
+  bool halved = false;
+  const bool ok = prove_escalating(cx, [&](const Model& md, const std::vector<CapFrame>& frames) {
+    const CapFrame& f = frames[frame];
+    auto inside = [&](const IvVec& b) {
+      return certainly_le(f.cos_T, abs_projection(md, leaf.face, b, f.centre));
+    };
+    if (inside(free)) return true;
+    halved = true;
+    return holds_on_halves(free, cx.opt.refine_budget, inside);
+  });
+  if (halved) ++cx.refined;
+  if (ok) return std::nullopt;
+  const CapFrame& f = cx.frames[frame];
+  return fmt::format("{}: not inside the cap of touching point {}: inf |y.u_j| >= {} is not >= sup cos T = {}", item(),
+                     leaf.index, decimal_lower(abs_projection(cx.md, leaf.face, free, f.centre), 8),
                      decimal_upper(f.cos_T, 8));
 }
 
 MaybeFailure check_witness(Context& cx) {
   const Witness& w = *cx.c.witness;
   const IvVec box = box_intervals(w.box);
-  const Model& md = cx.md;
-  auto holds = [&](const IvVec& b) { return certainly_lt(md.residual, enclose_F(md, w.face, b, true).F); };
-  const FEnclosure fe = enclose_F(md, w.face, box, true);
-  if (certainly_lt(md.residual, fe.F)) return std::nullopt;
-  if (holds_on_halves(box, cx.opt.refine_budget, holds)) return std::nullopt;
+  const bool ok = prove_escalating(cx, [&](const Model& md, const std::vector<CapFrame>&) {
+    auto holds = [&](const IvVec& b) { return certainly_lt(md.residual, enclose_F(md, w.face, b, true).F); };
+    return holds(box) || holds_on_halves(box, cx.opt.refine_budget, holds);
+  });
+  if (ok) return std::nullopt;
+  const FEnclosure fe = enclose_F(cx.md, w.face, box, true);
   return fmt::format(
       "witness (face {}, box {}): inf (|eta~| + rho delta^2 - 1) >= {} is not > sum sup|e_i|/4 = {} (file's "
       "excess_lower {})",
-      w.face, box_string(w.box), decimal_lower(fe.F, 8), decimal_upper(md.residual, 8), w.excess_lower);
+      w.face, box_string(w.box), decimal_lower(fe.F, 8), decimal_upper(cx.md.residual, 8), w.excess_lower);
 }
 
 std::string domain_text(const Certificate& c) {
@@ -406,7 +504,9 @@ CheckResult check_certificate(const Certificate& c, const CheckOptions& opt) {
   if (MaybeFailure f = check_basis_skips(c.directions, c.basis_skips)) return done("basis_skips: " + *f);
   if (MaybeFailure f = check_touching_signs(c)) return done(f);
 
-  Context cx{c, opt, build_model(c), {}, {}, {}};
+  Context cx{c, opt, build_model(c), {}, 64, {}, {}, {}, {}};
+  cx.box_bits = static_cast<mpfr_prec_t>(std::clamp<long>(opt.box_precision_bits, 53, c.precision_bits + opt.extra_bits));
+  cx.md_box = at_precision(cx.md, cx.box_bits);
   const Model& md = cx.md;
   for (std::size_t i = 0; i < static_cast<std::size_t>(md.m); ++i)
     for (const Iv& x : md.u[i])
@@ -414,6 +514,11 @@ CheckResult check_certificate(const Certificate& c, const CheckOptions& opt) {
         return done(fmt::format("teacher.directions[{}]: the interval Gram–Schmidt does not enclose u_{} (a direction "
                                 "is numerically dependent on the earlier ones)",
                                 i, i));
+
+  if (c.outcome == Outcome::budget)
+    return done("outcome: \"budget\": the prover ran out of boxes or time; the file proves nothing");
+  if (c.claim == "D2c")
+    if (MaybeFailure f = check_precertificate(c, md)) return done(f);
 
   if (c.witness) {
     if (MaybeFailure f = check_witness(cx)) return done(f);
@@ -443,6 +548,7 @@ CheckResult check_certificate(const Certificate& c, const CheckOptions& opt) {
     cx.cap_of_touching[static_cast<std::size_t>(cap.touching)] = static_cast<int>(q);
     const Touching& tp = c.touching[static_cast<std::size_t>(cap.touching)];
     cx.frames.push_back(build_cap_frame(md, tp.centre, tp.sign, cap.T));
+    cx.frames_box.push_back(at_precision(cx.frames.back(), cx.box_bits));
     const CapFrame& f = cx.frames.back();
     const std::string item = fmt::format("cap {} (touching point {}, centre {}, T = {})", q, cap.touching, tp.centre,
                                          exact_decimal(cap.T));
@@ -455,12 +561,16 @@ CheckResult check_certificate(const Certificate& c, const CheckOptions& opt) {
     if (certainly_lt(slope_rec, f.gamma))
       return done(fmt::format("{}: the recorded slope_upper = {} is below gamma = |g| (gamma >= {})", item,
                               cap.slope_upper, decimal_lower(f.gamma, 8)));
-    if (!certainly_le(f.h0, h0_rec)) ++cx.unconfirmed;
-    if (!certainly_le(f.gamma, slope_rec)) ++cx.unconfirmed;
+    if (!cap.h0_lower.empty() && certainly_lt(f.h0, decimal_enclosure(cap.h0_lower)))
+      return done(fmt::format("{}: the recorded h0_lower = {} is above h0 (h0 <= {})", item, cap.h0_lower,
+                              decimal_upper(f.h0, 8)));
     const Iv a = f.h0 + upper_point(f.gamma) * f.T;
     if (!certainly_le(a, Iv(1) + md.tau_prime))
-      return done(fmt::format("{}: (a) fails: sup h0 + gamma T <= {} is not <= 1 + tau' (h0 in {}, gamma <= {})", item,
-                              fails_at(a), decimal_range(f.h0, 20), decimal_upper(f.gamma, 8)));
+      return done(fmt::format(
+          "{}: (a) fails: sup h0 + gamma T - 1 <= {} is not <= tau' = {} (h0 - 1 in {}, gamma <= {}; file's h0_upper "
+          "{}, slope_upper {})",
+          item, fails_at(a - Iv(1)), c.tau_prime, decimal_range(f.h0 - Iv(1), 8), decimal_upper(f.gamma, 8),
+          cap.h0_upper, cap.slope_upper));
   }
   for (std::size_t q = 0; q < c.strips.size(); ++q)
     cx.strip_of_touching[static_cast<std::size_t>(c.strips[q].touching)] = static_cast<int>(q);
@@ -504,19 +614,18 @@ CheckResult check_certificate(const Certificate& c, const CheckOptions& opt) {
   }
   res.mean_value_leaves = cx.mean_value.load();
   res.refined_items = cx.refined.load();
-  res.unconfirmed_records = cx.unconfirmed.load();
   res.status = CheckResult::Status::proved;
   res.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   res.summary = fmt::format(
       "claim {}: PROVED: |eta| <= 1 + tau - rho delta^2 on {}, with rho = {}, tau = {} (tau' = {}, sum sup|e_i|/4 <= "
-      "{})\n"
+      "{}; delta = angle to the nearest touching point)\n"
       "  {} leaves ({} enclosure, {} by mean value; {} cap; {} strip), {} caps ({} pieces), {} strips ({} pieces); "
-      "{} items proved on halves, {} recorded bounds not reached by the checker's own enclosures\n"
-      "  {:.2f} s at {} bits, {} thread{}",
+      "{} items proved on halves\n"
+      "  {:.2f} s at {} bits ({} for boxes first), {} thread{}",
       c.claim, domain_text(c), c.rho, c.tau, c.tau_prime, decimal_upper(md.residual, 4), c.leaves.size(),
       res.enclosure_leaves, res.mean_value_leaves, res.cap_leaves, res.strip_leaves, c.caps.size(), res.cap_pieces,
-      c.strips.size(), res.strip_pieces, res.refined_items, res.unconfirmed_records, res.seconds, working_precision(),
-      threads, threads == 1 ? "" : "s");
+      c.strips.size(), res.strip_pieces, res.refined_items, res.seconds, working_precision(),
+      cx.box_bits, threads, threads == 1 ? "" : "s");
   return res;
 }
 

@@ -13,8 +13,12 @@ struct CheckOptions {
   /// Worker threads for leaves and pieces (1 = serial); more only when MPFR is thread-safe.
   int threads = 2;
   /// Extra working bits above the certificate's precision_bits: margin for the outward
-  /// rounding of a different arithmetic (MPFI vs Arb) on the same formulas.
+  /// rounding of a different arithmetic (MPFI vs Arb) on the same formulas. The header
+  /// data, h0, γ and conditions (a), (c) are computed at this full precision.
   long extra_bits = 32;
+  /// Bits of the first attempt at every box (leaf, piece): the data rounded outward to
+  /// this many bits; an item that fails is retried at the full precision.
+  long box_precision_bits = 64;
   /// Enclosure evaluations allowed per item when the whole-item enclosure is too wide:
   /// the checker then proves the item on halves (still a proof of the item).
   int refine_budget = 64;
@@ -34,7 +38,6 @@ struct CheckResult {
   std::size_t strip_leaves = 0;
   std::size_t cap_pieces = 0;
   std::size_t strip_pieces = 0;
-  std::size_t unconfirmed_records = 0;  // recorded bounds the checker's own enclosure does not reach
   double seconds = 0;
 };
 

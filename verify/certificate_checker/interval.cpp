@@ -265,6 +265,13 @@ Iv max_of(const Iv& a, const Iv& b) {
   return r;
 }
 
+Iv rounded(const Iv& a, mpfr_prec_t bits) {
+  PrecisionScope scope(bits);
+  Iv r;
+  mpfi_set(r.raw(), a.raw());
+  return r;
+}
+
 Iv lower_point(const Iv& a) { return Iv::point(a.lo()); }
 Iv upper_point(const Iv& a) { return Iv::point(a.hi()); }
 
@@ -322,12 +329,17 @@ std::string decimal_of(mpfr_srcptr x, int digits, mpfr_rnd_t rnd) {
     mant.erase(0, 1);
   }
   while (mant.size() > 1 && mant.back() == '0') mant.pop_back();
-  // value = 0.mant * 10^e = mant[0].mant[1..] * 10^(e-1)
-  const long exp10 = static_cast<long>(e) - 1;
-  std::string out = sign + mant.substr(0, 1);
-  if (mant.size() > 1) out += "." + mant.substr(1);
-  if (exp10 != 0) out += "e" + std::to_string(exp10);
-  return out;
+  // value = 0.mant * 10^e; plain notation for moderate exponents, else d.ddd e(e-1).
+  const long point = static_cast<long>(e);
+  if (point < -5 || point > 21) {
+    std::string out = sign + mant.substr(0, 1);
+    if (mant.size() > 1) out += "." + mant.substr(1);
+    return out + "e" + std::to_string(point - 1);
+  }
+  if (point <= 0) return sign + "0." + std::string(static_cast<std::size_t>(-point), '0') + mant;
+  if (static_cast<std::size_t>(point) >= mant.size())
+    return sign + mant + std::string(static_cast<std::size_t>(point) - mant.size(), '0');
+  return sign + mant.substr(0, static_cast<std::size_t>(point)) + "." + mant.substr(static_cast<std::size_t>(point));
 }
 
 std::string decimal_upper(const Iv& a, int digits) { return decimal_of(a.hi(), digits, MPFR_RNDU); }

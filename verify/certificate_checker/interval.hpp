@@ -108,6 +108,8 @@ Iv join(const Iv& a, const Iv& b);
 /// Enclosure of min(x, y) / max(x, y) for x in a, y in b.
 Iv min_of(const Iv& a, const Iv& b);
 Iv max_of(const Iv& a, const Iv& b);
+/// a rounded outward to `bits` bits (an enclosure of the same numbers, cheaper to use).
+Iv rounded(const Iv& a, mpfr_prec_t bits);
 /// [lo(a), lo(a)] and [hi(a), hi(a)].
 Iv lower_point(const Iv& a);
 Iv upper_point(const Iv& a);

@@ -53,7 +53,40 @@ Model build_model(const Certificate& c) {
     md.residual += abs(e);
   }
   md.residual = ldexp(md.residual, -2);
+  md.alpha_folded = md.alpha;
+  for (const Dipole& d : c.dipoles) {
+    DipoleTerm t;
+    t.a = static_cast<std::size_t>(d.a);
+    t.b = static_cast<std::size_t>(d.b);
+    t.mass = decimal_enclosure(d.mass);
+    t.flip = mpfr_sgn(midpoint_point(dot(md.u[t.a], md.u[t.b])).lo()) < 0 ? -1 : 1;
+    for (int k = 0; k < md.r; ++k)
+      t.gap.push_back(Iv(t.flip) * md.u[t.a][static_cast<std::size_t>(k)] - md.u[t.b][static_cast<std::size_t>(k)]);
+    md.alpha_folded[t.a] += t.mass;
+    md.alpha_folded[t.b] -= t.mass;
+    md.dipoles.push_back(std::move(t));
+  }
+  for (const Touching& t : c.touching) md.touching_centres.push_back(static_cast<std::size_t>(t.centre));
   return md;
+}
+
+Model at_precision(const Model& md, mpfr_prec_t bits) {
+  Model out = md;
+  auto round_all = [bits](std::vector<Iv>& v) {
+    for (Iv& x : v) x = rounded(x, bits);
+  };
+  for (IvVec& v : out.u) round_all(v);
+  for (IvVec& v : out.bperp) round_all(v);
+  round_all(out.alpha);
+  round_all(out.alpha_folded);
+  round_all(out.e);
+  for (DipoleTerm& d : out.dipoles) {
+    d.mass = rounded(d.mass, bits);
+    round_all(d.gap);
+  }
+  for (Iv* x : {&out.residual, &out.pi, &out.half_pi, &out.inv_two_pi, &out.rho, &out.tau_prime, &out.tau})
+    *x = rounded(*x, bits);
+  return out;
 }
 
 ChartImage face_chart(int n, int face, int sign, const IvVec& free) {
@@ -106,27 +139,38 @@ Iv eta_plain(const Model& md, int face, const IvVec& coords, ChartTerms* terms) 
   const IvVec free(coords.begin() + (ball ? 1 : 0), coords.end());
   T.chart = face_chart(md.r, face, 1, free);
   T.s = ball ? coords[0] : Iv(1);
-  T.t.x.assign(static_cast<std::size_t>(md.m), Iv());
-  T.t.asx.assign(static_cast<std::size_t>(md.m), Iv());
-  T.t.l.assign(static_cast<std::size_t>(md.m), Iv());
-  Iv eta;
-  for (std::size_t i = 0; i < static_cast<std::size_t>(md.m); ++i) {
-    // y·u_i = v·u_i = (x·u_i)/|x|: two enclosures of one number.
-    Iv a = intersect(dot(T.chart.v, md.u[i]), dot(T.chart.x, md.u[i]) / T.chart.norm);
-    if (ball) a = T.s * a;
-    Iv x = intersect(a, unit_interval());  // |y·u_i| <= 1 exactly
-    Iv asx = asin_clipped(x);
-    eta += md.alpha[i] * kernel_K(md, x);
+  // y·w = v·w = (x·w)/|x| (times s in the ball): two enclosures of one number.
+  auto project = [&](const IvVec& w) {
+    const Iv a = intersect(dot(T.chart.v, w), dot(T.chart.x, w) / T.chart.norm);
+    return ball ? T.s * a : a;
+  };
+  const std::size_t m = static_cast<std::size_t>(md.m);
+  T.t.x.assign(m, Iv());
+  T.t.asx.assign(m, Iv());
+  T.t.l.assign(m, Iv());
+  std::vector<Iv> K(m);
+  Iv beta_part;
+  for (std::size_t i = 0; i < m; ++i) {
+    T.t.x[i] = intersect(project(md.u[i]), unit_interval());  // |y·u_i| <= 1 exactly
+    T.t.asx[i] = asin_clipped(T.t.x[i]);
+    K[i] = kernel_K(md, T.t.x[i]);
     if (!md.b_zero[i]) {
-      Iv l = intersect(dot(T.chart.v, md.bperp[i]), dot(T.chart.x, md.bperp[i]) / T.chart.norm);
-      if (ball) l = T.s * l;
-      eta += asx * l * md.inv_two_pi;
-      T.t.l[i] = std::move(l);
+      T.t.l[i] = project(md.bperp[i]);
+      beta_part += T.t.asx[i] * T.t.l[i] * md.inv_two_pi;
     }
-    T.t.x[i] = std::move(x);
-    T.t.asx[i] = std::move(asx);
   }
-  return eta;
+  Iv folded = beta_part;
+  for (std::size_t i = 0; i < m; ++i) folded += md.alpha_folded[i] * K[i];
+  if (md.dipoles.empty()) return folded;
+  // With dipoles, also: the stated α plus each dipole by its gap form ∩ its direct difference.
+  Iv stated = beta_part;
+  for (std::size_t i = 0; i < m; ++i) stated += md.alpha[i] * K[i];
+  for (const DipoleTerm& d : md.dipoles) {
+    const Iv direct = K[d.a] - K[d.b];
+    const Iv gap = join(Iv(d.flip) * T.t.asx[d.a], T.t.asx[d.b]) * project(d.gap) * md.inv_two_pi;
+    stated += d.mass * intersect(direct, gap);
+  }
+  return intersect(folded, stated);
 }
 
 namespace {
@@ -136,7 +180,7 @@ Iv eta_mean_value(const Model& md, int face, const IvVec& coords, const ChartTer
   const std::size_t r = static_cast<std::size_t>(md.r);
   IvVec g(r);
   for (std::size_t i = 0; i < static_cast<std::size_t>(md.m); ++i) {
-    Iv coef = md.alpha[i] * T.t.asx[i] * md.inv_two_pi;
+    Iv coef = md.alpha_folded[i] * T.t.asx[i] * md.inv_two_pi;
     if (!md.b_zero[i]) {
       const Iv omx = sqrt_nonneg(one_minus_sq(T.t.x[i]));
       if (omx.contains_zero()) return Iv::nan();
@@ -174,9 +218,9 @@ FEnclosure enclose_F(const Model& md, int face, const IvVec& coords, bool always
   ChartTerms T;
   FEnclosure out;
   out.eta = eta_plain(md, face, coords, &T);
-  // δ = min_i arccos|x_i| = min_i (π/2 − |asin x_i|).
-  Iv delta = md.half_pi - abs(T.t.asx[0]);
-  for (std::size_t i = 1; i < static_cast<std::size_t>(md.m); ++i) delta = min_of(delta, md.half_pi - abs(T.t.asx[i]));
+  // δ = min_j arccos|x_j| = min_j (π/2 − |asin x_j|) over the touching points j.
+  Iv delta = md.half_pi - abs(T.t.asx[md.touching_centres[0]]);
+  for (std::size_t j : md.touching_centres) delta = min_of(delta, md.half_pi - abs(T.t.asx[j]));
   out.delta_sq = sqr(delta);
   const Iv one(1);
   const Iv rd2 = md.rho * out.delta_sq;

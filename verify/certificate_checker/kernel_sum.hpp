@@ -10,6 +10,17 @@
 
 namespace zg::checker {
 
+/// A dipole mass (K(y·u_a) − K(y·u_b)) of η̃ (the prover's writer, D3). K is even, so
+/// K(x_a) − K(x_b) = K'(ξ)(flip x_a − x_b) = asin(ξ)/(2π) · y·gap, ξ between flip x_a and x_b,
+/// gap = flip u_a − u_b (flip chosen so that the gap is short: any sign is correct).
+struct DipoleTerm {
+  std::size_t a = 0;
+  std::size_t b = 0;
+  int flip = 1;
+  Iv mass;
+  IvVec gap;
+};
+
 /// The enclosed data of a certificate (docs/proofs.md §1): u_i, b_i⊥ = b_i − e_i u_i,
 /// e_i = b_i·u_i, α_i, and the constants, all at the working precision when built.
 struct Model {
@@ -19,7 +30,13 @@ struct Model {
   std::vector<IvVec> u;
   std::vector<IvVec> bperp;
   std::vector<bool> b_zero;  // b_i is exactly 0 (then b_i⊥ = 0 and its terms vanish)
-  std::vector<Iv> alpha;
+  std::vector<Iv> alpha;     // as stated
+  /// α with the dipole masses folded in (α_a + mass, α_b − mass): the same function η̃,
+  /// used by every derivative; equal to `alpha` without dipoles.
+  std::vector<Iv> alpha_folded;
+  std::vector<DipoleTerm> dipoles;
+  /// δ(y) = min over these centres of arccos |y·u_j| (the touching points).
+  std::vector<std::size_t> touching_centres;
   std::vector<Iv> e;
   Iv residual;  // Σ_i |e_i| / 4 (an enclosure; its upper end is the allowance of §1)
   Iv pi;
@@ -33,6 +50,10 @@ struct Model {
 /// Encloses the certificate's numbers at the working precision and runs the interval
 /// Gram–Schmidt. Precondition: the certificate was read by read_certificate_*.
 Model build_model(const Certificate& c);
+
+/// Every interval of the model rounded outward to `bits` (box enclosures need far fewer
+/// bits than the data carry; the enclosures are kept).
+Model at_precision(const Model& md, mpfr_prec_t bits);
 
 /// The point x/|x| of a face chart of the unit sphere in R^n (docs/proofs.md §2):
 /// x_k = sign (k 1-based), the other n − 1 coordinates `free` in increasing order.
@@ -67,7 +88,8 @@ struct ChartTerms {
 /// Plain enclosure of η̃ over the box; fills `terms` when given.
 Iv eta_plain(const Model& md, int face, const IvVec& coords, ChartTerms* terms);
 
-/// Enclosure of F = |η̃| + ρδ² − 1 over a main-chart box. The plain enclosure first; when
+/// Enclosure of F = |η̃| + ρδ² − 1 over a main-chart box, δ the angle to the nearest
+/// touching point. The plain enclosure first; when
 /// `always_mean_value` or when its upper end is not <= τ', intersected with the mean-value
 /// form of §3 (when η̃ is differentiable on the box).
 struct FEnclosure {
