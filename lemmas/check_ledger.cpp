@@ -60,8 +60,12 @@ void CheckLedger::identity(const std::string& what, const Mp& residual, const Mp
 
 void CheckLedger::at_most(const std::string& what, const Mp& value, const Mp& bound) {
   const bool ok = value <= bound;  // false for NaN
-  add(ok ? Verdict::Pass : Verdict::Fail, value, bound,
-      what + ": " + short_decimal(value) + (ok ? " <= " : " > ") + "bound " + short_decimal(bound));
+  // The room below the bound, in the quantity's own unit: a ratio in digits would mean
+  // nothing for a value of either sign (sup |eta| - 1 < 0 has room; its log10 does not).
+  const double room = (isnan(value) || isnan(bound)) ? -std::numeric_limits<double>::infinity()
+                                                     : static_cast<double>(Mp(bound - value));
+  entries_.push_back(Entry{ok ? Verdict::Pass : Verdict::Fail, room, "below bound",
+                           what + ": " + short_decimal(value) + (ok ? " <= " : " > ") + "bound " + short_decimal(bound)});
 }
 
 void CheckLedger::exceeds(const std::string& what, const Mp& value, const Mp& floor) {

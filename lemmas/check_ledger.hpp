@@ -40,7 +40,8 @@ class CheckLedger {
   /// identity's residual shrinks with eps, a false one stays put and then FAILs).
   void identity(const std::string& what, const Mp& residual, const Mp& tol);
 
-  /// value <= bound must hold (a rigorous or stated bound); no precision escalation.
+  /// value <= bound must hold (a rigorous or stated bound); no precision escalation. The
+  /// margin is bound - value in the value's unit ("below bound"), whatever their signs.
   void at_most(const std::string& what, const Mp& value, const Mp& bound);
 
   /// value > floor must hold strictly (a constant that must be positive, say); no escalation.
@@ -59,7 +60,7 @@ class CheckLedger {
   struct Entry {
     Verdict verdict;
     double margin;     // display only: log10(allowed / observed) in "digits", or a raw room
-    std::string unit;  // "digits", "above floor" or "condition"
+    std::string unit;  // "digits", "below bound", "above floor" or "condition"
     std::string text;
   };
   void add(Verdict v, const Mp& observed, const Mp& allowed, const std::string& text);

@@ -53,6 +53,41 @@ TEST_CASE("a NaN residual fails", "[ledger]") {
   CHECK(l.finish({}).verdict == Verdict::Fail);
 }
 
+TEST_CASE("a bound's margin is the room below it, in the value's unit, whatever the signs", "[ledger]") {
+  zg::ScopedDigits digits(50);
+  SECTION("a negative value with room to spare has a positive margin") {
+    // sup |eta| - 1 = -1/2 against tau = 1e-40: half a unit of room, not "-39 digits".
+    CheckLedger l(50);
+    l.at_most("sup |eta| - 1", Mp("-0.5"), Mp("1e-40"));
+    const zg::CheckOutcome o = l.finish({});
+    CHECK(o.verdict == Verdict::Pass);
+    CHECK(o.margin.unit == "below bound");
+    CHECK(o.margin.value == Approx(0.5).epsilon(1e-12));  // a double for display only
+  }
+  SECTION("a zero value has the bound itself as margin") {
+    CheckLedger l(50);
+    l.at_most("zero", Mp(0), Mp("0.25"));
+    const zg::CheckOutcome o = l.finish({});
+    CHECK(o.verdict == Verdict::Pass);
+    CHECK(o.margin.value == 0.25);
+  }
+  SECTION("a violation has a negative margin and decides the verdict") {
+    CheckLedger l(50);
+    l.at_most("comfortable", Mp("-3"), Mp(1));
+    l.at_most("violated", Mp(2), Mp(1));
+    const zg::CheckOutcome o = l.finish({});
+    CHECK(o.verdict == Verdict::Fail);
+    CHECK(o.margin.value == -1);
+    CHECK(o.explanation.rfind("violated", 0) == 0);
+  }
+  SECTION("the tightest of several bounds is the headline") {
+    CheckLedger l(50);
+    l.at_most("loose", Mp("-0.5"), Mp("1e-40"));
+    l.at_most("tight", Mp("0.999"), Mp(1));
+    CHECK(l.finish({}).margin.text.rfind("tight", 0) == 0);
+  }
+}
+
 TEST_CASE("statistical checks count standard errors", "[ledger]") {
   zg::ScopedDigits digits(30);
   CheckLedger pass(30), fail(30);
