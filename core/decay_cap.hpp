@@ -1,0 +1,66 @@
+// The cap at a touching point (docs/proofs.md §4): the kernel sum in the Householder
+// frame H of u_j, the constants h0 = s_j eta~(u_j) and gamma = sup |h'(0, .)|, and the
+// branch-and-bound over pieces [t_lo, t_hi] x (face box of S^{r-2}) proving
+// sup h'' <= -2 rho on each. The strips of §5 use the same frame data.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/branch_and_bound.hpp"
+#include "core/decay_certificate.hpp"
+#include "core/kernel_sum_ball.hpp"
+
+namespace zg::decay {
+
+/// Centre i in the frame of touching point j: A_i = (H u_i)_1, C_i = (H b_i^perp)_1, and
+/// P_i, Q_i the last r - 1 coordinates of H u_i, H b_i^perp. For the touching centre
+/// itself A = sigma, C = 0, P = 0 exactly. Dipoles: GA, GP the same for H gap.
+struct CapData {
+  int touching = 0;  ///< j (index into KernelSum::touching)
+  int centre = 0;    ///< its centre
+  int sign = 1;      ///< s_j
+  CapFrame frame;
+  std::vector<ArbBall> A, C;
+  std::vector<BallVec> P, Q;
+  std::vector<ArbBall> GA;
+  std::vector<BallVec> GP;
+  ArbBall half_pi;
+};
+/// Enclosures at the sum's precision.
+CapData cap_data(const KernelSum& sum, int touching);
+
+/// h0 = s_j eta~(u_j) and gamma = sup |g| (docs/proofs.md §4). Enclosures.
+struct CapConstants {
+  ArbBall h0, gamma;
+};
+CapConstants cap_constants(const KernelSum& sum, const CapData& d);
+
+/// h'' over the piece t in `t`, ray directions `zhat` (enclosures of sets): the formulas of
+/// docs/proofs.md §4, the touching centre in its exact form (one-sided at t = 0).
+/// Indeterminate where a centre with a beta term may reach +-1 on the piece. Enclosure.
+ArbBall cap_second_derivative(const KernelSum& sum, const CapData& d, const ArbBall& t, const BallVec& zhat);
+
+/// Roots of a cap or strip cover: faces (k, +-) of S^{r-2}, k = 1..r-1, in the order
+/// (1,+), (1,-), (2,+), ...; tag = +-k. Each box is `leading` then [-1, 1]^{r-2}.
+std::vector<bnb::Root> sphere_face_roots(int rank, const bnb::Box& leading);
+/// The ray directions of a piece whose box is `leading_count` leading ranges then the face's.
+BallVec piece_directions(int rank, int tag, const bnb::Box& box, std::size_t leading_count, long prec);
+
+/// The whole cap proof of touching point j with half width T (a double with few
+/// significant bits, 0 < T < pi/4): (b) and (c) of docs/proofs.md §4; (a) depends on tau'
+/// and is left to the caller, from `constants`. `hi` carries the data at the header's
+/// precision (for h0 and gamma), `lo` at the box precision (for the pieces).
+struct CapOutcome {
+  bool proved = false;  ///< (b) and (c) hold
+  std::string failure;  ///< why not, for people
+  CapConstants constants;
+  double T = 0;
+  double d2_min = 0;    ///< min over pieces of inf h'', rounded down
+  DecayCap record;      ///< pieces and constants as decimals (h0, slope at `digits`)
+  bnb::Result cover;    ///< the engine's result (leaves, statistics)
+};
+CapOutcome prove_cap(const KernelSum& hi, const KernelSum& lo, int touching, double T, const ArbBall& rho,
+                     const bnb::Options& options);
+
+}  // namespace zg::decay
