@@ -45,88 +45,159 @@ Real K(const Real& x) {
   return (x * asin(x) + sqrt(Real(1) - x * x) - 1) / two_pi;
 }
 
-// α and c (b_i = c_i n_i, n_i = u_i turned by 90°) from η(u_j) = s_j and zero tangential
-// gradient at u_j (MATH.md §4), for unit u_i in R^2.
+// α and b from η(u_j) = s_j and zero tangential gradient at u_j (MATH.md §4), for unit
+// u_i in R^r given in span coordinates: b_i = N_i c_i with N_i an orthonormal basis of
+// u_i^⊥, the unknowns α (m) and c (m (r − 1)), solved by Gauss–Jordan at 300 bits.
 struct PreCertificate {
   std::vector<std::string> alpha;
-  std::vector<std::array<std::string, 2>> beta;
+  std::vector<std::vector<std::string>> beta;
 };
 
-PreCertificate solve_pre_certificate(const std::vector<std::array<Real, 2>>& u, const std::vector<int>& s) {
+using RVec = std::vector<Real>;
+
+Real dotp(const RVec& a, const RVec& b) {
+  Real s = 0;
+  for (std::size_t k = 0; k < a.size(); ++k) s += a[k] * b[k];
+  return s;
+}
+
+// Orthonormal basis of u^⊥ (u unit): Gram–Schmidt of the coordinate vectors against u.
+std::vector<RVec> complement(const RVec& u) {
+  std::vector<RVec> basis{u};
+  for (std::size_t e = 0; e < u.size() && basis.size() < u.size(); ++e) {
+    RVec v(u.size(), Real(0));
+    v[e] = 1;
+    for (const RVec& q : basis) {
+      const Real c = dotp(v, q);
+      for (std::size_t k = 0; k < v.size(); ++k) v[k] -= c * q[k];
+    }
+    const Real n = sqrt(dotp(v, v));
+    if (n < Real("1e-10")) continue;
+    for (Real& x : v) x /= n;
+    basis.push_back(v);
+  }
+  return std::vector<RVec>(basis.begin() + 1, basis.end());
+}
+
+PreCertificate solve_pre_certificate(const std::vector<RVec>& u, const std::vector<int>& s) {
   const std::size_t m = u.size();
+  const std::size_t r = u[0].size();
   const Real two_pi = 2 * boost::math::constants::pi<Real>();
-  auto dotp = [](const std::array<Real, 2>& a, const std::array<Real, 2>& b) { return a[0] * b[0] + a[1] * b[1]; };
-  std::vector<std::array<Real, 2>> n(m);
-  for (std::size_t i = 0; i < m; ++i) n[i] = {-u[i][1], u[i][0]};
-  const std::size_t N = 2 * m;
-  std::vector<std::vector<Real>> A(N, std::vector<Real>(N + 1, Real(0)));
+  std::vector<std::vector<RVec>> N(m);
+  for (std::size_t i = 0; i < m; ++i) N[i] = complement(u[i]);
+  const std::size_t nc = r - 1;
+  const std::size_t unknowns = m + m * nc;
+  auto col_c = [&](std::size_t i, std::size_t l) { return m + i * nc + l; };
+  std::vector<std::vector<Real>> A(unknowns, std::vector<Real>(unknowns + 1, Real(0)));
   for (std::size_t j = 0; j < m; ++j) {
+    A[j][unknowns] = s[j];
     for (std::size_t i = 0; i < m; ++i) {
       const Real x = i == j ? Real(1) : dotp(u[j], u[i]);
-      A[j][i] = K(x);
-      A[j][m + i] = i == j ? Real(0) : asin(x) * dotp(u[j], n[i]) / two_pi;
-      if (i == j) {
-        A[m + j][m + i] = Real(1) / 4;  // the i = j term gives β_j/4
-      } else {
-        A[m + j][i] = asin(x) / two_pi * dotp(u[i], n[j]);
-        A[m + j][m + i] =
-            dotp(u[j], n[i]) * dotp(u[i], n[j]) / (two_pi * sqrt(Real(1) - x * x)) + asin(x) * dotp(n[i], n[j]) / two_pi;
+      A[j][i] = K(x);  // value at u_j
+      if (i != j)
+        for (std::size_t l = 0; l < nc; ++l) A[j][col_c(i, l)] = asin(x) * dotp(u[j], N[i][l]) / two_pi;
+    }
+    for (std::size_t k = 0; k < nc; ++k) {  // tangential gradient at u_j along N_j[k]
+      const std::size_t row = m + j * nc + k;
+      const RVec& n = N[j][k];
+      A[row][col_c(j, k)] = Real(1) / 4;  // the i = j term: b_j . n / 4
+      for (std::size_t i = 0; i < m; ++i) {
+        if (i == j) continue;
+        const Real x = dotp(u[j], u[i]);
+        A[row][i] = asin(x) / two_pi * dotp(u[i], n);
+        for (std::size_t l = 0; l < nc; ++l)
+          A[row][col_c(i, l)] = dotp(u[j], N[i][l]) * dotp(u[i], n) / (two_pi * sqrt(Real(1) - x * x)) +
+                                asin(x) * dotp(N[i][l], n) / two_pi;
       }
     }
-    A[j][N] = s[j];
   }
-  for (std::size_t col = 0; col < N; ++col) {  // Gauss–Jordan with partial pivoting
+  for (std::size_t col = 0; col < unknowns; ++col) {  // Gauss–Jordan with partial pivoting
     std::size_t p = col;
-    for (std::size_t r = col + 1; r < N; ++r)
-      if (abs(A[r][col]) > abs(A[p][col])) p = r;
+    for (std::size_t row = col + 1; row < unknowns; ++row)
+      if (abs(A[row][col]) > abs(A[p][col])) p = row;
     std::swap(A[p], A[col]);
-    for (std::size_t r = 0; r < N; ++r) {
-      if (r == col) continue;
-      const Real f = A[r][col] / A[col][col];
-      for (std::size_t k = col; k <= N; ++k) A[r][k] -= f * A[col][k];
+    for (std::size_t row = 0; row < unknowns; ++row) {
+      if (row == col) continue;
+      const Real f = A[row][col] / A[col][col];
+      for (std::size_t k = col; k <= unknowns; ++k) A[row][k] -= f * A[col][k];
     }
   }
   PreCertificate pc;
   for (std::size_t i = 0; i < m; ++i) {
-    const Real a = A[i][N] / A[i][i];
-    const Real c = A[m + i][N] / A[m + i][m + i];
-    pc.alpha.push_back(a.str(60, std::ios_base::scientific));
-    pc.beta.push_back({Real(c * n[i][0]).str(60, std::ios_base::scientific),
-                       Real(c * n[i][1]).str(60, std::ios_base::scientific)});
+    pc.alpha.push_back(Real(A[i][unknowns] / A[i][i]).str(60, std::ios_base::scientific));
+    RVec b(r, Real(0));
+    for (std::size_t l = 0; l < nc; ++l) {
+      const Real c = A[col_c(i, l)][unknowns] / A[col_c(i, l)][col_c(i, l)];
+      for (std::size_t k = 0; k < r; ++k) b[k] += c * N[i][l][k];
+    }
+    std::vector<std::string> row;
+    for (const Real& x : b) row.push_back(x.str(60, std::ios_base::scientific));
+    pc.beta.push_back(row);
   }
   return pc;
 }
 
 const PreCertificate& test_coefficients() {
-  static const PreCertificate pc =
-      solve_pre_certificate({{Real(1), Real(0)}, {Real("0.6"), Real("0.8")}}, {1, -1});
+  static const PreCertificate pc = solve_pre_certificate({{Real(1), Real(0)}, {Real("0.6"), Real("0.8")}}, {1, -1});
   return pc;
 }
 
 // ---- building certificates ------------------------------------------------------------
 
-json header(bool ball, const std::string& rho) {
-  const PreCertificate& pc = test_coefficients();
+// A teacher whose Gram–Schmidt basis is the identity (w_1 = e_1, w_2 in span(e_1, e_2) with
+// a positive second coordinate, ...), so that its span coordinates are its coordinates.
+struct TestTeacher {
+  std::vector<std::vector<std::string>> directions;  // in R^r
+  std::vector<std::string> weights;
+  int extra_dimensions = 0;  // zeros appended: d = r + extra (the ball when > 0)
+};
+
+const TestTeacher& circle_teacher() {
+  static const TestTeacher t{{{"1", "0"}, {"0.6", "0.8"}}, {"1", "-1"}, 0};
+  return t;
+}
+const TestTeacher& sphere3_teacher() {
+  static const TestTeacher t{{{"1", "0", "0"}, {"0", "1", "0"}, {"0", "0.6", "0.8"}}, {"1", "1", "-1"}, 0};
+  return t;
+}
+
+PreCertificate coefficients_of(const TestTeacher& t) {
+  std::vector<RVec> u;
+  std::vector<int> s;
+  for (const auto& row : t.directions) {
+    RVec v;
+    for (const std::string& x : row) v.push_back(Real(x));
+    const Real n = sqrt(dotp(v, v));
+    for (Real& x : v) x /= n;
+    u.push_back(v);
+  }
+  for (const std::string& w : t.weights) s.push_back(w[0] == '-' ? -1 : 1);
+  return solve_pre_certificate(u, s);
+}
+
+json header_of(const TestTeacher& t, const PreCertificate& pc, const std::string& rho) {
+  const int r = static_cast<int>(t.directions[0].size());
   json doc;
   doc["format"] = "zgverify-decay-certificate";
   doc["version"] = 1;
   doc["claim"] = "D2c";
   doc["arithmetic"] = "arb";
   doc["precision_bits"] = 170;
-  if (ball)
-    doc["teacher"] = {{"directions", json::array({json::array({"1", "0", "0"}), json::array({"0.6", "0.8", "0"})})},
-                      {"weights", json::array({"1", "-1"})}};
-  else
-    doc["teacher"] = {{"directions", json::array({json::array({"1", "0"}), json::array({"0.6", "0.8"})})},
-                      {"weights", json::array({"1", "-1"})}};
+  json dirs = json::array();
+  for (const auto& row : t.directions) {
+    json jr(row);
+    for (int k = 0; k < t.extra_dimensions; ++k) jr.push_back("0");
+    dirs.push_back(jr);
+  }
+  doc["teacher"] = {{"directions", dirs}, {"weights", t.weights}};
   doc["basis_skips"] = json::array();
-  doc["rank"] = 2;
-  doc["dimension"] = ball ? 3 : 2;
-  doc["domain"] = ball ? "ball" : "sphere";
-  doc["coefficients"] = {
-      {"alpha", pc.alpha},
-      {"beta", json::array({json::array({pc.beta[0][0], pc.beta[0][1]}), json::array({pc.beta[1][0], pc.beta[1][1]})})}};
-  doc["touching"] = {{{"centre", 0}, {"sign", 1}}, {{"centre", 1}, {"sign", -1}}};
+  doc["rank"] = r;
+  doc["dimension"] = r + t.extra_dimensions;
+  doc["domain"] = t.extra_dimensions > 0 ? "ball" : "sphere";
+  doc["coefficients"] = {{"alpha", pc.alpha}, {"beta", pc.beta}};
+  doc["touching"] = json::array();
+  for (std::size_t i = 0; i < t.weights.size(); ++i)
+    doc["touching"].push_back({{"centre", i}, {"sign", t.weights[i][0] == '-' ? -1 : 1}});
   doc["rho"] = rho;
   doc["tau_prime"] = "1e-40";
   doc["tau"] = "1.0000001e-40";
@@ -135,6 +206,12 @@ json header(bool ball, const std::string& rho) {
   doc["strips"] = json::array();
   doc["witness"] = nullptr;
   return doc;
+}
+
+json header(bool ball, const std::string& rho) {
+  TestTeacher t = circle_teacher();
+  t.extra_dimensions = ball ? 1 : 0;
+  return header_of(t, test_coefficients(), rho);
 }
 
 json box_json(const Box& b) {
@@ -192,12 +269,31 @@ std::vector<json> bisect(const Box& root, Accept accept) {
 constexpr double kT = 0.125;  // cap half-width
 constexpr double kS0 = 0.5;   // strip inner radius
 
-json build_certificate(bool ball, const std::string& rho = "0.1") {
-  json doc = header(ball, rho);
+json build_from_header(json doc) {
   const Certificate hdr = read_certificate_text(doc.dump());
+  const bool ball = hdr.domain == Domain::ball;
+  const int r = hdr.rank;
   PrecisionScope scope(hdr.precision_bits + 32);
   const Model md = build_model(hdr);
   const Iv minus_two_rho = -ldexp(md.rho, 1);
+  // [lead] x [-1, 1]^(free) roots, one per face (k, ±) of S^{r-2}
+  auto sphere_faces = [&](std::vector<std::pair<double, double>> lead, auto accept) {
+    std::vector<json> out;
+    for (int k = 1; k < r; ++k)
+      for (int sign : {1, -1}) {
+        std::vector<std::pair<double, double>> ranges = lead;
+        for (int l = 0; l + 2 < r; ++l) ranges.emplace_back(-1.0, 1.0);
+        for (json& p : bisect(make_box(ranges), [&](const Box& b) -> json {
+               const IvVec box = box_intervals(b);
+               const IvVec free(box.begin() + static_cast<std::ptrdiff_t>(lead.size()), box.end());
+               json piece = accept(box, face_chart(r - 1, k, sign, free).v);
+               if (!piece.is_null()) piece["face"] = {k, sign};
+               return piece;
+             }))
+          out.push_back(p);
+      }
+    return out;
+  };
   std::vector<CapFrame> frames;
   for (std::size_t j = 0; j < hdr.touching.size(); ++j) {
     frames.push_back(build_cap_frame(md, hdr.touching[j].centre, hdr.touching[j].sign, kT));
@@ -207,39 +303,28 @@ json build_certificate(bool ball, const std::string& rho = "0.1") {
     cap["T"] = exact_decimal(kT);
     cap["h0_upper"] = decimal_upper(f.h0, 40);
     cap["slope_upper"] = decimal_upper(f.gamma, 17);
-    cap["pieces"] = json::array();
-    for (int sign : {1, -1}) {
-      const IvVec zhat = face_chart(1, 1, sign, {}).v;
-      for (json& p : bisect(make_box({{0.0, kT}}), [&](const Box& b) -> json {
-             const Iv h2 = cap_second_derivative(md, f, Iv::from_doubles(b.lo[0], b.hi[0]), zhat);
-             if (!certainly_le(h2, minus_two_rho)) return nullptr;
-             return {{"face", {1, sign}}, {"d2_upper", decimal_upper(h2, 17)}};
-           }))
-        cap["pieces"].push_back(p);
-    }
+    cap["pieces"] = sphere_faces({{0.0, kT}}, [&](const IvVec& box, const IvVec& zhat) -> json {
+      const Iv h2 = cap_second_derivative(md, f, box[0], zhat);
+      if (!certainly_le(h2, minus_two_rho)) return nullptr;
+      return {{"d2_upper", decimal_upper(h2, 17)}};
+    });
     doc["caps"].push_back(cap);
     if (ball) {
       json strip;
       strip["touching"] = j;
       strip["s0"] = exact_decimal(kS0);
-      strip["pieces"] = json::array();
-      for (int sign : {1, -1}) {
-        const IvVec zhat = face_chart(1, 1, sign, {}).v;
-        for (json& p : bisect(make_box({{kS0, 1.0}, {0.0, kT}}), [&](const Box& b) -> json {
-               const StripValues v = strip_values(md, f, Iv::from_doubles(b.lo[0], b.hi[0]),
-                                                  Iv::from_doubles(b.lo[1], b.hi[1]), zhat);
-               if (!certainly_positive(v.h) || !certainly_nonnegative(v.dG_ds)) return nullptr;
-               return {{"face", {1, sign}}, {"ds_lower", decimal_lower(v.dG_ds, 17)}};
-             }))
-          strip["pieces"].push_back(p);
-      }
+      strip["pieces"] = sphere_faces({{kS0, 1.0}, {0.0, kT}}, [&](const IvVec& box, const IvVec& zhat) -> json {
+        const StripValues v = strip_values(md, f, box[0], box[1], zhat);
+        if (!certainly_positive(v.h) || !certainly_nonnegative(v.dG_ds)) return nullptr;
+        return {{"ds_lower", decimal_lower(v.dG_ds, 17)}};
+      });
       doc["strips"].push_back(strip);
     }
   }
   std::vector<std::pair<double, double>> ranges;
   if (ball) ranges.emplace_back(0.0, 1.0);
-  ranges.emplace_back(-1.0, 1.0);
-  for (int face = 1; face <= 2; ++face) {
+  for (int l = 0; l + 1 < r; ++l) ranges.emplace_back(-1.0, 1.0);
+  for (int face = 1; face <= r; ++face) {
     for (json& leaf : bisect(make_box(ranges), [&](const Box& b) -> json {
            const IvVec box = box_intervals(b);
            const FEnclosure fe = enclose_F(md, face, box, false);
@@ -257,12 +342,18 @@ json build_certificate(bool ball, const std::string& rho = "0.1") {
   return doc;
 }
 
+json build_certificate(bool ball, const std::string& rho = "0.1") { return build_from_header(header(ball, rho)); }
+
 const json& sphere_certificate() {
   static const json doc = build_certificate(false);
   return doc;
 }
 const json& ball_certificate() {
   static const json doc = build_certificate(true);
+  return doc;
+}
+const json& sphere3_certificate() {
+  static const json doc = build_from_header(header_of(sphere3_teacher(), coefficients_of(sphere3_teacher()), "0.1"));
   return doc;
 }
 
@@ -360,6 +451,26 @@ TEST_CASE("the untouched rank-2 ball certificate (d = 3 > r = 2) is proved, stri
   CHECK(r.out.find("unit ball B^2") != std::string::npos);
 }
 
+TEST_CASE("the untouched rank-3 sphere certificate is proved (two free coordinates, caps over S^1)",
+          "[certificate_checker]") {
+  const auto t0 = std::chrono::steady_clock::now();
+  const json& doc = sphere3_certificate();
+  const double built = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  REQUIRE(doc["rank"] == 3);
+  const Run r = run(doc);
+  INFO(r.out << r.err);
+  CHECK(r.status == 0);
+  CHECK(r.out.find("unit sphere S^2") != std::string::npos);
+  WARN("rank-3 certificate: " << doc["leaves"].size() << " leaves, built in " << built << " s");
+  // and it fails when a cap piece over S^1 is deleted, or rho is too large
+  json bad = doc;
+  bad["caps"][2]["pieces"].erase(3);
+  CHECK(run(bad).status == 1);
+  bad = doc;
+  bad["rho"] = "2";
+  CHECK(run(bad).status == 1);
+}
+
 TEST_CASE("one and two threads give the same verdict and counts", "[certificate_checker]") {
   const Certificate c = read_certificate_text(sphere_certificate().dump());
   CheckOptions one;
@@ -382,6 +493,45 @@ TEST_CASE("one and two threads give the same verdict and counts", "[certificate_
   const CheckResult fb = check_certificate(cb, two);
   CHECK(fa.status == CheckResult::Status::failed);
   CHECK(fa.failure == fb.failure);
+}
+
+TEST_CASE("a dipole that leaves eta~ unchanged keeps the certificate valid; a wrong one breaks it",
+          "[certificate_checker]") {
+  // alpha_0 - M, alpha_1 + M and the dipole M (K(y.u_0) - K(y.u_1)): the same function
+  // (up to the 70th digit of the shifted alphas).
+  json doc = sphere_certificate();
+  const Real M("0.5");
+  doc["coefficients"]["alpha"][0] = Real(Real(doc["coefficients"]["alpha"][0].get<std::string>()) - M).str(70, std::ios_base::scientific);
+  doc["coefficients"]["alpha"][1] = Real(Real(doc["coefficients"]["alpha"][1].get<std::string>()) + M).str(70, std::ios_base::scientific);
+  doc["dipoles"] = json::array({{{"a", 0}, {"b", 1}, {"mass", "0.5"}}});
+  Run r = run(doc);
+  INFO(r.out << r.err);
+  CHECK(r.status == 0);
+  // the dipole's sign reversed: a different function, which no longer interpolates
+  doc["dipoles"][0]["mass"] = "-0.5";
+  r = run(doc);
+  CHECK(r.status == 1);
+  CHECK(r.err.find("do not interpolate") != std::string::npos);
+  // the prover writer's optional fields are accepted and checked
+  json extra = sphere_certificate();
+  extra["outcome"] = "proved";
+  extra["statistics"] = {{"boxes", 12}, {"seconds", 0.25}, {"detail", ""}};
+  extra["caps"][0]["h0_lower"] = "0.99";
+  extra["caps"][0]["pieces"][0]["d2_lower"] = "-1000";
+  r = run(extra);
+  CHECK(r.status == 0);
+  extra["caps"][0]["h0_lower"] = "1.01";  // above h0 = 1: refuted
+  r = run(extra);
+  CHECK(r.status == 1);
+  CHECK(r.err.find("h0_lower") != std::string::npos);
+  extra["caps"][0]["h0_lower"] = "0.99";
+  extra["outcome"] = "budget";
+  r = run(extra);
+  CHECK(r.status == 1);
+  CHECK(r.err.find("outcome: \"budget\"") != std::string::npos);
+  extra["outcome"] = "violated";  // without a witness
+  r = run(extra);
+  CHECK(r.status == 2);
 }
 
 TEST_CASE("must fail: a deleted leaf leaves a gap (exit 1)", "[certificate_checker]") {
@@ -664,6 +814,12 @@ TEST_CASE("a witness of a violation is checked", "[certificate_checker]") {
   doc["witness"]["box"] = json::array({json::array({"-0.5", "-0.5"})});
   r = run(doc);
   CHECK(r.status == 0);
+  // F <= |eta~| + rho (pi/2)^2 - 1 < 2 there: an excess_lower of 10 is refuted
+  doc["witness"]["excess_lower"] = "10";
+  r = run(doc);
+  CHECK(r.status == 1);
+  CHECK(r.err.find("the recorded excess_lower = 10 is above F") != std::string::npos);
+  doc["witness"]["excess_lower"] = "0.1";
   // at a touching point (face 1, x_2 = 0) |eta| = 1 and delta = 0: no violation there
   doc["witness"] = {
       {"face", 1}, {"box", json::array({json::array({"-0.0078125", "0.0078125"})})}, {"excess_lower", "0.1"}};
@@ -703,6 +859,34 @@ TEST_CASE("decimals: grammar, outward enclosure, exact doubles", "[certificate_c
     INFO(exact_decimal(x));
     REQUIRE(exact_double(exact_decimal(x)) == x);
   }
+}
+
+TEST_CASE("asin from one MPFR call encloses asin on narrow intervals, and falls back on wide ones",
+          "[certificate_checker]") {
+  PrecisionScope scope(64);
+  std::mt19937_64 gen(3);
+  std::uniform_real_distribution<double> unif(-1, 1);
+  for (int k = 0; k < 300; ++k) {
+    const double x = k < 4 ? std::array<double, 4>{-1.0, 1.0, 0.0, 0.999}[static_cast<std::size_t>(k)] : unif(gen);
+    const double w = std::ldexp(1.0, -20 - static_cast<int>(gen() % 40));
+    const double hi = std::min(1.0, x + w);
+    const Iv X = Iv::from_doubles(x, hi);
+    const Iv narrow = asin_narrow(X);
+    PrecisionScope fine(300);
+    // asin at both ends, at 300 bits by MPFI itself
+    Iv ends_lo = Iv::exact(x), ends_hi = Iv::exact(hi);
+    mpfi_asin(ends_lo.raw(), ends_lo.raw());
+    mpfi_asin(ends_hi.raw(), ends_hi.raw());
+    INFO("x = " << exact_decimal(x) << " hi = " << exact_decimal(hi));
+    CHECK(contains(narrow, ends_lo));
+    CHECK(contains(narrow, ends_hi));
+    // and it is narrow: no wider than twice the exact range plus a few ulps
+    const Iv width = upper_point(narrow) - lower_point(narrow);
+    const Iv exact_width = upper_point(ends_hi) - lower_point(ends_lo);
+    CHECK(certainly_le(width, ldexp(exact_width, 1) + Iv::exact(0x1p-55)));
+  }
+  const Iv point = Iv::exact(1.0);
+  CHECK(contains(asin_narrow(point), ldexp(Iv::pi(), -1)));
 }
 
 TEST_CASE("the chart x/|x| encloses the exact point at corners, inside, and on tiny boxes",

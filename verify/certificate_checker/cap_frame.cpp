@@ -163,7 +163,7 @@ StripValues strip_values(const Model& md, const CapFrame& f, const Iv& s, const 
     const Iv a = intersect(c * f.A[i] + st * dot(zhat, f.P[i]), unit_interval());  // v·u_i
     const Iv x = intersect(s * a, unit_interval());
     const Iv asx = asin_clipped(x);
-    h += md.alpha_folded[i] * kernel_K(md, x);
+    h += md.alpha_folded[i] * kernel_K(md, x, asx);
     dh += md.alpha_folded[i] * asx * a * md.inv_two_pi;
     if (!md.b_zero[i]) {
       const Iv l = c * f.C[i] + st * dot(zhat, f.Q[i]);  // v·b_i⊥
@@ -176,7 +176,7 @@ StripValues strip_values(const Model& md, const CapFrame& f, const Iv& s, const 
   // Touching centre: x_j = σ s cos t, so K(x_j) = K(s cos t) and asin(x_j) = σ asin(s cos t).
   const Iv xc = intersect(s * c, Iv::from_doubles(0.0, 1.0));
   const Iv asc = asin_clipped(xc);
-  h += md.alpha_folded[j] * kernel_K(md, xc);
+  h += md.alpha_folded[j] * kernel_K(md, xc, asc);
   dh += md.alpha_folded[j] * asc * c * md.inv_two_pi;
   if (!md.b_zero[j]) {
     const Iv sig(f.sigma);
@@ -204,8 +204,9 @@ Iv eta_at(const Model& md, const IvVec& y) {
   Iv eta;
   for (std::size_t i = 0; i < static_cast<std::size_t>(md.m); ++i) {
     const Iv x = intersect(dot(y, md.u[i]), unit_interval());
-    eta += md.alpha_folded[i] * kernel_K(md, x);
-    if (!md.b_zero[i]) eta += asin_clipped(x) * dot(y, md.bperp[i]) * md.inv_two_pi;
+    const Iv asx = asin_clipped(x);
+    eta += md.alpha_folded[i] * kernel_K(md, x, asx);
+    if (!md.b_zero[i]) eta += asx * dot(y, md.bperp[i]) * md.inv_two_pi;
   }
   return eta;
 }

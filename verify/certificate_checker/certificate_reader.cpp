@@ -9,7 +9,6 @@
 #include <cstdint>
 #include <fstream>
 #include <initializer_list>
-#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -27,32 +26,60 @@ using nlohmann::json;
 
 std::string type_name(const json& v) { return v.type_name(); }
 
-// Parse with a callback that bounds the nesting depth and rejects duplicate keys (the
-// library would silently keep the last one).
-json parse_strict(const std::string& text) {
-  std::vector<std::set<std::string>> keys;
-  auto cb = [&keys](int depth, json::parse_event_t event, json& parsed) -> bool {
-    switch (event) {
-      case json::parse_event_t::object_start:
-      case json::parse_event_t::array_start:
-        if (depth >= kMaxJsonDepth)
-          fail("JSON", fmt::format("nested deeper than {} levels; no field of the format is", kMaxJsonDepth));
-        if (event == json::parse_event_t::object_start) keys.emplace_back();
-        break;
-      case json::parse_event_t::object_end:
-        if (!keys.empty()) keys.pop_back();
-        break;
-      case json::parse_event_t::key:
-        if (!keys.empty() && !keys.back().insert(parsed.get<std::string>()).second)
-          fail("JSON", fmt::format("duplicate key \"{}\" in one object", parsed.get<std::string>()));
-        break;
-      default:
-        break;
-    }
+// A first pass over the text (SAX, no values kept) that bounds the nesting depth and
+// rejects duplicate keys (the DOM parser would silently keep the last one); then the DOM.
+class StructureCheck final : public nlohmann::json_sax<json> {
+ public:
+  bool null() override { return true; }
+  bool boolean(bool) override { return true; }
+  bool number_integer(number_integer_t) override { return true; }
+  bool number_unsigned(number_unsigned_t) override { return true; }
+  bool number_float(number_float_t, const string_t&) override { return true; }
+  bool string(string_t&) override { return true; }
+  bool binary(binary_t&) override { return true; }
+  bool start_object(std::size_t) override {
+    enter();
+    keys_.emplace_back();
     return true;
-  };
+  }
+  bool key(string_t& k) override {
+    std::vector<std::string>& seen = keys_.back();
+    if (std::find(seen.begin(), seen.end(), k) != seen.end())
+      fail("JSON", fmt::format("duplicate key \"{}\" in one object", k));
+    seen.push_back(k);
+    return true;
+  }
+  bool end_object() override {
+    keys_.pop_back();
+    --depth_;
+    return true;
+  }
+  bool start_array(std::size_t) override {
+    enter();
+    return true;
+  }
+  bool end_array() override {
+    --depth_;
+    return true;
+  }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) override {
+    fail("JSON", fmt::format("not valid JSON ({})", e.what()));
+  }
+
+ private:
+  void enter() {
+    if (++depth_ > kMaxJsonDepth)
+      fail("JSON", fmt::format("nested deeper than {} levels; no field of the format is", kMaxJsonDepth));
+  }
+  int depth_ = 0;
+  std::vector<std::vector<std::string>> keys_;
+};
+
+json parse_strict(const std::string& text) {
+  StructureCheck check;
+  json::sax_parse(text, &check);
   try {
-    return json::parse(text, cb, true, false);
+    return json::parse(text);
   } catch (const json::parse_error& e) {
     fail("JSON", fmt::format("not valid JSON ({})", e.what()));
   }

@@ -132,6 +132,7 @@ struct Context {
   std::vector<int> strip_of_touching;  // index into strips, or -1
   std::vector<CapFrame> frames;        // one per cap, full precision
   std::vector<CapFrame> frames_box;    // the same rounded to box_bits
+  mutable std::atomic<std::size_t> escalated{0};
   std::atomic<std::size_t> mean_value{0};
   std::atomic<std::size_t> refined{0};
 };
@@ -146,6 +147,7 @@ bool prove_escalating(const Context& cx, Attempt attempt) {
     PrecisionScope scope(cx.box_bits);
     if (attempt(cx.md_box, cx.frames_box)) return true;
   }
+  ++cx.escalated;
   return attempt(cx.md, cx.frames);
 }
 
@@ -257,10 +259,11 @@ MaybeFailure check_touching_signs(const Certificate& c) {
 }
 
 // D2c is about the pre-certificate of the teacher (MATH.md §4): every teacher direction
-// is a touching point, and eta(w_i*) = s_i there. Rounded coefficients interpolate only
-// to working precision, so this is checked up to tau: s_j eta(u_j) >= 1 - tau, where
-// |eta - eta~| <= sum |e_i|/4. Without it, any kernel sum with |eta| < 1 (alpha = 0 ...)
-// would "prove" D2c.
+// is a touching point, and eta(w_i*) = s_i there. Without this check any kernel sum with
+// |eta| < 1 (alpha = 0, say) would "prove" D2c. Rounded coefficients interpolate only to
+// working precision, and tau bounds the excess above 1, not the deficit below it, so the
+// tolerance is max(tau, 2^(-precision_bits/2)): half the stated bits must agree. With
+// |eta - eta~| <= sum |e_i|/4: s_j eta~(u_j) - sum |e_i|/4 >= 1 - tolerance.
 MaybeFailure check_precertificate(const Certificate& c, const Model& md) {
   std::vector<bool> touches(static_cast<std::size_t>(md.m), false);
   for (const Touching& t : c.touching) touches[static_cast<std::size_t>(t.centre)] = true;
@@ -270,11 +273,12 @@ MaybeFailure check_precertificate(const Certificate& c, const Model& md) {
   for (std::size_t t = 0; t < c.touching.size(); ++t) {
     const std::size_t j = static_cast<std::size_t>(c.touching[t].centre);
     const Iv value = Iv(c.touching[t].sign) * eta_at(md, md.u[j]) - md.residual;
-    if (!certainly_le(Iv(1) - md.tau, value))
+    const Iv tolerance = max_of(md.tau, ldexp(Iv(1), -(c.precision_bits / 2)));
+    if (!certainly_le(Iv(1) - tolerance, value))
       return fmt::format(
-          "touching[{}] (centre {}): s_j eta(u_j) <= {} is not >= 1 - tau: the coefficients do not interpolate the "
-          "signs (D2c's pre-certificate has eta(w_i*) = sign(a_i*))",
-          t, j, decimal_upper(value, 20));
+          "touching[{}] (centre {}): s_j eta(u_j) - 1 >= {} is not >= -max(tau, 2^-{}) = {}: the coefficients do not "
+          "interpolate the signs (D2c's pre-certificate has eta(w_i*) = sign(a_i*))",
+          t, j, decimal_lower(value - Iv(1), 8), c.precision_bits / 2, decimal_lower(-tolerance, 4));
   }
   return std::nullopt;
 }
@@ -463,6 +467,13 @@ MaybeFailure check_leaf(Context& cx, std::size_t i) {
 MaybeFailure check_witness(Context& cx) {
   const Witness& w = *cx.c.witness;
   const IvVec box = box_intervals(w.box);
+  {
+    // excess_lower claims inf F >= it on the box: refuted when it exceeds F's upper end.
+    const FEnclosure fe = enclose_F(cx.md, w.face, box, true);
+    if (certainly_lt(fe.F, decimal_enclosure(w.excess_lower)))
+      return fmt::format("witness (face {}, box {}): the recorded excess_lower = {} is above F there (F <= {})", w.face,
+                         box_string(w.box), w.excess_lower, decimal_upper(fe.F, 8));
+  }
   const bool ok = prove_escalating(cx, [&](const Model& md, const std::vector<CapFrame>&) {
     auto holds = [&](const IvVec& b) { return certainly_lt(md.residual, enclose_F(md, w.face, b, true).F); };
     return holds(box) || holds_on_halves(box, cx.opt.refine_budget, holds);
@@ -620,11 +631,11 @@ CheckResult check_certificate(const Certificate& c, const CheckOptions& opt) {
       "claim {}: PROVED: |eta| <= 1 + tau - rho delta^2 on {}, with rho = {}, tau = {} (tau' = {}, sum sup|e_i|/4 <= "
       "{}; delta = angle to the nearest touching point)\n"
       "  {} leaves ({} enclosure, {} by mean value; {} cap; {} strip), {} caps ({} pieces), {} strips ({} pieces); "
-      "{} items proved on halves\n"
+      "{} items proved on halves, {} retried at full precision\n"
       "  {:.2f} s at {} bits ({} for boxes first), {} thread{}",
       c.claim, domain_text(c), c.rho, c.tau, c.tau_prime, decimal_upper(md.residual, 4), c.leaves.size(),
       res.enclosure_leaves, res.mean_value_leaves, res.cap_leaves, res.strip_leaves, c.caps.size(), res.cap_pieces,
-      c.strips.size(), res.strip_pieces, res.refined_items, res.seconds, working_precision(),
+      c.strips.size(), res.strip_pieces, res.refined_items, cx.escalated.load(), res.seconds, working_precision(),
       cx.box_bits, threads, threads == 1 ? "" : "s");
   return res;
 }

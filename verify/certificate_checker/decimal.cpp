@@ -39,11 +39,11 @@ std::optional<DecimalParts> parse_decimal(const std::string& s, std::string* why
     if (i < s.size() && (s[i] == '+' || s[i] == '-')) eneg = s[i++] == '-';
     const std::size_t exp_start = i;
     while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) {
-      if (exp10 > kMaxDecimalExponent) return fail("decimal exponent out of range (|e| <= 100000)");
+      if (exp10 > kMaxDecimalExponent) return fail("decimal exponent out of range (|e| <= 1e9)");
       exp10 = exp10 * 10 + (s[i++] - '0');
     }
     if (i == exp_start) return fail("not a decimal number (no digit in the exponent)");
-    if (exp10 > kMaxDecimalExponent) return fail("decimal exponent out of range (|e| <= 100000)");
+    if (exp10 > kMaxDecimalExponent) return fail("decimal exponent out of range (|e| <= 1e9)");
     if (eneg) exp10 = -exp10;
   }
   if (i != s.size()) return fail("not a decimal number (unexpected character)");

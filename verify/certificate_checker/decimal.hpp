@@ -12,7 +12,7 @@ namespace zg::checker {
 
 /// Longest decimal accepted, and the largest |exponent|; both keep parsing cheap.
 inline constexpr std::size_t kMaxDecimalLength = 4096;
-inline constexpr long kMaxDecimalExponent = 100000;
+inline constexpr long kMaxDecimalExponent = 1000000000;  // within MPFR's default exponent range
 
 /// value = (negative ? -1 : 1) * digits * 10^exponent, digits without leading zeros
 /// ("0" for zero).

@@ -11,6 +11,57 @@ namespace {
 
 thread_local mpfr_prec_t t_working_precision = 128;
 
+// Initialised mpfi values kept for reuse, per thread and precision: a check makes
+// millions of short-lived intervals, and malloc/free of their limbs dominated its time.
+// Only storage is reused; every constructor sets the value.
+struct Pool {
+  static constexpr std::size_t kSlots = 3;
+  static constexpr std::size_t kMaxKept = 1 << 14;
+  mpfr_prec_t prec[kSlots] = {0, 0, 0};
+  std::vector<__mpfi_struct> kept[kSlots];
+  ~Pool();
+};
+// Set when this thread's pool has been destroyed (thread exit): values destroyed later
+// (statics) free their storage directly. Trivially destructible, so always readable.
+thread_local bool t_pool_gone = false;
+thread_local Pool t_pool;  // constructed on first use in each thread
+
+Pool::~Pool() {
+  t_pool_gone = true;
+  for (std::vector<__mpfi_struct>& v : kept)
+    for (__mpfi_struct& x : v) mpfi_clear(&x);
+}
+
+void acquire(mpfi_ptr v, mpfr_prec_t prec) {
+  if (!t_pool_gone) {
+    Pool& pool = t_pool;
+    for (std::size_t k = 0; k < Pool::kSlots; ++k) {
+      if (pool.prec[k] == prec && !pool.kept[k].empty()) {
+        *v = pool.kept[k].back();
+        pool.kept[k].pop_back();
+        return;
+      }
+    }
+  }
+  mpfi_init2(v, prec);
+}
+
+void release(mpfi_ptr v) {
+  if (!t_pool_gone) {
+    Pool& pool = t_pool;
+    const mpfr_prec_t prec = mpfi_get_prec(v);
+    for (std::size_t k = 0; k < Pool::kSlots; ++k) {
+      if (pool.prec[k] == 0) pool.prec[k] = prec;
+      if (pool.prec[k] == prec) {
+        if (pool.kept[k].size() >= Pool::kMaxKept) break;
+        pool.kept[k].push_back(*v);
+        return;
+      }
+    }
+  }
+  mpfi_clear(v);
+}
+
 }  // namespace
 
 mpfr_prec_t working_precision() { return t_working_precision; }
@@ -19,13 +70,20 @@ PrecisionScope::PrecisionScope(mpfr_prec_t bits) : old_(t_working_precision) { t
 PrecisionScope::~PrecisionScope() { t_working_precision = old_; }
 
 Iv::Iv() {
-  mpfi_init2(v_, t_working_precision);
+  acquire(v_, t_working_precision);
   live_ = true;
   mpfi_set_si(v_, 0);
 }
 
+Iv::Iv(Unset) {
+  acquire(v_, t_working_precision);
+  live_ = true;
+}
+
+Iv make_unset() { return Iv(Iv::Unset{}); }
+
 Iv::Iv(long n) {
-  mpfi_init2(v_, std::max<mpfr_prec_t>(t_working_precision, 64));
+  acquire(v_, std::max<mpfr_prec_t>(t_working_precision, 64));
   live_ = true;
   mpfi_set_si(v_, n);
 }
@@ -78,7 +136,7 @@ Iv Iv::pi() {
 }
 
 Iv::Iv(const Iv& other) {
-  mpfi_init2(v_, mpfi_get_prec(other.v_));
+  acquire(v_, mpfi_get_prec(other.v_));
   live_ = true;
   mpfi_set(v_, other.v_);
 }
@@ -92,7 +150,7 @@ Iv::Iv(Iv&& other) noexcept {
 Iv& Iv::operator=(const Iv& other) {
   if (this == &other) return *this;
   if (!live_) {
-    mpfi_init2(v_, mpfi_get_prec(other.v_));
+    acquire(v_, mpfi_get_prec(other.v_));
     live_ = true;
   } else if (mpfi_get_prec(v_) != mpfi_get_prec(other.v_)) {
     mpfi_set_prec(v_, mpfi_get_prec(other.v_));
@@ -114,7 +172,7 @@ Iv& Iv::operator=(Iv&& other) noexcept {
 }
 
 Iv::~Iv() {
-  if (live_) mpfi_clear(v_);
+  if (live_) release(v_);
 }
 
 bool Iv::is_nan() const { return mpfi_nan_p(v_) != 0; }
@@ -135,39 +193,39 @@ Iv& Iv::operator*=(const Iv& b) {
 }
 
 Iv operator+(const Iv& a, const Iv& b) {
-  Iv r;
+  Iv r = make_unset();
   mpfi_add(r.raw(), a.raw(), b.raw());
   return r;
 }
 Iv operator-(const Iv& a, const Iv& b) {
-  Iv r;
+  Iv r = make_unset();
   mpfi_sub(r.raw(), a.raw(), b.raw());
   return r;
 }
 Iv operator*(const Iv& a, const Iv& b) {
-  Iv r;
+  Iv r = make_unset();
   mpfi_mul(r.raw(), a.raw(), b.raw());
   return r;
 }
 Iv operator/(const Iv& a, const Iv& b) {
   if (a.is_nan() || b.is_nan()) return Iv::nan();
   if (b.contains_zero()) return Iv::entire();
-  Iv r;
+  Iv r = make_unset();
   mpfi_div(r.raw(), a.raw(), b.raw());
   return r;
 }
 Iv operator-(const Iv& a) {
-  Iv r;
+  Iv r = make_unset();
   mpfi_neg(r.raw(), a.raw());
   return r;
 }
 Iv operator*(long n, const Iv& a) {
-  Iv r;
+  Iv r = make_unset();
   mpfi_mul_si(r.raw(), a.raw(), n);
   return r;
 }
 Iv ldexp(const Iv& a, long k) {
-  Iv r;
+  Iv r = make_unset();
   if (k >= 0)
     mpfi_mul_2si(r.raw(), a.raw(), k);
   else
@@ -176,7 +234,7 @@ Iv ldexp(const Iv& a, long k) {
 }
 
 Iv sqr(const Iv& a) {
-  Iv r;
+  Iv r = make_unset();
   mpfi_sqr(r.raw(), a.raw());
   return r;
 }
@@ -204,12 +262,46 @@ Iv clip_unit(const Iv& a) {
 }
 }  // namespace
 
+Iv asin_narrow(const Iv& a) {
+  if (a.is_nan()) return a;
+  // Scratch numbers from the pool (no malloc): d, m in one interval, q, t in another.
+  Iv s1 = make_unset();
+  Iv s2 = make_unset();
+  mpfr_ptr d = &s1.raw()->left;
+  mpfr_ptr m = &s1.raw()->right;
+  mpfr_ptr q = &s2.raw()->left;
+  mpfr_ptr t = &s2.raw()->right;
+  mpfr_sub(d, a.hi(), a.lo(), MPFR_RNDU);
+  // m = max(|lo|, |hi|) (exact); the cheap path only for narrow intervals with m <= 0.999.
+  mpfr_set(m, mpfr_cmpabs(a.lo(), a.hi()) > 0 ? a.lo() : a.hi(), MPFR_RNDU);
+  mpfr_abs(m, m, MPFR_RNDU);
+  const bool narrow = mpfr_zero_p(d) || (mpfr_get_exp(d) <= -30 && mpfr_cmp_d(m, 0.999) <= 0);
+  Iv r = make_unset();
+  if (!narrow) {
+    mpfi_asin(r.raw(), a.raw());
+    return r;
+  }
+  mpfr_asin(&r.raw()->left, a.lo(), MPFR_RNDD);  // <= asin(lo)
+  mpfr_set(t, &r.raw()->left, MPFR_RNDU);
+  mpfr_nextabove(t);  // > asin(lo): rounding down lost less than one ulp
+  if (mpfr_zero_p(d)) {  // a point
+    mpfr_set(&r.raw()->right, t, MPFR_RNDU);
+    return r;
+  }
+  // 1 − m² = (1 − m)(1 + m) rounded down, its sqrt rounded down, d over it rounded up.
+  mpfr_ui_sub(q, 1, m, MPFR_RNDD);
+  mpfr_add_ui(m, m, 1, MPFR_RNDD);
+  mpfr_mul(q, q, m, MPFR_RNDD);
+  mpfr_sqrt(q, q, MPFR_RNDD);
+  mpfr_div(d, d, q, MPFR_RNDU);
+  mpfr_add(&r.raw()->right, t, d, MPFR_RNDU);
+  return r;
+}
+
 Iv asin_clipped(const Iv& a) {
   Iv c = clip_unit(a);
   if (c.is_nan()) return c;
-  Iv r;
-  mpfi_asin(r.raw(), c.raw());
-  return r;
+  return asin_narrow(c);
 }
 Iv acos_clipped(const Iv& a) {
   Iv c = clip_unit(a);
@@ -219,17 +311,17 @@ Iv acos_clipped(const Iv& a) {
   return r;
 }
 Iv sin(const Iv& a) {
-  Iv r;
+  Iv r = make_unset();
   mpfi_sin(r.raw(), a.raw());
   return r;
 }
 Iv cos(const Iv& a) {
-  Iv r;
+  Iv r = make_unset();
   mpfi_cos(r.raw(), a.raw());
   return r;
 }
 Iv abs(const Iv& a) {
-  Iv r;
+  Iv r = make_unset();
   mpfi_abs(r.raw(), a.raw());
   return r;
 }
@@ -237,7 +329,7 @@ Iv abs(const Iv& a) {
 Iv intersect(const Iv& a, const Iv& b) {
   if (a.is_nan()) return b;
   if (b.is_nan()) return a;
-  Iv r;
+  Iv r = make_unset();
   mpfi_intersect(r.raw(), a.raw(), b.raw());
   if (mpfi_is_empty(r.raw())) return Iv::nan();
   return r;
@@ -245,21 +337,21 @@ Iv intersect(const Iv& a, const Iv& b) {
 
 Iv join(const Iv& a, const Iv& b) {
   if (a.is_nan() || b.is_nan()) return Iv::nan();
-  Iv r;
+  Iv r = make_unset();
   mpfi_union(r.raw(), a.raw(), b.raw());
   return r;
 }
 
 Iv min_of(const Iv& a, const Iv& b) {
   if (a.is_nan() || b.is_nan()) return Iv::nan();
-  Iv r;
+  Iv r = make_unset();
   mpfr_min(&r.raw()->left, a.lo(), b.lo(), MPFR_RNDD);
   mpfr_min(&r.raw()->right, a.hi(), b.hi(), MPFR_RNDU);
   return r;
 }
 Iv max_of(const Iv& a, const Iv& b) {
   if (a.is_nan() || b.is_nan()) return Iv::nan();
-  Iv r;
+  Iv r = make_unset();
   mpfr_max(&r.raw()->left, a.lo(), b.lo(), MPFR_RNDD);
   mpfr_max(&r.raw()->right, a.hi(), b.hi(), MPFR_RNDU);
   return r;

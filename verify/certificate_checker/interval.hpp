@@ -75,6 +75,11 @@ class Iv {
   Iv& operator*=(const Iv& b);
 
  private:
+  /// Storage at the working precision, value unset: for results about to be written.
+  struct Unset {};
+  explicit Iv(Unset);
+  friend Iv make_unset();
+
   mpfi_t v_;
   bool live_ = false;  // false only in a moved-from value: then it owns nothing
 };
@@ -92,6 +97,11 @@ Iv operator*(long n, const Iv& a);
 Iv ldexp(const Iv& a, long k);
 
 Iv sqr(const Iv& a);
+/// Enclosure of asin over a narrow interval from one MPFR call: asin(hi) <= asin(lo) +
+/// (hi − lo)/sqrt(1 − max(lo², hi²)) (mean value theorem), asin(lo) in [down(asin lo),
+/// next above it]; falls back to two calls when the interval is wide or near ±1.
+/// Precondition: a ⊆ [−1, 1].
+Iv asin_narrow(const Iv& a);
 /// sqrt of a quantity known to be >= 0 exactly: the part of `a` below 0 is dropped first.
 Iv sqrt_nonneg(const Iv& a);
 /// asin / acos of a quantity known to lie in [-1, 1] exactly: `a` is clipped to it first.

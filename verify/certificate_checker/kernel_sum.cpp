@@ -119,10 +119,13 @@ ChartImage face_chart(int n, int face, int sign, const IvVec& free) {
   return im;
 }
 
-Iv kernel_K(const Model& md, const Iv& X) {
+Iv kernel_K(const Model& md, const Iv& X) { return kernel_K(md, X, asin_clipped(X)); }
+
+Iv kernel_K(const Model& md, const Iv& X, const Iv& asin_X) {
   const Iv A = abs(intersect(X, unit_interval()));
-  if (A.is_nan()) return Iv::nan();
-  const Iv asin_A = asin_clipped(A);  // [asin(lo A) rounded down, asin(hi A) rounded up]
+  if (A.is_nan() || asin_X.is_nan()) return Iv::nan();
+  // asin is odd and increasing: asin(lo A) >= lo |asin X| and asin(hi A) <= hi |asin X|.
+  const Iv asin_A = abs(asin_X);
   const Iv one(1);
   const Iv p_lo = lower_point(A);
   const Iv p_hi = upper_point(A);
@@ -153,7 +156,7 @@ Iv eta_plain(const Model& md, int face, const IvVec& coords, ChartTerms* terms) 
   for (std::size_t i = 0; i < m; ++i) {
     T.t.x[i] = intersect(project(md.u[i]), unit_interval());  // |y·u_i| <= 1 exactly
     T.t.asx[i] = asin_clipped(T.t.x[i]);
-    K[i] = kernel_K(md, T.t.x[i]);
+    K[i] = kernel_K(md, T.t.x[i], T.t.asx[i]);
     if (!md.b_zero[i]) {
       T.t.l[i] = project(md.bperp[i]);
       beta_part += T.t.asx[i] * T.t.l[i] * md.inv_two_pi;

@@ -69,6 +69,9 @@ ChartImage face_chart(int n, int face, int sign, const IvVec& free);
 /// K(x) = (x asin x + sqrt(1 − x²) − 1)/(2π) over x ∈ X ⊆ [−1, 1]: its exact range (K is even
 /// and increasing in |x|), rounded outward.
 Iv kernel_K(const Model& md, const Iv& X);
+/// The same given asin_X, an enclosure of asin over X (asin is odd, so |asin_X| encloses
+/// asin(|X|) at the ends): saves the second asin.
+Iv kernel_K(const Model& md, const Iv& X, const Iv& asin_X);
 
 /// Per-centre quantities of η̃ over a box: x_i = y·u_i, asin(x_i), l_i = y·b_i⊥.
 struct CentreTerms {
