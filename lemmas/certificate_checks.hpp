@@ -6,6 +6,7 @@
 
 #include "core/certificate.hpp"
 #include "core/certificate_search.hpp"
+#include "core/decay_certificate.hpp"
 #include "lemmas/claim_registry.hpp"
 
 namespace zg {
@@ -29,10 +30,15 @@ CheckOutcome check_certificate_interpolation(const CheckContext& ctx);
 /// D2 (sampled): rho_eta = inf (1 - |eta|) / delta^2 over the domain exceeds the floor.
 CheckOutcome check_certificate_decay_sampled(const CheckContext& ctx);
 
-/// D2c (certified): |eta| <= 1 + tau - rho delta^2 proved with intervals for
-/// rho = certify_fraction x sampled rho_eta (rank 2: the unit circle of the span when
-/// d = r, its disc when d > r). A teacher whose sampled rho_eta is <= 0 FAILs, with
-/// an enclosure proving |eta| > 1 where the search found it.
+/// The proof of docs/proofs.md for the run's teacher (core/decay_proof.hpp): |eta| <= 1 +
+/// tau - rho delta^2 with rho = certify_fraction x rho_eta rounded down to 6 digits, or, when
+/// rho_eta <= 0, rho = 0 (a degenerate teacher then ends in a witness of |eta| > 1). The
+/// teacher and coefficients are stated with digits + 10 significant digits.
+DecayCertificate prove_certificate_decay(const Certificate<Mp>& c, const CheckContext& ctx, const Mp& rho_eta);
+
+/// D2c (certified): the proof above on the unit sphere (d = r) or ball (d > r) of a
+/// rank-r span, with its certificate attached as certificates/D2c.json. A teacher whose
+/// sampled rho_eta is <= 0 FAILs with a proved witness of |eta| > 1.
 CheckOutcome check_certificate_decay_certified(const CheckContext& ctx);
 
 }  // namespace zg

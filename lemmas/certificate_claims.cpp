@@ -28,10 +28,12 @@ void register_certificate_claims(ClaimRegistry& registry) {
 
   registry.add(ClaimSpec{
       "D2c", "Quadratic decay of the certificate (certified)", "certificate", Rigor::Certified,
-      "|eta(w)| <= 1 + tau - rho delta(w)^2 for every unit w, proved with interval arithmetic for rho = "
-      "certify_fraction x the sampled rho_eta (tau: the interpolation's rounding, 10^-(digits-10)), over the circle "
-      "(d = r) or disc (d > r) of a rank-2 span: branch-and-bound away from the teacher directions, one-sided Taylor "
-      "bounds on caps around them, and on the disc a proof that the excess grows towards the circle near them.",
+      "|eta(w)| <= 1 + tau - rho delta(w)^2 for every unit w, proved with Arb ball arithmetic for rho = "
+      "certify_fraction x the sampled rho_eta (tau: the interpolation's rounding, at most 10^-(digits-10)), over the "
+      "unit sphere (d = r) or ball (d > r) of the rank-r span: branch-and-bound over cube-face charts away from the "
+      "teacher directions, one-sided Taylor bounds on caps around them, and in the ball a proof that the excess grows "
+      "towards the sphere near them. The proof's certificate (certificates/D2c.json) is replayed in MPFI by verify "
+      "check-certificate (docs/proofs.md).",
       R"(|\eta(w)| \le 1 + \tau - \rho\,\delta(w)^2\ \ \forall w \in S^{d-1},\quad \rho = 0.9\,\hat\rho_\eta > 0)",
       "non-degeneracy of the certificate (spec: MATH.md §4)",
       [](const CheckContext& ctx) { return check_certificate_decay_certified(ctx); },

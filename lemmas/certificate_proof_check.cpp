@@ -1,44 +1,68 @@
-// D2c (MATH.md §4): the quadratic decay proved with interval branch-and-bound, or a
-// proved counterexample. Only a positive constant means anything, so a teacher whose
-// sampled rho_eta is <= 0 is a FAIL, never a proof of a vacuous bound.
+// D2c (docs/proofs.md): the quadratic decay |eta| <= 1 + tau - rho delta^2 proved on Arb
+// balls for any rank, over the span's sphere (d = r) or ball (d > r), with a certificate
+// file that `verify check-certificate` replays in MPFI. Only a positive constant means
+// anything, so a teacher whose sampled rho_eta is <= 0 is proved degenerate instead (the
+// same proof with rho = 0 ends in a witness box where |eta| > 1), never "proved" vacuously.
 #include <cmath>
+#include <string>
 
 #include <fmt/format.h>
 
-#include "core/certificate_proof.hpp"
+#include "core/decay_proof.hpp"
+#include "core/problem_spec.hpp"
 #include "lemmas/certificate_checks.hpp"
 #include "lemmas/check_ledger.hpp"
+#include "lemmas/decay_certificate_json.hpp"
 
 namespace zg {
 namespace {
 
-Mp degrees(const Mp& radians) { return radians * 180 / pi<Mp>(); }
+// Budget of one proof. The rank-3 teachers of the issue take well under this on 2 cores;
+// past it the verdict is INCONCLUSIVE with the fraction proved, never a guess.
+constexpr double kProofSeconds = 300;
 
-// The outcome when the observed constant is not positive: try to prove |eta| > 1 on a
-// tiny interval around the search's largest |eta| (on the circle of the span).
-CheckOutcome degenerate_outcome(const Certificate<Mp>& c, const DecaySearchResult& r, std::vector<Measurement> ms) {
-  CheckOutcome o;
-  o.verdict = Verdict::Fail;
-  o.margin = Margin{static_cast<double>(r.rho_eta), "above floor", "sampled rho_eta <= 0"};
-  o.explanation = "the sampled rho_eta = " + to_decimal(r.rho_eta, 5) + " is not positive: no quadratic decay to prove";
-  const DecayPoint& p = r.max_abs;
-  if (c.rank() == 2 && p.y.size() == 2 && abs(p.y.norm() - 1) < Mp("1e-20")) {
-    const Mp theta = atan2(p.y(1), p.y(0));
-    const Mp half = pow(Mp(10), -20);
-    const Mpi excess = enclose_decay_excess(c, Mp(theta - half), Mp(theta + half), Mp(0));
-    const Mp proven = boost::multiprecision::lower(excess).convert_to<Mp>();
-    if (proven > 0) {
-      o.explanation += "; proved: |eta| - 1 >= " + to_decimal(proven, 4) + " for every span angle within 1e-20 of " +
-                       to_decimal(degrees(theta), 12) + " deg";
-      ms.push_back(measurement("counterexample_angle_deg", degrees(theta), "span angle where |eta| > 1 is proved", "deg"));
-      ms.push_back(measurement("counterexample_excess", proven, "proved lower bound of |eta| - 1 there"));
-    }
-  }
-  o.measurements = std::move(ms);
-  return o;
+// Significant digits of the stated teacher and coefficients: the working digits and a
+// guard, so the rounding of the statement's inputs (~10^-(digits+10)) stays far below tau.
+unsigned statement_digits(unsigned digits) { return digits + 10; }
+
+Measurement text_measurement(std::string name, std::string value, std::string description, std::string unit = "") {
+  return Measurement{std::move(name), std::move(value), "", std::move(unit), std::move(description)};
+}
+
+std::string box_text(const DecimalBox& box) {
+  std::string out;
+  for (const DecimalRange& r : box) out += (out.empty() ? "[" : " x [") + r.lo + ", " + r.hi + "]";
+  return out.empty() ? "(the face point)" : out;
+}
+
+std::string domain_text(const DecayCertificate& cert) {
+  return fmt::format("{} of the rank-{} span", cert.domain == DecayDomain::Sphere ? "the unit sphere" : "the unit ball",
+                     cert.rank);
 }
 
 }  // namespace
+
+DecayCertificate prove_certificate_decay(const Certificate<Mp>& c, const CheckContext& ctx, const Mp& rho_eta) {
+  const Network<Mp> teacher = build_teacher<Mp>(ctx.problem.teacher);
+  DecayProverOptions options;
+  // rho = certify_fraction x the sampled constant, stated with 6 significant digits
+  // rounded down (a smaller rho is a weaker claim, so rounding down never overstates it).
+  if (rho_eta > 0) {
+    const Mp target = Mp(ctx.problem.certificate.certify_fraction) * rho_eta;
+    const Mp scale = pow(Mp(10), static_cast<int>(floor(log10(target))) - 5);
+    options.rho = to_decimal(Mp(floor(target / scale) * scale), 6);
+  }
+  // tau': the interpolation holds to working precision only; 10 digits of room for it.
+  options.max_tau_prime = to_decimal(identity_tolerance(ctx.digits, 10), 3);
+  options.precision_bits = static_cast<long>(std::ceil(statement_digits(ctx.digits) * 3.33)) + 32;
+  options.max_seconds = kProofSeconds;
+  DecayCertificate cert =
+      prove_precertificate_decay(decimal_columns(teacher.W, statement_digits(ctx.digits)),
+                                 decimal_entries(teacher.a, statement_digits(ctx.digits)), c, options,
+                                 statement_digits(ctx.digits));
+  cert.claim = "D2c";
+  return cert;
+}
 
 CheckOutcome check_certificate_decay_certified(const CheckContext& ctx) {
   auto built = certificate_or_failure(ctx);
@@ -47,56 +71,62 @@ CheckOutcome check_certificate_decay_certified(const CheckContext& ctx) {
   std::vector<Measurement> ms;
   const DecaySearchResult r = decay_search_for(c, ctx.problem, ctx.seed);
   ms.push_back(measurement("rho_eta_sampled", r.rho_eta, "the sampled constant the proof starts from (D2)"));
-  if (!(r.rho_eta > 0)) return degenerate_outcome(c, r, std::move(ms));
-  if (c.rank() != 2) {
-    CheckOutcome o;
-    o.verdict = Verdict::Inconclusive;
-    o.explanation = "the certified check is implemented for rank-2 teachers; this teacher has rank " +
-                    std::to_string(c.rank());
-    o.measurements = std::move(ms);
-    return o;
-  }
+  const bool degenerate = !(r.rho_eta > 0);
+  const DecayCertificate cert = prove_certificate_decay(c, ctx, r.rho_eta);
+  const DecayStatistics& st = cert.statistics;
 
-  DecayProofOptions options;
-  options.rho = Mp(ctx.problem.certificate.certify_fraction) * r.rho_eta;
-  // tau: the interpolation holds to working precision only; 10 digits of room for it.
-  options.tau = identity_tolerance(ctx.digits, 10);
-  const DecayProofResult p =
-      c.domain_is_ball() ? prove_decay_on_disc(c, options) : prove_decay_on_circle(c, options);
-  const std::string domain = c.domain_is_ball() ? "the unit disc of the span (d > r)" : "the unit circle of the span";
-  ms.push_back(measurement("certified_rho", options.rho, "rho in |eta| <= 1 + tau - rho delta^2"));
-  ms.push_back(measurement("certified_tau", p.status == DecayProofResult::Status::Proved ? p.tau_used : options.tau,
-                           "allowance above 1 at the teacher directions (rounding of the interpolation)"));
-  ms.push_back(count_measurement("certified_boxes", static_cast<long long>(p.boxes), "interval boxes examined"));
-  ms.push_back(count_measurement("certified_depth", p.max_depth, "deepest bisection of a 1-degree box"));
-  ms.push_back(measurement("certified_seconds", Mp(p.seconds), "time of the proof", "s"));
-  ms.push_back(measurement("cap_deg", degrees(p.cap_rad), "half-width of the Taylor caps at the teacher directions", "deg"));
+  ms.push_back(text_measurement("certified_rho", cert.rho, "rho in |eta| <= 1 + tau - rho delta^2"));
+  ms.push_back(text_measurement("certified_tau", cert.tau,
+                                "allowance above 1 at the teacher directions (rounding of the interpolation)"));
+  ms.push_back(count_measurement("certified_boxes", st.boxes, "boxes examined, every cover together"));
+  ms.push_back(count_measurement("certified_depth", st.max_depth, "deepest halving below a root box"));
+  ms.push_back(count_measurement("certified_leaves", static_cast<long long>(cert.leaves.size()),
+                                 "leaves of the main cover in the certificate"));
+  ms.push_back(double_measurement("certified_fraction", st.fraction_proved,
+                                  "fraction of the main chart's volume in proved leaves"));
+  ms.push_back(double_measurement("certified_seconds", st.seconds, "time of the proof", "s"));
 
   CheckOutcome o;
-  o.margin = Margin{static_cast<double>(options.rho), "above floor", "proved rho"};
-  const std::string bound = "|eta| <= 1 + " + to_decimal(p.tau_used, 2) + " - " + to_decimal(options.rho, 6) + " delta^2";
-  switch (p.status) {
-    case DecayProofResult::Status::Proved:
+  o.attachments.push_back(AttachedFile{"certificates/D2c.json", "certificate",
+                                       "the proof's certificate: verify check-certificate replays it in MPFI",
+                                       decay_certificate_json(cert)});
+  const std::string bound = "|eta| <= 1 + " + cert.tau + " - " + cert.rho + " delta^2";
+  switch (cert.outcome) {
+    case DecayOutcome::Proved:
+      if (degenerate) {  // the search saw |eta| > 1 the proof could not find: say so
+        o.verdict = Verdict::Inconclusive;
+        o.explanation = "the sampled rho_eta = " + to_decimal(r.rho_eta, 5) +
+                        " is not positive, yet |eta| <= 1 + tau was proved: the search's excess is below tau";
+        break;
+      }
       o.verdict = Verdict::Pass;
-      o.explanation = "proved " + bound + " on " + domain + " (" + std::to_string(p.boxes) + " boxes, depth " +
-                      std::to_string(p.max_depth) + ")";
-      ms.push_back(measurement("certified_worst_upper", p.worst_upper,
-                               "largest proved upper bound of |eta| + rho delta^2 - 1 - tau outside the caps"));
+      o.margin = Margin{std::stod(cert.rho), "above floor", "proved rho " + cert.rho + " > 0"};
+      o.explanation = fmt::format("proved {} on {} ({} boxes, {} leaves, depth {}, {:.2f} s)", bound, domain_text(cert),
+                                  st.boxes, cert.leaves.size(), st.max_depth, st.seconds);
       break;
-    case DecayProofResult::Status::Violated:
+    case DecayOutcome::Violated: {
       o.verdict = Verdict::Fail;
-      o.margin = Margin{-static_cast<double>(p.counter_excess), "above floor", "counterexample"};
-      o.explanation = "counterexample: |eta| + rho delta^2 - 1 >= " + to_decimal(p.counter_excess, 4) +
-                      " > 0 proved for every span angle in [" + to_decimal(degrees(p.counter_lo), 10) + ", " +
-                      to_decimal(degrees(p.counter_hi), 10) + "] deg" + (p.detail.empty() ? "" : " " + p.detail) +
-                      ", with rho = " + to_decimal(options.rho, 6);
-      ms.push_back(measurement("counterexample_angle_deg", degrees(p.counter_lo), "start of the counterexample interval", "deg"));
-      ms.push_back(measurement("counterexample_excess", p.counter_excess, "proved lower bound of the excess there"));
+      const DecayWitness& w = *cert.witness;
+      o.margin = Margin{-std::stod(w.excess_lower), "above floor", "proved counterexample"};
+      o.explanation = degenerate ? "the sampled rho_eta = " + to_decimal(r.rho_eta, 5) +
+                                       " is not positive, and |eta| > 1 is proved: "
+                                 : "counterexample to " + bound + ": ";
+      o.explanation += fmt::format("|eta| + {} delta^2 - 1 >= {} on face {} box {} of {}", cert.rho, w.excess_lower,
+                                   w.face, box_text(w.box), domain_text(cert));
+      ms.push_back(text_measurement("counterexample_excess", w.excess_lower,
+                                    "proved lower bound of |eta| + rho delta^2 - 1 on the witness box"));
+      ms.push_back(text_measurement("counterexample_box", fmt::format("face {} {}", w.face, box_text(w.box)),
+                                    "the witness box, in chart coordinates (docs/proofs.md §2)"));
       break;
-    case DecayProofResult::Status::Budget:
-    case DecayProofResult::Status::Unsupported:
+    }
+    case DecayOutcome::Budget:
       o.verdict = Verdict::Inconclusive;
-      o.explanation = "not settled: " + p.detail;
+      o.explanation = fmt::format("not settled within the budget: {:.4g}% of {} proved", 100 * st.fraction_proved,
+                                  domain_text(cert));
+      if (st.hardest)
+        o.explanation += fmt::format("; hardest box: {} face {} {} (upper bound {})", st.hardest->part,
+                                     st.hardest->face, box_text(st.hardest->box), st.hardest->upper);
+      if (!st.detail.empty()) o.explanation += "; " + st.detail;
       break;
   }
   o.measurements = std::move(ms);

@@ -10,7 +10,6 @@
 
 #include <fmt/format.h>
 
-#include "core/certificate_proof.hpp"
 #include "core/monte_carlo.hpp"
 #include "core/regularized_loss.hpp"
 #include "core/student_geometry.hpp"
@@ -65,12 +64,9 @@ TestFunctionBound compute_test_function_bound(const Certificate<Mp>& c, const Ch
   TestFunctionBound b;
   const DecaySearchResult r = decay_search_for(c, ctx.problem, ctx.seed);
   b.rho = r.rho_eta;
-  if (c.rank() == 2 && r.rho_eta > 0) {
-    DecayProofOptions o;
-    o.rho = Mp(ctx.problem.certificate.certify_fraction) * r.rho_eta;
-    o.tau = identity_tolerance(ctx.digits, 10);
-    const DecayProofResult p = c.domain_is_ball() ? prove_decay_on_disc(c, o) : prove_decay_on_circle(c, o);
-    if (p.status == DecayProofResult::Status::Proved) b.rho = o.rho, b.certified = true;
+  if (r.rho_eta > 0) {  // any rank: the proof of D2c (docs/proofs.md)
+    const DecayCertificate proof = prove_certificate_decay(c, ctx, r.rho_eta);
+    if (proof.outcome == DecayOutcome::Proved) b.rho = parse_decimal<Mp>(proof.rho), b.certified = true;
   }
   b.p_norm_sq = test_function_norm_sq(c);
   const Network<Mp> teacher = build_teacher<Mp>(ctx.problem.teacher);
