@@ -29,6 +29,7 @@
 #include "reports/report_document.hpp"
 #include "reports/report_writer.hpp"
 #include "verify/build_info.hpp"
+#include "verify/certificate_checker/check_certificate.hpp"
 #include "verify/config.hpp"
 #include "verify/eval_command.hpp"
 #include "verify/runner.hpp"
@@ -330,6 +331,13 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
       ->capture_default_str();
   add_baseline_options(report_cmd, report.baseline);
 
+  std::string certificate_path;
+  CLI::App* check_cert_cmd = app.add_subcommand(
+      "check-certificate",
+      "Replay a proof certificate (certificates/*.json beside a report) with independent MPFI code: exit 0 when it "
+      "proves its statement, 1 naming the first leaf that does not hold, 2 when the file is malformed");
+  check_cert_cmd->add_option("file", certificate_path, "The certificate file (docs/proofs.md §7)")->required();
+
   CLI::App* eval_cmd = app.add_subcommand("eval", "Evaluate one quantity at any precision");
   eval_cmd->require_subcommand(1);
   unsigned eval_digits = 50;
@@ -393,6 +401,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     if (app.got_subcommand("list")) return command_list(out);
     if (app.got_subcommand("run")) return command_run(run, out, err);
     if (app.got_subcommand("report")) return command_report(report, out, err);
+    if (check_cert_cmd->parsed()) return checker::check_certificate_file(certificate_path, out, err);
     if (sweep_cert_cmd->parsed()) return command_sweep_certificate(sweep, out, err, show_progress());
     if (sweep_samples_cmd->parsed()) return command_sweep_samples(sample_sweep, out, err, show_progress());
     check_digits(eval_digits, "--digits");
