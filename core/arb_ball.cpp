@@ -366,7 +366,7 @@ ArbBall on_unit_part(const ArbBall& a, F f) {
   arf_set_si(minus_one, -1);
   arb_get_lbound_arf(lo, a.raw(), ARF_PREC_EXACT);
   arb_get_ubound_arf(hi, a.raw(), ARF_PREC_EXACT);
-  if (arf_cmp(lo, minus_one) >= 0 && arf_cmp(hi, one) <= 0) {
+  if (arf_cmp(lo, minus_one) > 0 && arf_cmp(hi, one) < 0) {  // inside (-1, 1): Arb's own (a ball touching +-1 gives NaN there)
     f(out.raw(), a.raw(), a.precision());
   } else {
     if (arf_cmp(lo, minus_one) < 0) arf_set(lo, minus_one);

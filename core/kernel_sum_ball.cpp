@@ -169,8 +169,11 @@ Projections project(const KernelSum& s, const BallVec& y) {
 }
 
 ArbBall kernel_on_ball(const KernelSum& s, const ArbBall& x, const ArbBall& asin_x) {
-  // Narrow balls: the formula directly (its width is about rad / sqrt(1 - x^2)).
-  if (x.width_upper() < 0x1p-40) return kernel_formula(s, x, asin_x);
+  // Narrow balls away from +-1: the formula directly, whose width is about
+  // rad / sqrt(1 - x^2) <= 32 rad there. Elsewhere the mean-value form about the midpoint,
+  // whose width is about rad |asin x| / pi whatever x.
+  if (x.width_upper() < 0x1p-40 && certainly_lt(abs(x), ArbBall(1 - 0x1p-10, s.precision)))
+    return kernel_formula(s, x, asin_x);
   const ArbBall m = x.midpoint();
   const ArbBall mv = kernel_formula(s, m, asin_of_unit_part(m)) + asin_x * (x - m) / s.two_pi;
   return intersect(mv, s.kernel_range);  // K(x) in [K(0), K(1)] for x in [-1, 1]

@@ -79,9 +79,10 @@ struct Projections {
 };
 Projections project(const KernelSum& s, const BallVec& y);
 
-/// K(x) on a ball x inside [-1, 1]: K(m) + K'(x) (x - m) at the midpoint m (K' = asin/(2 pi),
-/// `asin_x` its argument's arcsine, enclosed), intersected with [K(0), K(1)] = [0, 1/4 - 1/(2 pi)].
-/// Enclosure.
+/// K(x) on a ball x enclosing a number in [-1, 1], `asin_x` an enclosure of its arcsine:
+/// K(m) + K'(x) (x - m) at the midpoint m (K' = asin / (2 pi)), intersected with
+/// [K(0), K(1)] = [0, 1/4 - 1/(2 pi)]; the closed form directly for a narrow ball away
+/// from +-1. Enclosure.
 ArbBall kernel_on_ball(const KernelSum& s, const ArbBall& x, const ArbBall& asin_x);
 
 /// eta~ over the set y (plain enclosure; dipoles by the gap form intersected with the

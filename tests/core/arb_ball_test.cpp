@@ -115,6 +115,13 @@ TEST_CASE("asin and acos near +-1 stay finite and enclose", "[arb_ball]") {
   CHECK(clamped.is_finite());
   CHECK(encloses(clamped, Mp(zg::pi<Mp>() / 2)));
   CHECK(encloses(clamped, Mp(asin(Mp(0.999)))));
+  // A ball ending exactly at 1 (Arb's asin gives NaN on it): by its endpoints.
+  const ArbBall touching = ArbBall::interval(1 - 0x1p-20, 1, kPrec);
+  CHECK(touching.upper() == 1);
+  CHECK(encloses(zg::asin_of_unit_part(touching), Mp(zg::pi<Mp>() / 2)));
+  CHECK(encloses(zg::asin_of_unit_part(touching), Mp(asin(Mp(1 - pow(Mp(2), -20))))));
+  CHECK(zg::asin_of_unit_part(touching).width_upper() < 0.01);
+  CHECK(encloses(zg::acos_of_unit_part(-touching), zg::pi<Mp>()));
 }
 
 TEST_CASE("sqrt of a ball straddling 0: indeterminate, or the nonnegative part", "[arb_ball]") {
