@@ -9,14 +9,14 @@
 #include <boost/multiprecision/mpfr.hpp>
 #include <nlohmann/json.hpp>
 
+#include <sys/wait.h>
 #include <array>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <random>
-#include <cstdlib>
-#include <sys/wait.h>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -35,8 +35,8 @@ namespace {
 
 using namespace zg::checker;
 using nlohmann::json;
-using Real = boost::multiprecision::number<boost::multiprecision::mpfr_float_backend<300>,
-                                           boost::multiprecision::et_off>;
+using Real =
+    boost::multiprecision::number<boost::multiprecision::mpfr_float_backend<300>, boost::multiprecision::et_off>;
 
 // ---- the pre-certificate of the test teacher, solved independently at 300 bits -----------
 
@@ -342,7 +342,9 @@ json build_from_header(json doc) {
   return doc;
 }
 
-json build_certificate(bool ball, const std::string& rho = "0.1") { return build_from_header(header(ball, rho)); }
+json build_certificate(bool ball, const std::string& rho = "0.1") {
+  return build_from_header(header(ball, rho));
+}
 
 const json& sphere_certificate() {
   static const json doc = build_certificate(false);
@@ -385,7 +387,9 @@ Run run_text(const std::string& text, const std::string& name = "certificate.jso
   return r;
 }
 
-Run run(const json& doc) { return run_text(doc.dump(1)); }
+Run run(const json& doc) {
+  return run_text(doc.dump(1));
+}
 
 std::size_t first_leaf_with(const json& doc, const std::string& method) {
   for (std::size_t i = 0; i < doc["leaves"].size(); ++i)
@@ -398,7 +402,9 @@ bool contains(const Iv& outer, const Iv& inner) {
   return !outer.is_nan() && !inner.is_nan() && mpfr_lessequal_p(outer.lo(), inner.lo()) &&
          mpfr_lessequal_p(inner.hi(), outer.hi());
 }
-bool overlaps(const Iv& a, const Iv& b) { return !intersect(a, b).is_nan() && !a.is_nan() && !b.is_nan(); }
+bool overlaps(const Iv& a, const Iv& b) {
+  return !intersect(a, b).is_nan() && !a.is_nan() && !b.is_nan();
+}
 
 }  // namespace
 
@@ -440,8 +446,7 @@ TEST_CASE("the standalone binary zg-check-certificate gives the same exit status
   CHECK(status(scratch_file("ball.json")) == 0);
 }
 
-TEST_CASE("the untouched rank-2 ball certificate (d = 3 > r = 2) is proved, strips included",
-          "[certificate_checker]") {
+TEST_CASE("the untouched rank-2 ball certificate (d = 3 > r = 2) is proved, strips included", "[certificate_checker]") {
   const json& doc = ball_certificate();
   REQUIRE(first_leaf_with(doc, "strip") < doc["leaves"].size());
   REQUIRE(doc["strips"].size() == 2);
@@ -501,8 +506,10 @@ TEST_CASE("a dipole that leaves eta~ unchanged keeps the certificate valid; a wr
   // (up to the 70th digit of the shifted alphas).
   json doc = sphere_certificate();
   const Real M("0.5");
-  doc["coefficients"]["alpha"][0] = Real(Real(doc["coefficients"]["alpha"][0].get<std::string>()) - M).str(70, std::ios_base::scientific);
-  doc["coefficients"]["alpha"][1] = Real(Real(doc["coefficients"]["alpha"][1].get<std::string>()) + M).str(70, std::ios_base::scientific);
+  doc["coefficients"]["alpha"][0] =
+      Real(Real(doc["coefficients"]["alpha"][0].get<std::string>()) - M).str(70, std::ios_base::scientific);
+  doc["coefficients"]["alpha"][1] =
+      Real(Real(doc["coefficients"]["alpha"][1].get<std::string>()) + M).str(70, std::ios_base::scientific);
   doc["dipoles"] = json::array({{{"a", 0}, {"b", 1}, {"mass", "0.5"}}});
   Run r = run(doc);
   INFO(r.out << r.err);
@@ -752,8 +759,8 @@ TEST_CASE("must fail (exit 2): malformed files name the field", "[certificate_ch
     // merge two sibling leaves into one box straddling a midpoint
     std::size_t i = 0;
     for (; i + 1 < doc["leaves"].size(); ++i)
-      if (doc["leaves"][i]["face"] == doc["leaves"][i + 1]["face"] &&
-          doc["leaves"][i]["method"] == "enclosure" && doc["leaves"][i + 1]["method"] == "enclosure")
+      if (doc["leaves"][i]["face"] == doc["leaves"][i + 1]["face"] && doc["leaves"][i]["method"] == "enclosure" &&
+          doc["leaves"][i + 1]["method"] == "enclosure")
         break;
     REQUIRE(i + 1 < doc["leaves"].size());
     doc["leaves"][i]["box"][0][1] = "0.3125";
@@ -839,7 +846,8 @@ TEST_CASE("decimals: grammar, outward enclosure, exact doubles", "[certificate_c
   PrecisionScope scope(200);
   for (const char* bad : {"", "1.", ".5", "1e", "0x1p3", "inf", "nan", "1,5", " 1", "1 ", "--1", "1e+"})
     CHECK(!parse_decimal(bad, nullptr));
-  for (const char* good : {"0", "-0", "+1", "0.4375", "-1e-40", "1.0000001E+40", "007"}) CHECK(parse_decimal(good, nullptr));
+  for (const char* good : {"0", "-0", "+1", "0.4375", "-1e-40", "1.0000001E+40", "007"})
+    CHECK(parse_decimal(good, nullptr));
   CHECK(decimal_sign("-0.000") == 0);
   CHECK(decimal_sign("-0.001") == -1);
   CHECK(decimal_sign("2e-9") == 1);
@@ -889,8 +897,7 @@ TEST_CASE("asin from one MPFR call encloses asin on narrow intervals, and falls 
   CHECK(contains(asin_narrow(point), ldexp(Iv::pi(), -1)));
 }
 
-TEST_CASE("the chart x/|x| encloses the exact point at corners, inside, and on tiny boxes",
-          "[certificate_checker]") {
+TEST_CASE("the chart x/|x| encloses the exact point at corners, inside, and on tiny boxes", "[certificate_checker]") {
   std::mt19937_64 gen(7);
   std::uniform_int_distribution<int> grid(-64, 64);
   for (int n = 2; n <= 4; ++n) {
@@ -907,7 +914,8 @@ TEST_CASE("the chart x/|x| encloses the exact point at corners, inside, and on t
         hi[static_cast<std::size_t>(k)] = std::min(b, 64) / 64.0;
       }
       IvVec box;
-      for (int k = 0; k < n - 1; ++k) box.push_back(Iv::from_doubles(lo[static_cast<std::size_t>(k)], hi[static_cast<std::size_t>(k)]));
+      for (int k = 0; k < n - 1; ++k)
+        box.push_back(Iv::from_doubles(lo[static_cast<std::size_t>(k)], hi[static_cast<std::size_t>(k)]));
       const ChartImage im = face_chart(n, face, sign, box);
       for (int sample = 0; sample < 12; ++sample) {
         IvVec pt;
@@ -1000,8 +1008,7 @@ TEST_CASE("K, h'' and dh/ds enclosures contain difference quotients of eta~ itse
         // (h(s+e) - h(s))/e = dh/ds(xi), xi in (s, s+e), along the ray of angle t
         for (const double s : {0.5, 0.9}) {
           const Iv first = (h(t, s + eps) - h(t, s)) / Iv::exact(eps);
-          const StripValues v =
-              strip_values(md, f, Iv::from_doubles(s, s + eps), Iv::from_doubles(t, t), zhat);
+          const StripValues v = strip_values(md, f, Iv::from_doubles(s, s + eps), Iv::from_doubles(t, t), zhat);
           CHECK(overlaps(first, v.dh_ds));
           CHECK(contains(v.h, h(t, s)));
         }
@@ -1049,8 +1056,8 @@ TEST_CASE("the F enclosure (plain and mean value) contains F at points of the bo
 
 TEST_CASE("the cover tree finds gaps, overlaps and boxes that are not cells", "[certificate_checker]") {
   const Box root = make_box({{-1.0, 1.0}, {0.0, 1.0}});
-  std::vector<Box> boxes{make_box({{-1.0, 0.0}, {0.0, 1.0}}), make_box({{0.0, 1.0}, {0.0, 0.5}}),
-                         make_box({{0.0, 1.0}, {0.5, 1.0}})};
+  std::vector<Box> boxes{
+      make_box({{-1.0, 0.0}, {0.0, 1.0}}), make_box({{0.0, 1.0}, {0.0, 0.5}}), make_box({{0.0, 1.0}, {0.5, 1.0}})};
   CHECK(check_cover(root, boxes, {0, 1, 2}).kind == CoverResult::Kind::covered);
   const CoverResult gap = check_cover(root, boxes, {0, 2});
   CHECK(gap.kind == CoverResult::Kind::gap);

@@ -7,14 +7,18 @@
 namespace zg::checker {
 namespace {
 
-Iv unit_interval() { return Iv::from_doubles(-1.0, 1.0); }
+Iv unit_interval() {
+  return Iv::from_doubles(-1.0, 1.0);
+}
 
 Iv one_minus_sq(const Iv& x) {
   const Iv one(1);
   return intersect((one - x) * (one + x), one - sqr(x));
 }
 
-IvVec tail(const IvVec& x) { return IvVec(x.begin() + 1, x.end()); }
+IvVec tail(const IvVec& x) {
+  return IvVec(x.begin() + 1, x.end());
+}
 
 }  // namespace
 
@@ -86,8 +90,8 @@ CapFrame build_cap_frame(const Model& md, int centre, int sign, double T) {
     Iv stated = beta_part;
     for (std::size_t i = 0; i < m; ++i) stated += md.alpha[i] * K0[i];
     for (const DipoleTerm& d : md.dipoles) {
-      const Iv gap = join(Iv(d.flip) * asin_clipped(f.A[d.a]), asin_clipped(f.A[d.b])) * sig * dot(u, d.gap) *
-                     md.inv_two_pi;
+      const Iv gap =
+          join(Iv(d.flip) * asin_clipped(f.A[d.a]), asin_clipped(f.A[d.b])) * sig * dot(u, d.gap) * md.inv_two_pi;
       stated += d.mass * intersect(K0[d.a] - K0[d.b], gap);
     }
     h0 = intersect(h0, stated);

@@ -97,8 +97,8 @@ struct Certificate {
   std::string arithmetic;
   long precision_bits = 0;
   std::vector<std::vector<std::string>> directions;  // m rows of `dimension` decimals
-  std::vector<std::string> weights;                   // m decimals, nonzero
-  std::vector<int> basis_skips;                       // sorted, 0-based
+  std::vector<std::string> weights;                  // m decimals, nonzero
+  std::vector<int> basis_skips;                      // sorted, 0-based
   int rank = 0;
   int dimension = 0;
   Domain domain = Domain::sphere;

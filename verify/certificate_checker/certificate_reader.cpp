@@ -24,7 +24,9 @@ using nlohmann::json;
   throw CertificateFormatError(field, problem);
 }
 
-std::string type_name(const json& v) { return v.type_name(); }
+std::string type_name(const json& v) {
+  return v.type_name();
+}
 
 // A first pass over the text (SAX, no values kept) that bounds the nesting depth and
 // rejects duplicate keys (the DOM parser would silently keep the last one); then the DOM.
@@ -112,8 +114,7 @@ class Reader {
   void array(const json& v, const std::string& path, std::size_t min_size, std::size_t max_size) const {
     if (!v.is_array()) fail(path, "expected an array, found " + type_name(v));
     if (v.size() < min_size || v.size() > max_size) {
-      if (min_size == max_size)
-        fail(path, fmt::format("expected {} entries, found {}", min_size, v.size()));
+      if (min_size == max_size) fail(path, fmt::format("expected {} entries, found {}", min_size, v.size()));
       fail(path, fmt::format("expected {} to {} entries, found {}", min_size, max_size, v.size()));
     }
   }
@@ -180,8 +181,9 @@ void check_in_chart(const Box& b, Domain domain, const std::string& path) {
   for (int k = 0; k < b.dims; ++k) {
     const double lo = (domain == Domain::ball && k == 0) ? 0.0 : -1.0;
     if (b.lo[k] < lo || b.hi[k] > 1.0)
-      fail(fmt::format("{}[{}]", path, k),
-           fmt::format("[{}, {}] leaves the chart's range [{}, 1]", exact_decimal(b.lo[k]), exact_decimal(b.hi[k]), lo));
+      fail(
+          fmt::format("{}[{}]", path, k),
+          fmt::format("[{}, {}] leaves the chart's range [{}, 1]", exact_decimal(b.lo[k]), exact_decimal(b.hi[k]), lo));
   }
 }
 
@@ -237,8 +239,7 @@ Certificate read_json(const json& root) {
     fail("format", "expected \"zgverify-decay-certificate\"");
   rd.integer(root["version"], "version", 1, 1);
   c.claim = rd.string(root["claim"], "claim");
-  if (c.claim.empty() || c.claim.size() > 64 ||
-      !std::all_of(c.claim.begin(), c.claim.end(), [](char ch) {
+  if (c.claim.empty() || c.claim.size() > 64 || !std::all_of(c.claim.begin(), c.claim.end(), [](char ch) {
         return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '-' || ch == '.';
       }))
     fail("claim", "expected a claim id of 1 to 64 letters, digits, '_', '-' or '.'");
@@ -302,8 +303,11 @@ Certificate read_json(const json& root) {
     fail("basis_skips", "lists a direction twice");
   if (m - static_cast<int>(c.basis_skips.size()) != c.rank)
     fail("rank",
-         fmt::format("{} directions minus {} basis_skips give rank {}, not {}", m, c.basis_skips.size(),
-                     m - static_cast<int>(c.basis_skips.size()), c.rank));
+         fmt::format("{} directions minus {} basis_skips give rank {}, not {}",
+                     m,
+                     c.basis_skips.size(),
+                     m - static_cast<int>(c.basis_skips.size()),
+                     c.rank));
 
   const std::string domain = rd.string(root["domain"], "domain");
   if (domain == "sphere")
@@ -315,7 +319,9 @@ Certificate read_json(const json& root) {
   if ((c.domain == Domain::sphere) != (c.dimension == c.rank))
     fail("domain",
          fmt::format("\"{}\" does not match dimension {} and rank {} (the sphere when d = r, the ball when d > r)",
-                     domain, c.dimension, c.rank));
+                     domain,
+                     c.dimension,
+                     c.rank));
 
   const json& coef = root["coefficients"];
   rd.object(coef, "coefficients", {"alpha", "beta"});
@@ -395,8 +401,7 @@ Certificate read_json(const json& root) {
     for (std::size_t i = 0; i < pieces.size(); ++i) {
       const std::string pp = fmt::format("{}.pieces[{}]", pc, i);
       Piece p = read_piece(rd, pieces[i], pp, r, r - 1, "d2_upper", "d2_lower");
-      if (p.box.lo[0] < 0 || p.box.hi[0] > cap.T)
-        fail(pp + ".box[0]", "the t interval leaves [0, T]");
+      if (p.box.lo[0] < 0 || p.box.hi[0] > cap.T) fail(pp + ".box[0]", "the t interval leaves [0, T]");
       for (int k = 1; k < p.box.dims; ++k)
         if (p.box.lo[k] < -1 || p.box.hi[k] > 1) fail(fmt::format("{}.box[{}]", pp, k), "leaves [-1, 1]");
       cap.pieces.push_back(std::move(p));
@@ -490,7 +495,9 @@ Certificate read_json(const json& root) {
 
 }  // namespace
 
-Certificate read_certificate_text(const std::string& text) { return read_json(parse_strict(text)); }
+Certificate read_certificate_text(const std::string& text) {
+  return read_json(parse_strict(text));
+}
 
 Certificate read_certificate_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

@@ -118,9 +118,13 @@ bool holds_on_halves(const IvVec& box, int budget, Holds holds) {
   return true;
 }
 
-std::string face_name(int k, int sign) { return fmt::format("[{}, {}]", k, sign); }
+std::string face_name(int k, int sign) {
+  return fmt::format("[{}, {}]", k, sign);
+}
 
-const char* domain_phrase(Domain d) { return d == Domain::sphere ? "sphere" : "ball"; }
+const char* domain_phrase(Domain d) {
+  return d == Domain::sphere ? "sphere" : "ball";
+}
 
 struct Context {
   const Certificate& c;
@@ -137,7 +141,9 @@ struct Context {
   std::atomic<std::size_t> refined{0};
 };
 
-std::string fails_at(const Iv& x) { return decimal_upper(x, 8); }
+std::string fails_at(const Iv& x) {
+  return decimal_upper(x, 8);
+}
 
 // An item is tried at the box precision, then at the full precision: `attempt(model,
 // frames)` returns true when it proves the item (halving included).
@@ -202,7 +208,8 @@ MaybeFailure check_structure(const Certificate& c) {
       std::vector<std::size_t> members;
       for (std::size_t i = 0; i < c.leaves.size(); ++i)
         if (c.leaves[i].face == face) members.push_back(i);
-      keep(cover(fmt::format("face {} of the {}", face, domain_phrase(c.domain)), "leaves", ".box", root, boxes, members));
+      keep(cover(
+          fmt::format("face {} of the {}", face, domain_phrase(c.domain)), "leaves", ".box", root, boxes, members));
     }
   }
   for (std::size_t q = 0; q < c.caps.size(); ++q) {
@@ -217,9 +224,14 @@ MaybeFailure check_structure(const Certificate& c) {
         std::vector<std::size_t> members;
         for (std::size_t i = 0; i < cap.pieces.size(); ++i)
           if (cap.pieces[i].face == k && cap.pieces[i].face_sign == sign) members.push_back(i);
-        keep(cover(fmt::format("cap {} (touching point {}), [0, T] x face {} of S^{}", q, cap.touching,
-                               face_name(k, sign), r - 2),
-                   fmt::format("caps[{}].pieces", q), ".box", root, boxes, members));
+        keep(cover(
+            fmt::format(
+                "cap {} (touching point {}), [0, T] x face {} of S^{}", q, cap.touching, face_name(k, sign), r - 2),
+            fmt::format("caps[{}].pieces", q),
+            ".box",
+            root,
+            boxes,
+            members));
       }
   }
   for (std::size_t q = 0; q < c.strips.size(); ++q) {
@@ -237,9 +249,16 @@ MaybeFailure check_structure(const Certificate& c) {
         std::vector<std::size_t> members;
         for (std::size_t i = 0; i < strip.pieces.size(); ++i)
           if (strip.pieces[i].face == k && strip.pieces[i].face_sign == sign) members.push_back(i);
-        keep(cover(fmt::format("strip {} (touching point {}), [s0, 1] x [0, T] x face {} of S^{}", q,
-                               strip.touching, face_name(k, sign), r - 2),
-                   fmt::format("strips[{}].pieces", q), ".box", root, boxes, members));
+        keep(cover(fmt::format("strip {} (touching point {}), [s0, 1] x [0, T] x face {} of S^{}",
+                               q,
+                               strip.touching,
+                               face_name(k, sign),
+                               r - 2),
+                   fmt::format("strips[{}].pieces", q),
+                   ".box",
+                   root,
+                   boxes,
+                   members));
       }
   }
   return first_gap;
@@ -252,8 +271,12 @@ MaybeFailure check_touching_signs(const Certificate& c) {
     const int centre = c.touching[t].centre;
     const int ws = decimal_sign(c.weights[static_cast<std::size_t>(centre)]);
     if (ws != c.touching[t].sign)
-      return fmt::format("touching[{}]: sign {} but teacher.weights[{}] = {} has sign {} (s_i = sign(a_i*))", t,
-                         c.touching[t].sign, centre, c.weights[static_cast<std::size_t>(centre)], ws);
+      return fmt::format("touching[{}]: sign {} but teacher.weights[{}] = {} has sign {} (s_i = sign(a_i*))",
+                         t,
+                         c.touching[t].sign,
+                         centre,
+                         c.weights[static_cast<std::size_t>(centre)],
+                         ws);
   }
   return std::nullopt;
 }
@@ -278,7 +301,11 @@ MaybeFailure check_precertificate(const Certificate& c, const Model& md) {
       return fmt::format(
           "touching[{}] (centre {}): s_j eta(u_j) - 1 >= {} is not >= -max(tau, 2^-{}) = {}: the coefficients do not "
           "interpolate the signs (D2c's pre-certificate has eta(w_i*) = sign(a_i*))",
-          t, j, decimal_lower(value - Iv(1), 8), c.precision_bits / 2, decimal_lower(-tolerance, 4));
+          t,
+          j,
+          decimal_lower(value - Iv(1), 8),
+          c.precision_bits / 2,
+          decimal_lower(-tolerance, 4));
   }
   return std::nullopt;
 }
@@ -296,8 +323,12 @@ MaybeFailure check_cap_piece(Context& cx, std::size_t q, std::size_t i, Iv& d2_l
   const int r = cx.md.r;
   const IvVec box = box_intervals(p.box);
   auto item = [&] {
-    return fmt::format("cap {} (touching point {}), piece {} (face {}, box {})", q, cap.touching, i,
-                       face_name(p.face, p.face_sign), box_string(p.box));
+    return fmt::format("cap {} (touching point {}), piece {} (face {}, box {})",
+                       q,
+                       cap.touching,
+                       i,
+                       face_name(p.face, p.face_sign),
+                       box_string(p.box));
   };
   bool first_attempt = true;
   bool halved = false;
@@ -310,13 +341,15 @@ MaybeFailure check_cap_piece(Context& cx, std::size_t q, std::size_t i, Iv& d2_l
       first_attempt = false;
       const Iv upper_rec = decimal_enclosure(p.recorded);
       if (certainly_lt(upper_rec, h2)) {
-        refuted = fmt::format("{}: the recorded d2_upper = {} is below h'' there (h'' >= {})", item(), p.recorded,
-                              decimal_lower(h2, 8));
+        refuted = fmt::format(
+            "{}: the recorded d2_upper = {} is below h'' there (h'' >= {})", item(), p.recorded, decimal_lower(h2, 8));
         return true;
       }
       if (!p.recorded_second.empty() && certainly_lt(h2, decimal_enclosure(p.recorded_second))) {
-        refuted = fmt::format("{}: the recorded d2_lower = {} is above h'' there (h'' <= {})", item(),
-                              p.recorded_second, decimal_upper(h2, 8));
+        refuted = fmt::format("{}: the recorded d2_lower = {} is above h'' there (h'' <= {})",
+                              item(),
+                              p.recorded_second,
+                              decimal_upper(h2, 8));
         return true;
       }
     }
@@ -341,8 +374,11 @@ MaybeFailure check_cap_piece(Context& cx, std::size_t q, std::size_t i, Iv& d2_l
   if (refuted) return refuted;
   if (ok) return std::nullopt;
   const Iv h2 = cap_second_derivative(cx.md, cx.frames[q], box[0], piece_zhat(r, p, box, 1));
-  return fmt::format("{}: (b) fails: recomputed sup h'' <= {} is not <= -2 rho = {} (file's d2_upper {})", item(),
-                     fails_at(h2), decimal_lower(-ldexp(cx.md.rho, 1), 8), p.recorded);
+  return fmt::format("{}: (b) fails: recomputed sup h'' <= {} is not <= -2 rho = {} (file's d2_upper {})",
+                     item(),
+                     fails_at(h2),
+                     decimal_lower(-ldexp(cx.md.rho, 1), 8),
+                     p.recorded);
 }
 
 MaybeFailure check_strip_piece(Context& cx, std::size_t q, std::size_t i) {
@@ -356,8 +392,12 @@ MaybeFailure check_strip_piece(Context& cx, std::size_t q, std::size_t i) {
   };
   auto holds = [](const StripValues& v) { return certainly_positive(v.h) && certainly_nonnegative(v.dG_ds); };
   auto item = [&] {
-    return fmt::format("strip {} (touching point {}), piece {} (face {}, box {})", q, strip.touching, i,
-                       face_name(p.face, p.face_sign), box_string(p.box));
+    return fmt::format("strip {} (touching point {}), piece {} (face {}, box {})",
+                       q,
+                       strip.touching,
+                       i,
+                       face_name(p.face, p.face_sign),
+                       box_string(p.box));
   };
   bool first_attempt = true;
   bool halved = false;
@@ -369,12 +409,16 @@ MaybeFailure check_strip_piece(Context& cx, std::size_t q, std::size_t i) {
       first_attempt = false;
       const Iv rec = decimal_enclosure(p.recorded);
       if (certainly_lt(v.dG_ds, rec)) {
-        refuted = fmt::format("{}: the recorded ds_lower = {} is above dG/ds there (dG/ds <= {})", item(), p.recorded,
+        refuted = fmt::format("{}: the recorded ds_lower = {} is above dG/ds there (dG/ds <= {})",
+                              item(),
+                              p.recorded,
                               decimal_upper(v.dG_ds, 8));
         return true;
       }
       if (!p.recorded_second.empty() && certainly_lt(v.h, decimal_enclosure(p.recorded_second))) {
-        refuted = fmt::format("{}: the recorded h_lower = {} is above h there (h <= {})", item(), p.recorded_second,
+        refuted = fmt::format("{}: the recorded h_lower = {} is above h there (h <= {})",
+                              item(),
+                              p.recorded_second,
                               decimal_upper(v.h, 8));
         return true;
       }
@@ -389,8 +433,10 @@ MaybeFailure check_strip_piece(Context& cx, std::size_t q, std::size_t i) {
   const StripValues v = eval(cx.md, cx.frames[frame], box);
   if (!certainly_positive(v.h))
     return fmt::format("{}: inf h > 0 is not proved: recomputed h in {}", item(), decimal_range(v.h, 8));
-  return fmt::format("{}: inf dG/ds >= 0 is not proved: recomputed dG/ds >= {} (file's ds_lower {})", item(),
-                     decimal_lower(v.dG_ds, 8), p.recorded);
+  return fmt::format("{}: inf dG/ds >= 0 is not proved: recomputed dG/ds >= {} (file's ds_lower {})",
+                     item(),
+                     decimal_lower(v.dG_ds, 8),
+                     p.recorded);
 }
 
 MaybeFailure check_leaf(Context& cx, std::size_t i) {
@@ -414,8 +460,10 @@ MaybeFailure check_leaf(Context& cx, std::size_t i) {
         first_attempt = false;
         const Iv rec = decimal_enclosure(leaf.bound);
         if (certainly_lt(rec, fe.F)) {
-          refuted = fmt::format("{}: the recorded bound = {} is below F there (F >= {} on the whole box)", item(),
-                                leaf.bound, decimal_lower(fe.F, 8));
+          refuted = fmt::format("{}: the recorded bound = {} is below F there (F >= {} on the whole box)",
+                                item(),
+                                leaf.bound,
+                                decimal_lower(fe.F, 8));
           return true;
         }
       }
@@ -433,8 +481,13 @@ MaybeFailure check_leaf(Context& cx, std::size_t i) {
     return fmt::format(
         "{}: recomputed sup F <= {} is not <= tau' = {} (plain{} enclosure at {} bits, and halves within {} "
         "evaluations; file's bound {})",
-        item(), fails_at(fe.F), cx.c.tau_prime, fe.mean_value ? " and mean-value" : "", working_precision(),
-        cx.opt.refine_budget, leaf.bound);
+        item(),
+        fails_at(fe.F),
+        cx.c.tau_prime,
+        fe.mean_value ? " and mean-value" : "",
+        working_precision(),
+        cx.opt.refine_budget,
+        leaf.bound);
   }
   const std::size_t t = static_cast<std::size_t>(leaf.index);
   const std::size_t frame = static_cast<std::size_t>(cx.cap_of_touching[t]);
@@ -442,16 +495,14 @@ MaybeFailure check_leaf(Context& cx, std::size_t i) {
   if (leaf.method == LeafMethod::strip) {
     const Strip& strip = cx.c.strips[static_cast<std::size_t>(cx.strip_of_touching[t])];
     if (leaf.box.lo[0] < strip.s0)
-      return fmt::format("{}: s_lo = {} is below the strip's s0 = {}", item(), exact_decimal(leaf.box.lo[0]),
-                         exact_decimal(strip.s0));
+      return fmt::format(
+          "{}: s_lo = {} is below the strip's s0 = {}", item(), exact_decimal(leaf.box.lo[0]), exact_decimal(strip.s0));
     free.erase(free.begin());
   }
   bool halved = false;
   const bool ok = prove_escalating(cx, [&](const Model& md, const std::vector<CapFrame>& frames) {
     const CapFrame& f = frames[frame];
-    auto inside = [&](const IvVec& b) {
-      return certainly_le(f.cos_T, abs_projection(md, leaf.face, b, f.centre));
-    };
+    auto inside = [&](const IvVec& b) { return certainly_le(f.cos_T, abs_projection(md, leaf.face, b, f.centre)); };
     if (inside(free)) return true;
     halved = true;
     return holds_on_halves(free, cx.opt.refine_budget, inside);
@@ -459,8 +510,10 @@ MaybeFailure check_leaf(Context& cx, std::size_t i) {
   if (halved) ++cx.refined;
   if (ok) return std::nullopt;
   const CapFrame& f = cx.frames[frame];
-  return fmt::format("{}: not inside the cap of touching point {}: inf |y.u_j| >= {} is not >= sup cos T = {}", item(),
-                     leaf.index, decimal_lower(abs_projection(cx.md, leaf.face, free, f.centre), 8),
+  return fmt::format("{}: not inside the cap of touching point {}: inf |y.u_j| >= {} is not >= sup cos T = {}",
+                     item(),
+                     leaf.index,
+                     decimal_lower(abs_projection(cx.md, leaf.face, free, f.centre), 8),
                      decimal_upper(f.cos_T, 8));
 }
 
@@ -471,8 +524,11 @@ MaybeFailure check_witness(Context& cx) {
     // excess_lower claims inf F >= it on the box: refuted when it exceeds F's upper end.
     const FEnclosure fe = enclose_F(cx.md, w.face, box, true);
     if (certainly_lt(fe.F, decimal_enclosure(w.excess_lower)))
-      return fmt::format("witness (face {}, box {}): the recorded excess_lower = {} is above F there (F <= {})", w.face,
-                         box_string(w.box), w.excess_lower, decimal_upper(fe.F, 8));
+      return fmt::format("witness (face {}, box {}): the recorded excess_lower = {} is above F there (F <= {})",
+                         w.face,
+                         box_string(w.box),
+                         w.excess_lower,
+                         decimal_upper(fe.F, 8));
   }
   const bool ok = prove_escalating(cx, [&](const Model& md, const std::vector<CapFrame>&) {
     auto holds = [&](const IvVec& b) { return certainly_lt(md.residual, enclose_F(md, w.face, b, true).F); };
@@ -483,14 +539,21 @@ MaybeFailure check_witness(Context& cx) {
   return fmt::format(
       "witness (face {}, box {}): inf (|eta~| + rho delta^2 - 1) >= {} is not > sum sup|e_i|/4 = {} (file's "
       "excess_lower {})",
-      w.face, box_string(w.box), decimal_lower(fe.F, 8), decimal_upper(cx.md.residual, 8), w.excess_lower);
+      w.face,
+      box_string(w.box),
+      decimal_lower(fe.F, 8),
+      decimal_upper(cx.md.residual, 8),
+      w.excess_lower);
 }
 
 std::string domain_text(const Certificate& c) {
   if (c.domain == Domain::sphere)
     return fmt::format("the unit sphere S^{} of the span (d = r = {})", c.rank - 1, c.rank);
-  return fmt::format("the unit ball B^{} of the span (d = {} > r = {}, i.e. every unit w in R^{})", c.rank, c.dimension,
-                     c.rank, c.dimension);
+  return fmt::format("the unit ball B^{} of the span (d = {} > r = {}, i.e. every unit w in R^{})",
+                     c.rank,
+                     c.dimension,
+                     c.rank,
+                     c.dimension);
 }
 
 }  // namespace
@@ -516,15 +579,18 @@ CheckResult check_certificate(const Certificate& c, const CheckOptions& opt) {
   if (MaybeFailure f = check_touching_signs(c)) return done(f);
 
   Context cx{c, opt, build_model(c), {}, 64, {}, {}, {}, {}};
-  cx.box_bits = static_cast<mpfr_prec_t>(std::clamp<long>(opt.box_precision_bits, 53, c.precision_bits + opt.extra_bits));
+  cx.box_bits =
+      static_cast<mpfr_prec_t>(std::clamp<long>(opt.box_precision_bits, 53, c.precision_bits + opt.extra_bits));
   cx.md_box = at_precision(cx.md, cx.box_bits);
   const Model& md = cx.md;
   for (std::size_t i = 0; i < static_cast<std::size_t>(md.m); ++i)
     for (const Iv& x : md.u[i])
       if (!x.is_bounded())
-        return done(fmt::format("teacher.directions[{}]: the interval Gram–Schmidt does not enclose u_{} (a direction "
-                                "is numerically dependent on the earlier ones)",
-                                i, i));
+        return done(
+            fmt::format("teacher.directions[{}]: the interval Gram–Schmidt does not enclose u_{} (a direction "
+                        "is numerically dependent on the earlier ones)",
+                        i,
+                        i));
 
   if (c.outcome == Outcome::budget)
     return done("outcome: \"budget\": the prover ran out of boxes or time; the file proves nothing");
@@ -539,7 +605,13 @@ CheckResult check_certificate(const Certificate& c, const CheckOptions& opt) {
     res.summary = fmt::format(
         "claim {}: VIOLATED: |eta| <= 1 - rho delta^2 with rho = {} fails on {}: on face {}, box {}, inf (|eta~| + rho "
         "delta^2 - 1) > sum sup|e_i|/4 (<= {}) is proved; {:.2f} s at {} bits",
-        c.claim, c.rho, domain_text(c), w.face, box_string(w.box), decimal_upper(md.residual, 4), res.seconds,
+        c.claim,
+        c.rho,
+        domain_text(c),
+        w.face,
+        box_string(w.box),
+        decimal_upper(md.residual, 4),
+        res.seconds,
         working_precision());
     return res;
   }
@@ -547,7 +619,9 @@ CheckResult check_certificate(const Certificate& c, const CheckOptions& opt) {
   if (c.claim == "D2c" && decimal_sign(c.rho) <= 0)
     return done("rho: a proof of D2c needs rho > 0 (with rho = 0 it proves nothing about non-degeneracy, MATH.md §4)");
   if (!certainly_le(md.tau_prime + md.residual, md.tau))
-    return done(fmt::format("tau: tau = {} is not >= tau' + sum sup|e_i|/4 = {} + {} (recomputed)", c.tau, c.tau_prime,
+    return done(fmt::format("tau: tau = {} is not >= tau' + sum sup|e_i|/4 = {} + {} (recomputed)",
+                            c.tau,
+                            c.tau_prime,
                             decimal_upper(md.residual, 8)));
   if (gap) return done(gap);
 
@@ -561,27 +635,34 @@ CheckResult check_certificate(const Certificate& c, const CheckOptions& opt) {
     cx.frames.push_back(build_cap_frame(md, tp.centre, tp.sign, cap.T));
     cx.frames_box.push_back(at_precision(cx.frames.back(), cx.box_bits));
     const CapFrame& f = cx.frames.back();
-    const std::string item = fmt::format("cap {} (touching point {}, centre {}, T = {})", q, cap.touching, tp.centre,
-                                         exact_decimal(cap.T));
+    const std::string item =
+        fmt::format("cap {} (touching point {}, centre {}, T = {})", q, cap.touching, tp.centre, exact_decimal(cap.T));
     if (!certainly_lt(f.T, ldexp(md.pi, -2))) return done(item + ": T < pi/4 is not proved");
     const Iv h0_rec = decimal_enclosure(cap.h0_upper);
     const Iv slope_rec = decimal_enclosure(cap.slope_upper);
     if (certainly_lt(h0_rec, f.h0))
-      return done(fmt::format("{}: the recorded h0_upper = {} is below h0 (h0 >= {})", item, cap.h0_upper,
-                              decimal_lower(f.h0, 8)));
+      return done(fmt::format(
+          "{}: the recorded h0_upper = {} is below h0 (h0 >= {})", item, cap.h0_upper, decimal_lower(f.h0, 8)));
     if (certainly_lt(slope_rec, f.gamma))
-      return done(fmt::format("{}: the recorded slope_upper = {} is below gamma = |g| (gamma >= {})", item,
-                              cap.slope_upper, decimal_lower(f.gamma, 8)));
+      return done(fmt::format("{}: the recorded slope_upper = {} is below gamma = |g| (gamma >= {})",
+                              item,
+                              cap.slope_upper,
+                              decimal_lower(f.gamma, 8)));
     if (!cap.h0_lower.empty() && certainly_lt(f.h0, decimal_enclosure(cap.h0_lower)))
-      return done(fmt::format("{}: the recorded h0_lower = {} is above h0 (h0 <= {})", item, cap.h0_lower,
-                              decimal_upper(f.h0, 8)));
+      return done(fmt::format(
+          "{}: the recorded h0_lower = {} is above h0 (h0 <= {})", item, cap.h0_lower, decimal_upper(f.h0, 8)));
     const Iv a = f.h0 + upper_point(f.gamma) * f.T;
     if (!certainly_le(a, Iv(1) + md.tau_prime))
       return done(fmt::format(
           "{}: (a) fails: sup h0 + gamma T - 1 <= {} is not <= tau' = {} (h0 - 1 in {}, gamma <= {}; file's h0_upper "
           "{}, slope_upper {})",
-          item, fails_at(a - Iv(1)), c.tau_prime, decimal_range(f.h0 - Iv(1), 8), decimal_upper(f.gamma, 8),
-          cap.h0_upper, cap.slope_upper));
+          item,
+          fails_at(a - Iv(1)),
+          c.tau_prime,
+          decimal_range(f.h0 - Iv(1), 8),
+          decimal_upper(f.gamma, 8),
+          cap.h0_upper,
+          cap.slope_upper));
   }
   for (std::size_t q = 0; q < c.strips.size(); ++q)
     cx.strip_of_touching[static_cast<std::size_t>(c.strips[q].touching)] = static_cast<int>(q);
@@ -602,8 +683,10 @@ CheckResult check_certificate(const Certificate& c, const CheckOptions& opt) {
     const Iv cc = f.h0 - upper_point(f.gamma) * f.T + ldexp(sqr(f.T), -1) * lower_point(lowest);
     if (!certainly_positive(cc))
       return done(fmt::format(
-          "cap {} (touching point {}): (c) fails: inf h0 - gamma T + (T^2/2) min(0, inf h'') >= {} is not > 0", q,
-          c.caps[q].touching, decimal_lower(cc, 8)));
+          "cap {} (touching point {}): (c) fails: inf h0 - gamma T + (T^2/2) min(0, inf h'') >= {} is not > 0",
+          q,
+          c.caps[q].touching,
+          decimal_lower(cc, 8)));
   }
 
   std::vector<std::pair<std::size_t, std::size_t>> spieces;
@@ -633,10 +716,28 @@ CheckResult check_certificate(const Certificate& c, const CheckOptions& opt) {
       "  {} leaves ({} enclosure, {} by mean value; {} cap; {} strip), {} caps ({} pieces), {} strips ({} pieces); "
       "{} items proved on halves, {} retried at full precision\n"
       "  {:.2f} s at {} bits ({} for boxes first), {} thread{}",
-      c.claim, domain_text(c), c.rho, c.tau, c.tau_prime, decimal_upper(md.residual, 4), c.leaves.size(),
-      res.enclosure_leaves, res.mean_value_leaves, res.cap_leaves, res.strip_leaves, c.caps.size(), res.cap_pieces,
-      c.strips.size(), res.strip_pieces, res.refined_items, cx.escalated.load(), res.seconds, working_precision(),
-      cx.box_bits, threads, threads == 1 ? "" : "s");
+      c.claim,
+      domain_text(c),
+      c.rho,
+      c.tau,
+      c.tau_prime,
+      decimal_upper(md.residual, 4),
+      c.leaves.size(),
+      res.enclosure_leaves,
+      res.mean_value_leaves,
+      res.cap_leaves,
+      res.strip_leaves,
+      c.caps.size(),
+      res.cap_pieces,
+      c.strips.size(),
+      res.strip_pieces,
+      res.refined_items,
+      cx.escalated.load(),
+      res.seconds,
+      working_precision(),
+      cx.box_bits,
+      threads,
+      threads == 1 ? "" : "s");
   return res;
 }
 

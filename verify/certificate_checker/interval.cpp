@@ -64,10 +64,16 @@ void release(mpfi_ptr v) {
 
 }  // namespace
 
-mpfr_prec_t working_precision() { return t_working_precision; }
+mpfr_prec_t working_precision() {
+  return t_working_precision;
+}
 
-PrecisionScope::PrecisionScope(mpfr_prec_t bits) : old_(t_working_precision) { t_working_precision = bits; }
-PrecisionScope::~PrecisionScope() { t_working_precision = old_; }
+PrecisionScope::PrecisionScope(mpfr_prec_t bits) : old_(t_working_precision) {
+  t_working_precision = bits;
+}
+PrecisionScope::~PrecisionScope() {
+  t_working_precision = old_;
+}
 
 Iv::Iv() {
   acquire(v_, t_working_precision);
@@ -80,7 +86,9 @@ Iv::Iv(Unset) {
   live_ = true;
 }
 
-Iv make_unset() { return Iv(Iv::Unset{}); }
+Iv make_unset() {
+  return Iv(Iv::Unset{});
+}
 
 Iv::Iv(long n) {
   acquire(v_, std::max<mpfr_prec_t>(t_working_precision, 64));
@@ -175,9 +183,15 @@ Iv::~Iv() {
   if (live_) release(v_);
 }
 
-bool Iv::is_nan() const { return mpfi_nan_p(v_) != 0; }
-bool Iv::contains_zero() const { return is_nan() || (mpfr_sgn(lo()) <= 0 && mpfr_sgn(hi()) >= 0); }
-bool Iv::is_bounded() const { return mpfi_bounded_p(v_) != 0; }
+bool Iv::is_nan() const {
+  return mpfi_nan_p(v_) != 0;
+}
+bool Iv::contains_zero() const {
+  return is_nan() || (mpfr_sgn(lo()) <= 0 && mpfr_sgn(hi()) >= 0);
+}
+bool Iv::is_bounded() const {
+  return mpfi_bounded_p(v_) != 0;
+}
 
 Iv& Iv::operator+=(const Iv& b) {
   mpfi_add(v_, v_, b.v_);
@@ -283,7 +297,7 @@ Iv asin_narrow(const Iv& a) {
   }
   mpfr_asin(&r.raw()->left, a.lo(), MPFR_RNDD);  // <= asin(lo)
   mpfr_set(t, &r.raw()->left, MPFR_RNDU);
-  mpfr_nextabove(t);  // > asin(lo): rounding down lost less than one ulp
+  mpfr_nextabove(t);     // > asin(lo): rounding down lost less than one ulp
   if (mpfr_zero_p(d)) {  // a point
     mpfr_set(&r.raw()->right, t, MPFR_RNDU);
     return r;
@@ -364,8 +378,12 @@ Iv rounded(const Iv& a, mpfr_prec_t bits) {
   return r;
 }
 
-Iv lower_point(const Iv& a) { return Iv::point(a.lo()); }
-Iv upper_point(const Iv& a) { return Iv::point(a.hi()); }
+Iv lower_point(const Iv& a) {
+  return Iv::point(a.lo());
+}
+Iv upper_point(const Iv& a) {
+  return Iv::point(a.hi());
+}
 
 Iv midpoint_point(const Iv& a) {
   mpfr_t m;
@@ -404,8 +422,12 @@ bool certainly_lt(const Iv& a, const Iv& b) {
   if (a.is_nan() || b.is_nan()) return false;
   return mpfr_less_p(a.hi(), b.lo()) != 0;
 }
-bool certainly_positive(const Iv& a) { return !a.is_nan() && mpfr_sgn(a.lo()) > 0; }
-bool certainly_nonnegative(const Iv& a) { return !a.is_nan() && mpfr_sgn(a.lo()) >= 0; }
+bool certainly_positive(const Iv& a) {
+  return !a.is_nan() && mpfr_sgn(a.lo()) > 0;
+}
+bool certainly_nonnegative(const Iv& a) {
+  return !a.is_nan() && mpfr_sgn(a.lo()) >= 0;
+}
 
 std::string decimal_of(mpfr_srcptr x, int digits, mpfr_rnd_t rnd) {
   if (mpfr_nan_p(x)) return "nan";
@@ -434,8 +456,12 @@ std::string decimal_of(mpfr_srcptr x, int digits, mpfr_rnd_t rnd) {
   return sign + mant.substr(0, static_cast<std::size_t>(point)) + "." + mant.substr(static_cast<std::size_t>(point));
 }
 
-std::string decimal_upper(const Iv& a, int digits) { return decimal_of(a.hi(), digits, MPFR_RNDU); }
-std::string decimal_lower(const Iv& a, int digits) { return decimal_of(a.lo(), digits, MPFR_RNDD); }
+std::string decimal_upper(const Iv& a, int digits) {
+  return decimal_of(a.hi(), digits, MPFR_RNDU);
+}
+std::string decimal_lower(const Iv& a, int digits) {
+  return decimal_of(a.lo(), digits, MPFR_RNDD);
+}
 std::string decimal_range(const Iv& a, int digits) {
   return "[" + decimal_lower(a, digits) + ", " + decimal_upper(a, digits) + "]";
 }

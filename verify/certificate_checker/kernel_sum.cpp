@@ -10,7 +10,9 @@
 namespace zg::checker {
 namespace {
 
-Iv unit_interval() { return Iv::from_doubles(-1.0, 1.0); }
+Iv unit_interval() {
+  return Iv::from_doubles(-1.0, 1.0);
+}
 
 // 1 − x² as (1 − x)(1 + x), tighter near |x| = 1, and never below 0 for |x| <= 1.
 Iv one_minus_sq(const Iv& x) {
@@ -119,7 +121,9 @@ ChartImage face_chart(int n, int face, int sign, const IvVec& free) {
   return im;
 }
 
-Iv kernel_K(const Model& md, const Iv& X) { return kernel_K(md, X, asin_clipped(X)); }
+Iv kernel_K(const Model& md, const Iv& X) {
+  return kernel_K(md, X, asin_clipped(X));
+}
 
 Iv kernel_K(const Model& md, const Iv& X, const Iv& asin_X) {
   const Iv A = abs(intersect(X, unit_interval()));
