@@ -1,5 +1,15 @@
 // The checking procedure (docs/proofs.md §1–§6): structure of the covers, the header,
 // the caps, the strips, the leaves; the first item that fails is reported.
+//
+// Where docs/proofs.md is silent or differs from the prover, this file does:
+// - δ is the angle to the nearest *touching point* (the prover's and decay_certificate.hpp's
+//   definition; §1 says every centre; for D2c every centre must touch, so they agree);
+// - D2c also needs s_j η(u_j) >= 1 − max(τ, 2^(−precision_bits/2)) at every centre:
+//   otherwise α = 0 would "prove" it;
+// - a recorded bound (bound, d2_upper/lower, ds_lower, h_lower, h0_upper/lower,
+//   slope_upper, excess_lower) is not trusted, but one that the checker's own enclosure
+//   proves false fails the item;
+// - a leaf's "index" is the 0-based touching point; T and s0 must be exact doubles.
 #include "certificate_checker/checker.hpp"
 
 #include <fmt/format.h>
