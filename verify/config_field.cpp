@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 
 #include "core/input_error.hpp"
@@ -12,9 +14,21 @@
 namespace zg::detail {
 namespace {
 
+// The kind of an out-of-range literal node, or 0 for any other node.
+std::uint8_t literal_kind(const nlohmann::json& v) {
+  return v.is_binary() && v.get_binary().has_subtype() ? static_cast<std::uint8_t>(v.get_binary().subtype()) : 0;
+}
+
+std::string literal_text(const nlohmann::json& v) {
+  const auto& bytes = v.get_binary();
+  return std::string(bytes.begin(), bytes.end());
+}
+
 // The value as the user would recognise it, for scalars only (arrays and tables are named
-// by their path alone). Non-finite floats are spelled as TOML spells them.
+// by their path alone). Non-finite floats are spelled as TOML spells them, out-of-range
+// literals as they were written.
 std::string rendered_scalar(const nlohmann::json& v) {
+  if (v.is_binary()) return literal_text(v);
   if (v.is_number_float() && !std::isfinite(v.get<double>()))
     return std::isnan(v.get<double>()) ? "nan" : (v.get<double>() > 0 ? "inf" : "-inf");
   if (v.is_primitive() && !v.is_null()) return v.dump();
@@ -56,7 +70,23 @@ int decimal_sign(const std::string& s) {
   return mantissa.front() == '-' ? -1 : 1;
 }
 
+// The decimal literal without digit separators ("1_000" -> "1000"); nullopt when it is
+// not a plain decimal integer (hexadecimal, octal or binary TOML integers).
+std::optional<std::string> decimal_integer_text(const std::string& literal) {
+  std::string s;
+  for (char c : literal)
+    if (c != '_') s += c;
+  const std::size_t digits = s.find_first_not_of("+-");
+  if (digits != 1 && digits != 0) return std::nullopt;
+  if (digits == s.size() || s.find_first_not_of("0123456789", digits) != std::string::npos) return std::nullopt;
+  return s;
+}
+
 }  // namespace
+
+nlohmann::json out_of_range_literal(const std::string& text, LiteralKind kind) {
+  return nlohmann::json::binary(std::vector<std::uint8_t>(text.begin(), text.end()), static_cast<std::uint8_t>(kind));
+}
 
 void ConfigField::fail(const std::string& problem, const std::string& fix) const {
   const std::string value = path_.empty() ? "" : rendered_scalar(*node_);
@@ -65,6 +95,8 @@ void ConfigField::fail(const std::string& problem, const std::string& fix) const
 
 std::int64_t ConfigField::integer(std::int64_t lo, std::int64_t hi) const {
   const std::string range = std::to_string(lo) + " and " + std::to_string(hi);
+  if (literal_kind(*node_) == static_cast<std::uint8_t>(LiteralKind::Integer))
+    fail("must be between " + range, "set " + path_ + " to an integer between " + range);
   if (!node_->is_number_integer())
     fail("must be an integer",
          "write " + path_ + " as a whole number between " + range + ", without quotes or a decimal point");
@@ -76,10 +108,22 @@ std::int64_t ConfigField::integer(std::int64_t lo, std::int64_t hi) const {
 }
 
 std::uint64_t ConfigField::seed() const {
-  if (!node_->is_number_integer())
-    fail("must be a non-negative integer", "write " + path_ + " as a whole number, e.g. " + path_ + " = 1");
-  if (!node_->is_number_unsigned() && node_->get<std::int64_t>() < 0)
-    fail("must be non-negative", "use a seed of 0 or more");
+  const std::string range = "0 and " + std::to_string(std::numeric_limits<std::uint64_t>::max());
+  const std::string fix = "write " + path_ + " as a whole number between " + range + ", e.g. " + path_ + " = 1";
+  if (literal_kind(*node_) == static_cast<std::uint8_t>(LiteralKind::Integer)) {
+    // TOML holds integers up to 2^63 - 1 only; a larger seed is read from its text.
+    const std::optional<std::string> s = decimal_integer_text(literal_text(*node_));
+    if (s && s->front() != '-') {
+      const char* const begin = s->data() + (s->front() == '+' ? 1 : 0);
+      const char* const end = s->data() + s->size();
+      std::uint64_t value = 0;
+      const auto [stop, error] = std::from_chars(begin, end, value);
+      if (error == std::errc() && stop == end) return value;
+    }
+    fail("must be between " + range, fix);
+  }
+  if (!node_->is_number_integer()) fail("must be an integer between " + range, fix);
+  if (!node_->is_number_unsigned() && node_->get<std::int64_t>() < 0) fail("must be between " + range, fix);
   return node_->get<std::uint64_t>();
 }
 
@@ -90,6 +134,16 @@ std::string ConfigField::text() const {
 }
 
 SpecNumber ConfigField::number() const {
+  const char* const beyond_double = "lies beyond the range of double";
+  const char* const double_fix = "give a magnitude between 1e-300 and 1e300";
+  if (literal_kind(*node_) == static_cast<std::uint8_t>(LiteralKind::Float)) fail(beyond_double, double_fix);
+  if (literal_kind(*node_) == static_cast<std::uint8_t>(LiteralKind::Integer)) {
+    // An integer of any size is kept exactly, within double's range like a decimal string.
+    const std::optional<std::string> s = decimal_integer_text(literal_text(*node_));
+    if (!s) fail("lies beyond the range of a 64-bit integer", "write it as a decimal integer or a decimal string");
+    if (!std::isfinite(parse_decimal<double>(*s))) fail(beyond_double, double_fix);
+    return SpecNumber(*s);
+  }
   if (node_->is_number_unsigned()) return SpecNumber(std::to_string(node_->get<std::uint64_t>()));
   if (node_->is_number_integer()) return SpecNumber(std::to_string(node_->get<std::int64_t>()));
   if (node_->is_number_float()) {
@@ -106,8 +160,7 @@ SpecNumber ConfigField::number() const {
     fail("is not a decimal number", "write digits with an optional sign, point and exponent, e.g. \"-2.5e-3\"");
   }
   // The double path must see the same number, so it has to fit double's range.
-  if (!std::isfinite(x) || (x == 0 && decimal_sign(s) != 0))
-    fail("lies beyond the range of double", "give a magnitude between 1e-300 and 1e300");
+  if (!std::isfinite(x) || (x == 0 && decimal_sign(s) != 0)) fail(beyond_double, double_fix);
   return SpecNumber(s);
 }
 

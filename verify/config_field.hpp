@@ -31,12 +31,13 @@ class ConfigField {
 
   /// An integer in [lo, hi]; floats such as 50.0 are rejected.
   std::int64_t integer(std::int64_t lo, std::int64_t hi) const;
-  /// A seed: any non-negative integer below 2^64.
+  /// A seed: any integer from 0 to 2^64 - 1, in TOML as in JSON.
   std::uint64_t seed() const;
   /// A non-empty string.
   std::string text() const;
-  /// A number kept exact: an integer becomes its decimal text, a float its binary value,
-  /// a string must be a decimal within double's range and stays as written.
+  /// A number kept exact: an integer becomes its decimal text (any size, within double's
+  /// range), a float its binary value, a string must be a decimal within double's range
+  /// and stays as written.
   SpecNumber number() const;
   /// The elements of an array, with paths "path[i]"; `what` describes one element.
   std::vector<ConfigField> elements(const std::string& what) const;
@@ -64,6 +65,14 @@ class ConfigTable {
  private:
   ConfigField field_;
 };
+
+/// A number the parsers cannot hold as written (an integer beyond 64 bits, a float beyond
+/// the range of double, underflow included) travels through the document as a binary node
+/// carrying its text: toml11 would clamp it and nlohmann::json round or refuse it without
+/// naming the field. The field that reads it then refuses it by its own rule, quoting what
+/// was written, or (an integer read as a number) keeps it exactly.
+enum class LiteralKind : std::uint8_t { Integer = 1, Float = 2 };
+nlohmann::json out_of_range_literal(const std::string& text, LiteralKind kind);
 
 /// The sign of a number, exactly (-1, 0 or +1), also for decimals beyond double precision.
 int exact_sign(const SpecNumber& x);
