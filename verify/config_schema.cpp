@@ -4,6 +4,7 @@
 #include "verify/config_schema.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <sstream>
 
 #include "verify/config_field.hpp"
@@ -12,8 +13,9 @@
 namespace zg::detail {
 namespace {
 
-constexpr std::int64_t kMaxCount = 1000000;  // largest dimension or width: d x m matrices of
-                                             // 50-digit numbers must stay far below memory
+constexpr std::int64_t kMaxCount = 1000000;     // largest dimension or width
+constexpr std::int64_t kMaxEntries = 10000000;  // largest d x m of a network: 10^7 numbers are
+                                                // ~1 GB at 50 digits; more would exhaust memory
 const char* const kDefaultLambda = "1e-3";
 
 // A double as a person writes it: "20", "12.5".
@@ -49,6 +51,15 @@ std::vector<std::vector<SpecNumber>> direction_rows(const ConfigField& field, in
   }
   if (rows.empty()) field.fail("is empty", "give at least one direction");
   return rows;
+}
+
+// A network's d x m first layer must fit in memory (kMaxEntries).
+void check_entries(const ConfigField& field, const std::string& what, std::int64_t dimension, std::int64_t width) {
+  if (dimension * width > kMaxEntries)
+    field.fail(what + " x dimension = " + std::to_string(width) + " x " + std::to_string(dimension) + " = " +
+                   std::to_string(width * dimension) + " weights, more than the " + std::to_string(kMaxEntries) +
+                   " a network may have",
+               "lower the width or the dimension");
 }
 
 // One weight per direction; teacher weights must also be nonzero.
@@ -122,14 +133,29 @@ GeneratedTeacher generated_teacher(const ConfigField& field,
   if (weights_given && (g.has("signs") || g.has("magnitude")))
     field.fail("signs and magnitude conflict with teacher.weights",
                "give either teacher.weights or signs and magnitude");
+  check_entries(field, "width", dimension, request.width);
+  // A positive separation compares every pair of directions: w^2 rank / 2 products at least.
+  const auto max_separated_width = static_cast<std::int64_t>(std::sqrt(2 * kMaxSeparationWork / request.rank));
+  if (request.min_separation_deg > 0 && request.width > max_separated_width)
+    g.at("width", "").fail("is more than the " + std::to_string(max_separated_width) +
+                               " directions that can be separated in rank " + std::to_string(request.rank) +
+                               " (every pair is compared)",
+                           "lower width, or set min_separation_deg = 0");
 
   boost::random::mt19937_64 engine(seed_or(g, master_seed));
   const auto rows = separated_random_directions(request, engine);
-  if (!rows)
+  if (!rows) {
+    const DirectionBudget budget = direction_budget(request.width);
     field.fail("found no " + count_text(static_cast<std::size_t>(request.width), "direction") + " in rank " +
                    std::to_string(request.rank) + " with min_separation_deg = " +
-                   decimal_text(request.min_separation_deg) + " in " + std::to_string(kMaxDirectionDraws) + " draws",
-               "lower min_separation_deg, or raise rank or lower width");
+                   decimal_text(request.min_separation_deg) + " within the search's budget (rounds of " +
+                   std::to_string(budget.draws_per_round) + " draws, at most " + std::to_string(budget.max_draws) +
+                   " draws and 1e9 coordinate products)",
+               request.min_separation_deg > 0
+                   ? "lower min_separation_deg (in rank 2 at most 180 / min_separation_deg lines fit, and random "
+                     "draws rarely come close), raise rank or lower width"
+                   : "choose another teacher.generate.seed");
+  }
 
   GeneratedTeacher out;
   for (const std::vector<double>& row : *rows) out.directions.directions.emplace_back(row.begin(), row.end());
@@ -175,6 +201,7 @@ TeacherSpec read_teacher(const ConfigTable& root, std::uint64_t master_seed) {
     spec.directions = std::move(g.directions);
     spec.weights = std::move(g.weights);  // empty when teacher.weights is given
   }
+  check_entries(t.field(), "directions", spec.dimension, static_cast<std::int64_t>(m_star));
   if (spec.weights.empty())
     spec.weights = weights_for(t.at("weights", "one nonzero number per direction"), m_star, true);
   return spec;
@@ -197,6 +224,7 @@ std::optional<StudentSpec> read_student(const ConfigTable& root,
     ExplicitStudent student;
     student.directions = direction_rows(s.at("directions", "one array of numbers per neuron"), teacher.dimension);
     student.weights = weights_for(s.at("weights", "one number per neuron"), student.directions.size(), false);
+    check_entries(s.field(), "neurons", teacher.dimension, static_cast<std::int64_t>(student.directions.size()));
     return student;
   }
   if (teacher.dimension < 2)
@@ -204,6 +232,7 @@ std::optional<StudentSpec> read_student(const ConfigTable& root,
                    "raise the dimension or give the student's directions and weights");
   NearTeacherStudent student;
   student.width = static_cast<int>(s.at("width", "the number of student neurons, >= 1").integer(1, kMaxCount));
+  check_entries(s.at("width", ""), "width", teacher.dimension, student.width);
   const ConfigField angle = s.at("angle_deg", "the largest rotation away from the teacher, in degrees");
   student.angle_deg = angle.number().as<double>();
   if (student.angle_deg < 0 || student.angle_deg > 90)

@@ -18,13 +18,24 @@ struct SeparatedDirections {
   double min_separation_deg = 0;  ///< min over pairs of min(angle(u, v), angle(u, -v)), in [0, 90]
 };
 
-/// Upper bound on candidate draws before separated_random_directions gives up.
-inline constexpr int kMaxDirectionDraws = 100000;
+/// How long separated_random_directions searches for `width` directions: rounds of
+/// max(1000, 10 width) draws, each starting from nothing (early choices can block the
+/// rest), and max(100000, 100 width) draws in all.
+struct DirectionBudget {
+  long draws_per_round = 0;
+  long max_draws = 0;
+};
+DirectionBudget direction_budget(int width);
+
+/// Upper bound on the work of the separation test, in coordinate products: each candidate
+/// is compared with every direction kept so far (rank products each), so a width of w
+/// costs at least w^2 rank / 2; about a second of work.
+inline constexpr double kMaxSeparationWork = 1e9;
 
 /// Rejection sampling: a candidate (Gaussian in the first `rank` coordinates, normalised
-/// in double) is kept when it is separated from every direction kept so far. Every 1000
-/// draws the round restarts from nothing, since early choices can block the rest. Returns
-/// nullopt after kMaxDirectionDraws draws without a full set.
+/// in double) is kept when it is separated from every direction kept so far; with
+/// min_separation_deg = 0 every candidate is. Returns nullopt when direction_budget's
+/// draws or kMaxSeparationWork run out without a full set.
 std::optional<std::vector<std::vector<double>>> separated_random_directions(const SeparatedDirections& request,
                                                                             boost::random::mt19937_64& engine);
 
