@@ -258,7 +258,7 @@ TEST_CASE("bad input gives one line that names the file, the field and the fix",
       {"digits too large", "digits = 1001\n" + t, {"digits = 1001: must be between 16 and 1000"}},
       {"lambda zero", "lambda = 0\n" + t, {"lambda = 0: must be positive"}},
       {"lambda negative decimal", "lambda = \"-1e-3\"\n" + t, {"lambda = \"-1e-3\": must be positive"}},
-      {"negative seed", "seed = -1\n" + t, {"seed = -1: must be non-negative"}},
+      {"negative seed", "seed = -1\n" + t, {"seed = -1: must be between 0 and 18446744073709551615"}},
       {"claims not an array", "claims = \"H1\"\n" + t, {"claims = \"H1\": must be an array"}},
       {"empty claim id", "claims = [\"H1\", \"\"]\n" + t, {"claims[1] = \"\": must be a non-empty string"}},
       {"student width 0", t + "[student]\nwidth = 0\nangle_deg = 5\n", {"student.width = 0: must be between 1"}},
@@ -268,7 +268,7 @@ TEST_CASE("bad input gives one line that names the file, the field and the fix",
        {"student.angle_deg = 100: must be between 0 and 90"}},
       {"negative student seed",
        t + "[student]\nwidth = 4\nangle_deg = 5\nseed = -3\n",
-       {"student.seed = -3: must be non-negative"}},
+       {"student.seed = -3: must be between 0 and 18446744073709551615"}},
       {"student both generated and explicit",
        t + "[student]\nwidth = 1\ndirections = [[1, 0, 0]]\nweights = [1]\n",
        {"student: mixes a generated student"}},
@@ -308,6 +308,9 @@ TEST_CASE("bad input gives one line that names the file, the field and the fix",
       {"generator: impossible separation",
        "[teacher]\ndimension = 3\n[teacher.generate]\nwidth = 4\nrank = 2\nmin_separation_deg = 50\n",
        {"teacher.generate: found no 4 directions in rank 2 with min_separation_deg = 50", "lower min_separation_deg"}},
+      {"network too large for memory",
+       "[teacher]\ndimension = 1000000\nangles_deg = [0, 90]\nweights = [1, -1]\n[student]\nwidth = 1000000\nangle_deg = 5\n",
+       {"student.width = 1000000: width x dimension = 1000000 x 1000000", "more than the 10000000"}},
   };
   for (const BadCase& c : cases) {
     INFO(c.rule << "\n" << c.toml);
@@ -371,4 +374,186 @@ TEST_CASE("[landscape] sets L1's exponent, and a bad one names the field and the
   CHECK_THAT(toml_error(t + "[landscape]\nlojasiewicz_exponent = 0\n"),
              Contains("landscape.lojasiewicz_exponent = 0: must be in (0, 4]") && Contains("e.g. 1"));
   CHECK_THAT(toml_error(t + "[landscape]\nexponent = 1\n"), Contains("landscape"));
+}
+
+// Numbers the parsers would clamp (toml11 reads integers and floats with operator>>),
+// saturate or round: each is refused as written, in the field that reads it, or kept.
+TEST_CASE("a number beyond 64-bit integers or double is refused as written, not clamped", "[config][numbers]") {
+  const std::string t = kTeacher;
+  const std::string planar = "[teacher]\ndimension = 3\nangles_deg = [0, 90]\n";
+  CHECK_THAT(toml_error("lambda = 1e400\n" + t), Contains("bad.toml: lambda = 1e400: lies beyond the range of double"));
+  CHECK_THAT(toml_error(planar + "weights = [1, -1e400]\n"), Contains("teacher.weights[1] = -1e400: lies beyond"));
+  CHECK_THAT(toml_error(planar + "weights = [1, -1e-400]\n"), Contains("teacher.weights[1] = -1e-400: lies beyond"));
+  CHECK_THAT(toml_error("[teacher]\ndimension = 3\nangles_deg = [0, 1e400]\nweights = [1, -1]\n"),
+             Contains("teacher.angles_deg[1] = 1e400: lies beyond the range of double"));
+  CHECK_THAT(toml_error("[teacher]\ndimension = 2\ndirections = [[1, 0], [0, 1_0e400]]\nweights = [1, -1]\n"),
+             Contains("teacher.directions[1][1] = 1_0e400: lies beyond the range of double"));
+  CHECK_THAT(toml_error("digits = 99999999999999999999\n" + t),
+             Contains("digits = 99999999999999999999: must be between 16 and 1000"));
+  CHECK_THAT(toml_error("seed = 18446744073709551616\n" + t),
+             Contains("seed = 18446744073709551616: must be between 0 and 18446744073709551615"));
+  CHECK_THAT(toml_error("[teacher]\ndimension = -99999999999999999999\nangles_deg = [0]\nweights = [1]\n"),
+             Contains("teacher.dimension = -99999999999999999999: must be between 1 and 1000000"));
+  CHECK_THAT(toml_error(planar + "weights = [1, 1" + std::string(400, '0') + "]\n"),
+             Contains("teacher.weights[1] = 1000") && Contains("lies beyond the range of double"));
+
+  // The whole seed range, in TOML as in JSON; an integer weight of any size stays exact.
+  CHECK(zg::parse_config_toml("seed = 18446744073709551615\n" + t, "s.toml").seed == 18446744073709551615u);
+  const RunConfig big = zg::parse_config_toml(planar + "weights = [1, -100_000_000_000_000_000_000]\n", "big.toml");
+  CHECK(exact(big.problem.teacher.weights) == "[decimal 1; decimal -100000000000000000000; ]");
+}
+
+TEST_CASE("every numeric field refuses inf, nan and out-of-range values, bare or quoted", "[config][numbers]") {
+  // Each field with a template in which "@" is replaced by the value.
+  const std::string t = kTeacher;
+  std::vector<std::pair<std::string, std::string>> real_fields{
+      {"lambda", "lambda = @\n" + t},
+      {"teacher.weights[1]", "[teacher]\ndimension = 3\nangles_deg = [0, 90]\nweights = [1, @]\n"},
+      {"teacher.angles_deg[1]", "[teacher]\ndimension = 3\nangles_deg = [0, @]\nweights = [1, -1]\n"},
+      {"teacher.directions[0][2]", "[teacher]\ndimension = 3\ndirections = [[1, 0, @]]\nweights = [1]\n"},
+      {"teacher.generate.min_separation_deg",
+       "[teacher]\ndimension = 3\n[teacher.generate]\nwidth = 2\nmin_separation_deg = @\n"},
+      {"teacher.generate.magnitude", "[teacher]\ndimension = 3\n[teacher.generate]\nwidth = 2\nmagnitude = @\n"},
+      {"student.angle_deg", t + "[student]\nwidth = 2\nangle_deg = @\n"},
+      {"student.directions[0][1]", t + "[student]\ndirections = [[1, @, 0]]\nweights = [1]\n"},
+      {"student.weights[0]", t + "[student]\ndirections = [[1, 0, 0]]\nweights = [@]\n"},
+      {"certificate.rho_floor", t + "[certificate]\nrho_floor = @\n"},
+      {"certificate.far_radius_deg", t + "[certificate]\nfar_radius_deg = @\n"},
+      {"certificate.certify_fraction", t + "[certificate]\ncertify_fraction = @\n"},
+      {"landscape.lojasiewicz_exponent", t + "[landscape]\nlojasiewicz_exponent = @\n"},
+  };
+  for (const char* key : {"init_scale", "step", "exponent_tolerance", "cover_radius_deg", "ridge",
+                          "stage2_loss_threshold", "lambda_start", "lambda_factor", "final_loss_target",
+                          "final_max_angle_deg", "far_mass_target"})
+    real_fields.emplace_back(std::string("algorithm.") + key, t + "[algorithm]\n" + key + " = @\n");
+  const auto with = [](std::string text, const std::string& value) { return text.replace(text.find('@'), 1, value); };
+  for (const auto& [path, text] : real_fields) {
+    for (const std::string value : {"1e400", "-1e400", "1e-400", "\"1e400\"", "\"-1e-400\"", "inf", "-inf", "nan"}) {
+      INFO(path << " = " << value);
+      const std::string message = toml_error(with(text, value));
+      CHECK_THAT(message, Contains("bad.toml: " + path + " = "));
+      CHECK(message.find('\n') == std::string::npos);
+    }
+  }
+  const std::vector<std::pair<std::string, std::string>> integer_fields{
+      {"digits", "digits = @\n" + t},
+      {"seed", "seed = @\n" + t},
+      {"teacher.dimension", "[teacher]\ndimension = @\nangles_deg = [0]\nweights = [1]\n"},
+      {"teacher.generate.width", "[teacher]\ndimension = 3\n[teacher.generate]\nwidth = @\n"},
+      {"teacher.generate.rank", "[teacher]\ndimension = 3\n[teacher.generate]\nwidth = 2\nrank = @\n"},
+      {"teacher.generate.seed", "[teacher]\ndimension = 3\n[teacher.generate]\nwidth = 2\nseed = @\n"},
+      {"student.width", t + "[student]\nwidth = @\nangle_deg = 5\n"},
+      {"student.seed", t + "[student]\nwidth = 2\nangle_deg = 5\nseed = @\n"},
+      {"certificate.start_points", t + "[certificate]\nstart_points = @\n"},
+      {"algorithm.pairs", t + "[algorithm]\npairs = @\n"},
+      {"algorithm.dimensions[1]", t + "[algorithm]\ndimensions = [8, @]\n"},
+      {"algorithm.widths[1]", t + "[algorithm]\nwidths = [8, @]\n"},
+      {"algorithm.lambda_epochs", t + "[algorithm]\nlambda_epochs = @\n"},
+      {"algorithm.sample_counts[1]", t + "[algorithm]\nsample_counts = [8, @]\n"},
+      {"algorithm.batch_size", t + "[algorithm]\nbatch_size = @\n"},
+  };
+  for (const auto& [path, text] : integer_fields) {
+    for (const std::string value : {"-1", "99999999999999999999", "-99999999999999999999", "1e400", "\"5\"", "inf"}) {
+      INFO(path << " = " << value);
+      const std::string message = toml_error(with(text, value));
+      CHECK_THAT(message, Contains("bad.toml: " + path + " = "));
+      CHECK(message.find('\n') == std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("JSON: a repeated key and a number beyond double are refused, naming the field", "[config][json]") {
+  auto json_error = [](const std::string& text) {
+    try {
+      zg::parse_config_json(text, "bad.json");
+    } catch (const zg::InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string();
+  };
+  const std::string teacher = R"("teacher": {"dimension": 3, "angles_deg": [0, 90], "weights": [1, -1]})";
+  CHECK_THAT(json_error("{\"digits\": 30, \"digits\": 40, " + teacher + "}"),
+             Contains("bad.json: digits: key given twice in one object"));
+  CHECK_THAT(json_error(R"({"teacher": {"dimension": 3, "angles_deg": [0, 90], "weights": [1, -1], "dimension": 4}})"),
+             Contains("bad.json: teacher.dimension: key given twice"));
+  CHECK_THAT(json_error(R"({"teacher": {"dimension": 2, "directions": [[1, 0], {"a": 1, "a": 2}], "weights": [1, 1]}})"),
+             Contains("bad.json: teacher.directions[1].a: key given twice"));
+  CHECK_THAT(json_error("{\"lambda\": 1e400, " + teacher + "}"),
+             Contains("bad.json: lambda = 1e400: lies beyond the range of double"));
+  CHECK_THAT(json_error(R"({"teacher": {"dimension": 3, "directions": [[1, 0, 0], [0, 1, -1e400]], "weights": [1, -1]}})"),
+             Contains("bad.json: teacher.directions[1][2] = -1e400: lies beyond the range of double"));
+  CHECK_THAT(json_error(R"({"teacher": {"dimension": 3, "angles_deg": [0, 90], "weights": [1, 1e-400]}})"),
+             Contains("bad.json: teacher.weights[1] = 1e-400: lies beyond the range of double"));
+  CHECK_THAT(json_error("{\"seed\": 18446744073709551616, " + teacher + "}"),
+             Contains("bad.json: seed = 18446744073709551616: must be between 0 and 18446744073709551615"));
+  CHECK_THAT(json_error("{\"digits\": 100000000000000000000, " + teacher + "}"),
+             Contains("bad.json: digits = 100000000000000000000: must be between 16 and 1000"));
+  // An integer beyond 64 bits is kept exactly, not rounded to a double.
+  const RunConfig big = zg::parse_config_json(
+      R"({"teacher": {"dimension": 3, "angles_deg": [0, 90], "weights": [1, -123456789012345678901234567]}})", "big.json");
+  CHECK(exact(big.problem.teacher.weights) == "[decimal 1; decimal -123456789012345678901234567; ]");
+}
+
+TEST_CASE("nesting deeper than 32 levels is refused before the parser recurses", "[config][errors]") {
+  const std::string deep_arrays = "a = " + std::string(20000, '[') + std::string(20000, ']') + "\n";
+  std::string inline_tables = "a = ";
+  for (int i = 0; i < 7000; ++i) inline_tables += "{x=";
+  inline_tables += "1" + std::string(7000, '}') + "\n";
+  std::string dotted_key = "a", header = "[a";
+  for (int i = 0; i < 50000; ++i) dotted_key += ".a", header += ".a";
+  const std::string refusal = "line 1: arrays, tables and dotted keys nest more than 32 levels deep";
+  for (const std::string& text : {deep_arrays, inline_tables, dotted_key + " = 1\n", header + "]\n"}) {
+    INFO(text.substr(0, 40));
+    const std::string message = toml_error(text);
+    CHECK_THAT(message, Contains("bad.toml: " + refusal));
+    CHECK(message.find('\n') == std::string::npos);
+  }
+  CHECK_THROWS_WITH(
+      zg::parse_config_json("{\"a\": " + std::string(100000, '[') + std::string(100000, ']') + "}", "bad.json"),
+      Contains("bad.json: " + refusal));
+  // 32 levels are allowed (and then refused as an unknown key, by the schema).
+  CHECK_THAT(toml_error("a = " + std::string(32, '[') + std::string(32, ']') + "\n" + kTeacher), Contains("a: unknown key"));
+
+  // Brackets in strings and comments do not count.
+  const std::string b(40, '[');
+  const RunConfig quoted = zg::parse_config_toml(
+      "# " + b + "\nclaims = [\"" + b + "\\\"" + b + "\", '" + b + "', '''\n" + b + "''', \"\"\"" + b + "\"\"\"]\n" +
+          kTeacher,
+      "quoted.toml");
+  CHECK(quoted.claims.size() == 4);
+  const RunConfig json = zg::parse_config_json(
+      "{\"claims\": [\"" + b + "\\\"" + b + "\"], \"teacher\": {\"dimension\": 2, \"angles_deg\": [0], \"weights\": [1]}}",
+      "quoted.json");
+  CHECK(json.claims.size() == 1);
+}
+
+TEST_CASE("the teacher generator reaches its documented widths and states its real limits", "[config][generate]") {
+  // Without a separation every draw is kept: 1001 directions (refused before, when every
+  // round had 1000 draws) up to the 10^6 of docs/config.md.
+  const RunConfig wide =
+      zg::parse_config_toml("[teacher]\ndimension = 3\n[teacher.generate]\nwidth = 1001\n", "wide.toml");
+  CHECK(generated_directions(wide).size() == 1001);
+  const RunConfig widest =
+      zg::parse_config_toml("[teacher]\ndimension = 2\n[teacher.generate]\nwidth = 1000000\n", "widest.toml");
+  CHECK(generated_directions(widest).size() == 1000000);
+  // With a separation: thousands of directions, every pair of lines at least that far apart.
+  const RunConfig separated = zg::parse_config_toml(
+      "[teacher]\ndimension = 3\n[teacher.generate]\nwidth = 3000\nmin_separation_deg = 1\n", "separated.toml");
+  const std::vector<std::vector<double>> w = generated_directions(separated);
+  REQUIRE(w.size() == 3000);
+  double closest = 90;
+  for (std::size_t i = 0; i < w.size(); ++i)
+    for (std::size_t j = 0; j < i; ++j) closest = std::min(closest, line_separation_deg(w[i], w[j]));
+  CHECK(closest >= 1);
+
+  // Beyond what the pairwise test can afford, the limit is stated up front.
+  CHECK_THAT(toml_error("[teacher]\ndimension = 3\n[teacher.generate]\nwidth = 30000\nmin_separation_deg = 0.1\n"),
+             Contains("teacher.generate.width = 30000: is more than the 25819 directions that can be separated in "
+                      "rank 3") &&
+                 Contains("set min_separation_deg = 0"));
+  // Only a positive separation is suggested to be lowered.
+  CHECK_THAT(toml_error("[teacher]\ndimension = 2\n[teacher.generate]\nwidth = 10\nmin_separation_deg = 20\n"),
+             Contains("lower min_separation_deg") && Contains("at most 180 / min_separation_deg lines fit"));
+  CHECK_THAT(toml_error("[teacher]\ndimension = 16\n[teacher.generate]\nwidth = 1000000\n"),
+             Contains("teacher.generate: width x dimension = 1000000 x 16 = 16000000 weights"));
 }
