@@ -223,8 +223,8 @@ class StrictJsonBuilder {
     // The lexer hands an integer to number_float only when it overflows 64 bits.
     const bool integer = literal.find_first_of(".eE") == std::string::npos;
     if (integer || !float_literal_in_range(literal)) {
-      const Json marked = detail::out_of_range_literal(
-          literal, integer ? detail::LiteralKind::Integer : detail::LiteralKind::Float);
+      const Json marked =
+          detail::out_of_range_literal(literal, integer ? detail::LiteralKind::Integer : detail::LiteralKind::Float);
       Json::binary_t bytes = marked.get_binary();
       return dom_.binary(bytes);
     }
@@ -241,7 +241,8 @@ class StrictJsonBuilder {
     Frame& f = frames_.back();
     f.key = k;
     if (!f.keys.insert(k).second)
-      throw InputError(*source_, path(), "key given twice in one object", "keep one of them: JSON readers differ on which wins");
+      throw InputError(
+          *source_, path(), "key given twice in one object", "keep one of them: JSON readers differ on which wins");
     return dom_.key(k);
   }
   bool end_object() { return frames_.pop_back(), dom_.end_object(); }

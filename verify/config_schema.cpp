@@ -137,20 +137,20 @@ GeneratedTeacher generated_teacher(const ConfigField& field,
   // A positive separation compares every pair of directions: w^2 rank / 2 products at least.
   const auto max_separated_width = static_cast<std::int64_t>(std::sqrt(2 * kMaxSeparationWork / request.rank));
   if (request.min_separation_deg > 0 && request.width > max_separated_width)
-    g.at("width", "").fail("is more than the " + std::to_string(max_separated_width) +
-                               " directions that can be separated in rank " + std::to_string(request.rank) +
-                               " (every pair is compared)",
-                           "lower width, or set min_separation_deg = 0");
+    g.at("width", "")
+        .fail("is more than the " + std::to_string(max_separated_width) + " directions that can be separated in rank " +
+                  std::to_string(request.rank) + " (every pair is compared)",
+              "lower width, or set min_separation_deg = 0");
 
   boost::random::mt19937_64 engine(seed_or(g, master_seed));
   const auto rows = separated_random_directions(request, engine);
   if (!rows) {
     const DirectionBudget budget = direction_budget(request.width);
     field.fail("found no " + count_text(static_cast<std::size_t>(request.width), "direction") + " in rank " +
-                   std::to_string(request.rank) + " with min_separation_deg = " +
-                   decimal_text(request.min_separation_deg) + " within the search's budget (rounds of " +
-                   std::to_string(budget.draws_per_round) + " draws, at most " + std::to_string(budget.max_draws) +
-                   " draws and 1e9 coordinate products)",
+                   std::to_string(request.rank) +
+                   " with min_separation_deg = " + decimal_text(request.min_separation_deg) +
+                   " within the search's budget (rounds of " + std::to_string(budget.draws_per_round) +
+                   " draws, at most " + std::to_string(budget.max_draws) + " draws and 1e9 coordinate products)",
                request.min_separation_deg > 0
                    ? "lower min_separation_deg (in rank 2 at most 180 / min_separation_deg lines fit, and random "
                      "draws rarely come close), raise rank or lower width"

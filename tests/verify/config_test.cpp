@@ -309,7 +309,8 @@ TEST_CASE("bad input gives one line that names the file, the field and the fix",
        "[teacher]\ndimension = 3\n[teacher.generate]\nwidth = 4\nrank = 2\nmin_separation_deg = 50\n",
        {"teacher.generate: found no 4 directions in rank 2 with min_separation_deg = 50", "lower min_separation_deg"}},
       {"network too large for memory",
-       "[teacher]\ndimension = 1000000\nangles_deg = [0, 90]\nweights = [1, -1]\n[student]\nwidth = 1000000\nangle_deg = 5\n",
+       "[teacher]\ndimension = 1000000\nangles_deg = [0, 90]\nweights = [1, -1]\n"
+       "[student]\nwidth = 1000000\nangle_deg = 5\n",
        {"student.width = 1000000: width x dimension = 1000000 x 1000000", "more than the 10000000"}},
   };
   for (const BadCase& c : cases) {
@@ -422,9 +423,17 @@ TEST_CASE("every numeric field refuses inf, nan and out-of-range values, bare or
       {"certificate.certify_fraction", t + "[certificate]\ncertify_fraction = @\n"},
       {"landscape.lojasiewicz_exponent", t + "[landscape]\nlojasiewicz_exponent = @\n"},
   };
-  for (const char* key : {"init_scale", "step", "exponent_tolerance", "cover_radius_deg", "ridge",
-                          "stage2_loss_threshold", "lambda_start", "lambda_factor", "final_loss_target",
-                          "final_max_angle_deg", "far_mass_target"})
+  for (const char* key : {"init_scale",
+                          "step",
+                          "exponent_tolerance",
+                          "cover_radius_deg",
+                          "ridge",
+                          "stage2_loss_threshold",
+                          "lambda_start",
+                          "lambda_factor",
+                          "final_loss_target",
+                          "final_max_angle_deg",
+                          "far_mass_target"})
     real_fields.emplace_back(std::string("algorithm.") + key, t + "[algorithm]\n" + key + " = @\n");
   const auto with = [](std::string text, const std::string& value) { return text.replace(text.find('@'), 1, value); };
   for (const auto& [path, text] : real_fields) {
@@ -476,12 +485,14 @@ TEST_CASE("JSON: a repeated key and a number beyond double are refused, naming t
              Contains("bad.json: digits: key given twice in one object"));
   CHECK_THAT(json_error(R"({"teacher": {"dimension": 3, "angles_deg": [0, 90], "weights": [1, -1], "dimension": 4}})"),
              Contains("bad.json: teacher.dimension: key given twice"));
-  CHECK_THAT(json_error(R"({"teacher": {"dimension": 2, "directions": [[1, 0], {"a": 1, "a": 2}], "weights": [1, 1]}})"),
-             Contains("bad.json: teacher.directions[1].a: key given twice"));
+  CHECK_THAT(
+      json_error(R"({"teacher": {"dimension": 2, "directions": [[1, 0], {"a": 1, "a": 2}], "weights": [1, 1]}})"),
+      Contains("bad.json: teacher.directions[1].a: key given twice"));
   CHECK_THAT(json_error("{\"lambda\": 1e400, " + teacher + "}"),
              Contains("bad.json: lambda = 1e400: lies beyond the range of double"));
-  CHECK_THAT(json_error(R"({"teacher": {"dimension": 3, "directions": [[1, 0, 0], [0, 1, -1e400]], "weights": [1, -1]}})"),
-             Contains("bad.json: teacher.directions[1][2] = -1e400: lies beyond the range of double"));
+  CHECK_THAT(
+      json_error(R"({"teacher": {"dimension": 3, "directions": [[1, 0, 0], [0, 1, -1e400]], "weights": [1, -1]}})"),
+      Contains("bad.json: teacher.directions[1][2] = -1e400: lies beyond the range of double"));
   CHECK_THAT(json_error(R"({"teacher": {"dimension": 3, "angles_deg": [0, 90], "weights": [1, 1e-400]}})"),
              Contains("bad.json: teacher.weights[1] = 1e-400: lies beyond the range of double"));
   CHECK_THAT(json_error("{\"seed\": 18446744073709551616, " + teacher + "}"),
@@ -490,7 +501,8 @@ TEST_CASE("JSON: a repeated key and a number beyond double are refused, naming t
              Contains("bad.json: digits = 100000000000000000000: must be between 16 and 1000"));
   // An integer beyond 64 bits is kept exactly, not rounded to a double.
   const RunConfig big = zg::parse_config_json(
-      R"({"teacher": {"dimension": 3, "angles_deg": [0, 90], "weights": [1, -123456789012345678901234567]}})", "big.json");
+      R"({"teacher": {"dimension": 3, "angles_deg": [0, 90], "weights": [1, -123456789012345678901234567]}})",
+      "big.json");
   CHECK(exact(big.problem.teacher.weights) == "[decimal 1; decimal -123456789012345678901234567; ]");
 }
 
@@ -512,18 +524,19 @@ TEST_CASE("nesting deeper than 32 levels is refused before the parser recurses",
       zg::parse_config_json("{\"a\": " + std::string(100000, '[') + std::string(100000, ']') + "}", "bad.json"),
       Contains("bad.json: " + refusal));
   // 32 levels are allowed (and then refused as an unknown key, by the schema).
-  CHECK_THAT(toml_error("a = " + std::string(32, '[') + std::string(32, ']') + "\n" + kTeacher), Contains("a: unknown key"));
+  CHECK_THAT(toml_error("a = " + std::string(32, '[') + std::string(32, ']') + "\n" + kTeacher),
+             Contains("a: unknown key"));
 
   // Brackets in strings and comments do not count.
   const std::string b(40, '[');
-  const RunConfig quoted = zg::parse_config_toml(
-      "# " + b + "\nclaims = [\"" + b + "\\\"" + b + "\", '" + b + "', '''\n" + b + "''', \"\"\"" + b + "\"\"\"]\n" +
-          kTeacher,
-      "quoted.toml");
+  const RunConfig quoted = zg::parse_config_toml("# " + b + "\nclaims = [\"" + b + "\\\"" + b + "\", '" + b +
+                                                     "', '''\n" + b + "''', \"\"\"" + b + "\"\"\"]\n" + kTeacher,
+                                                 "quoted.toml");
   CHECK(quoted.claims.size() == 4);
-  const RunConfig json = zg::parse_config_json(
-      "{\"claims\": [\"" + b + "\\\"" + b + "\"], \"teacher\": {\"dimension\": 2, \"angles_deg\": [0], \"weights\": [1]}}",
-      "quoted.json");
+  const RunConfig json =
+      zg::parse_config_json("{\"claims\": [\"" + b + "\\\"" + b +
+                                "\"], \"teacher\": {\"dimension\": 2, \"angles_deg\": [0], \"weights\": [1]}}",
+                            "quoted.json");
   CHECK(json.claims.size() == 1);
 }
 
