@@ -1,6 +1,7 @@
 // `verify eval` quantities (verify/eval_command.hpp).
 #include "verify/eval_command.hpp"
 
+#include <fmt/format.h>
 #include <boost/random/mersenne_twister.hpp>
 #include <boost/random/normal_distribution.hpp>
 
@@ -95,23 +96,67 @@ nlohmann::ordered_json eval_certificate(const RunConfig& config, unsigned digits
   return j;
 }
 
+namespace {
+
+// A SpecNumber as written: the decimal string, or the shortest decimal of the double.
+std::string written(const SpecNumber& x) {
+  if (const std::string* s = std::get_if<std::string>(&x.repr)) return *s;
+  return fmt::format("{}", std::get<double>(x.repr));
+}
+
+// Sign of a decimal accepted by parse_decimal: any nonzero mantissa digit makes it nonzero.
+bool nonzero_decimal(const std::string& s) {
+  const std::string mantissa = s.substr(0, s.find_first_of("eE"));
+  return mantissa.find_first_of("123456789") != std::string::npos;
+}
+
+}  // namespace
+
 nlohmann::ordered_json eval_optimum(const RunConfig& config, const std::string& lambda_text, unsigned digits) {
   ScopedDigits precision(digits);
+  // Every refusal names where lambda came from: the option, or the configuration's key.
+  const bool from_option = !lambda_text.empty();
+  const std::string shown = from_option ? lambda_text : written(config.problem.lambda);
+  const auto refuse = [&](const std::string& problem, const std::string& fix) {
+    if (from_option) throw InputError("--lambda", shown, problem, fix);
+    throw InputError(config.source, "lambda = " + shown, problem, fix);
+  };
   Mp lambda;
   try {
-    lambda = lambda_text.empty() ? config.problem.lambda.as<Mp>() : parse_decimal<Mp>(lambda_text);
+    lambda = from_option ? parse_decimal<Mp>(lambda_text) : config.problem.lambda.as<Mp>();
   } catch (const std::invalid_argument&) {
     throw InputError("--lambda", "", "'" + lambda_text + "' is not a decimal number", "give a positive number, e.g. 1e-3");
   }
-  if (!(lambda > 0)) throw InputError("--lambda", "", "must be positive", "give a positive weight decay, e.g. 1e-3");
+  if (!(lambda > 0)) {
+    if (from_option && lambda == 0 && nonzero_decimal(lambda_text))
+      refuse("rounds to 0 at working precision", "give a positive weight decay, e.g. 1e-3");
+    refuse("must be positive", "give a positive weight decay, e.g. 1e-3");
+  }
+  const Network<Mp> teacher = build_teacher<Mp>(config.problem.teacher);
+  // From lambda_0 = K(1) sum_i |a_i*| on, the zero network is the unique minimiser of
+  // L_lambda (L_lambda >= L(0) + (lambda - lambda_0) sum_j |a_j| |w_j|, since
+  // |<f*, sigma(w.x)>| <= lambda_0 for unit w): there are no masses or angles to report.
+  const Mp lambda_zero = relu_ge2_kernel_at_one<Mp>() * teacher.a.cwiseAbs().sum();
+  if (!(lambda < lambda_zero))
+    refuse("is not below K(1) sum_i |a_i*| = " + to_decimal(lambda_zero, 6) +
+               " for this teacher, where the minimiser of L_lambda becomes the zero network",
+           "give a smaller weight decay, e.g. 1e-3");
   Certificate<Mp> c;
   try {
     c = certificate_for(config.problem, digits);
   } catch (const SingularCertificate& e) {
     throw InputError(config.source, "teacher", e.what(), "separate the teacher directions (no two on one line)");
   }
-  const Network<Mp> teacher = build_teacher<Mp>(config.problem.teacher);
-  const OptimumResult o = newton_optimum(teacher, c.basis, lambda, pow(Mp(10), -static_cast<int>(digits) + 12));
+  OptimumResult o;
+  try {
+    o = newton_optimum(teacher, c.basis, lambda, pow(Mp(10), -static_cast<int>(digits) + 12));
+  } catch (const std::invalid_argument& e) {
+    // core/loss.hpp refuses a zero weight vector: Newton drove a neuron to zero, so no
+    // minimiser with m* nonzero neurons is found at this lambda.
+    refuse(std::string("Newton's iteration from the balanced teacher lost a neuron (") + e.what() +
+               "): no minimiser with m* nonzero neurons was found",
+           "give a smaller weight decay, e.g. 1e-3");
+  }
   // sup |eta_lambda| over seeded points of the domain, and the support itself.
   boost::random::mt19937_64 engine(config.seed);
   boost::random::normal_distribution<double> normal;
