@@ -6,14 +6,18 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <limits>
 #include <optional>
 #include <sstream>
+#include <tuple>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -46,6 +50,20 @@ void check_digits(unsigned digits, const std::string& field) {
                      fmt::format("choose between {} and {} significant digits", kMinDigits, kMaxDigits));
 }
 
+/// Refuses, before any work, an output folder that cannot be one: an existing file, or a
+/// path below a file. Creates nothing.
+void check_out_dir(const std::string& path, const std::string& option = "--out") {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path p(path);
+  while (!p.empty() && !fs::exists(p, ec)) p = p.parent_path();
+  if (p.empty() || fs::is_directory(p, ec)) return;
+  throw InputError(option,
+                   path,
+                   p.string() == path ? "exists and is not a folder" : p.string() + " is a file, not a folder",
+                   "choose a folder, or a path where one can be made");
+}
+
 RunConfig load_config_or_default(const std::string& path) {
   return path.empty() ? default_config() : load_config_file(path);
 }
@@ -63,6 +81,16 @@ std::vector<ReportFormat> parse_formats(const std::vector<std::string>& names) {
 
 /// A report.json read whole and parsed; `option` names where its path came from.
 ReportDocument read_report_file(const std::string& path, const std::string& option) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    const std::filesystem::path inside = std::filesystem::path(path) / "report.json";
+    throw InputError(option,
+                     path,
+                     "is a folder, not a report file",
+                     std::filesystem::is_regular_file(inside, ec)
+                         ? "give the report.json in it: " + option + " " + inside.string()
+                         : "give the path of a report.json that verify run wrote");
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in)
     throw InputError(option, "", "cannot read " + path + ": " + std::strerror(errno),
@@ -70,7 +98,7 @@ ReportDocument read_report_file(const std::string& path, const std::string& opti
   std::ostringstream text;
   text << in.rdbuf();
   if (text.str().empty())
-    throw InputError(path, "", "the file is empty", "give the path of a report.json that verify run wrote");
+    throw InputError(option, path, "the file is empty", "give the path of a report.json that verify run wrote");
   return parse_report_json(text.str(), path);
 }
 
@@ -146,7 +174,8 @@ void print_json_or_text(const nlohmann::ordered_json& j, bool as_json, std::ostr
 struct RunOptions {
   std::string config_path;
   std::vector<std::string> claims;
-  unsigned digits = 0;  // 0 = from the configuration
+  unsigned digits = 0;
+  bool digits_given = false;  // false: the configuration's digits
   std::uint64_t seed = 0;
   bool seed_given = false;
   std::string out_dir = "audit";
@@ -171,9 +200,10 @@ int command_list(std::ostream& out) {
 
 int command_run(const RunOptions& o, std::ostream& out, std::ostream& err) {
   // Validate everything before any work or any file: bad input leaves nothing behind.
+  check_out_dir(o.out_dir);
   const RunConfig config = load_config_or_default(o.config_path);
-  const unsigned digits = o.digits != 0 ? o.digits : config.digits;
-  check_digits(digits, o.digits != 0 ? "--digits" : config.source + ": digits");
+  const unsigned digits = o.digits_given ? o.digits : config.digits;
+  check_digits(digits, o.digits_given ? "--digits" : config.source + ": digits");
   const std::vector<std::string>& ids = o.claims.empty() ? config.claims : o.claims;
   const std::vector<const ClaimSpec*> claims =
       resolve_claims(ClaimRegistry::builtin(), ids, o.claims.empty() ? config.source + ": claims" : "--claims");
@@ -265,13 +295,13 @@ void copy_artefacts(ReportDocument& doc, const std::string& from_dir, const std:
 int command_report(const ReportOptions& o, std::ostream& out, std::ostream& err) {
   // Everything is read and checked before the first file is written.
   const std::vector<ReportFormat> formats = parse_formats(o.formats);
+  check_out_dir(o.out_dir);
   ReportDocument doc = read_report_file(o.from, "--from");
   const std::optional<ReportDocument> baseline = load_baseline(o.baseline);
   const std::string from_dir = std::filesystem::path(o.from).parent_path().string();
   std::error_code ec;
   std::filesystem::create_directories(o.out_dir, ec);
-  if (ec)
-    throw InputError("--out", "", "cannot create " + o.out_dir + ": " + ec.message(), "choose a writable folder");
+  if (ec) throw InputError("--out", o.out_dir, "cannot create the folder: " + ec.message(), "choose a writable folder");
   copy_artefacts(doc, from_dir.empty() ? "." : from_dir, o.out_dir, err);
   compare(doc, baseline, o.baseline);
   const WriteOutcome written = write_reports(doc, o.out_dir, formats);
@@ -288,11 +318,100 @@ int command_report(const ReportOptions& o, std::ostream& out, std::ostream& err)
 
 void add_baseline_options(CLI::App* cmd, BaselineOptionsCli& b) {
   cmd->add_option("--baseline", b.path, "An earlier report.json: report what moved beyond its tolerance");
-  cmd->add_option("--baseline-digits", b.compare_digits,
-                  "Compare measurements to this many significant digits (default: their working digits less 5)")
-      ->check(CLI::Range(1u, kMaxDigits));
+  cmd->add_option("--baseline-digits",
+                  b.compare_digits,
+                  "Compare measurements to this many significant digits (default: their working digits less 5)");
   cmd->add_option("--fail-on", b.fail_on, "regression: exit 4 when a verdict got worse or a value moved")
       ->delimiter(',');
+}
+
+// What the user typed is what runs. CLI11 2.1 reads unsigned options with strtoull(text,
+// 0): "-3" wraps to 2^64 - 3, "010" is octal, "0x10" hexadecimal and an overflow clamps to
+// the largest value; floats go through strtold, which also takes "nan", "inf", "1e999"
+// (infinity) and hexadecimal. So every option is checked as text before CLI11 converts
+// it: integers are decimal digits within the option's range, numbers finite decimals
+// within double's, and no value is empty (an empty --config would mean the default, an
+// empty --out name no folder).
+
+/// A whole number in lo..hi, in decimal digits with '-' only for a negative one.
+CLI::Validator whole_number(std::int64_t lo, std::uint64_t hi) {
+  return CLI::Validator(
+      [lo, hi](std::string& text) -> std::string {
+        const std::string range = fmt::format("{}..{}", lo, hi);
+        const bool negative = !text.empty() && text.front() == '-';
+        const std::string digits = negative ? text.substr(1) : text;
+        if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos)
+          return fmt::format("'{}' is not a whole number; give one in {}, in decimal digits", text, range);
+        if (digits.size() > 1 && digits.front() == '0')
+          return fmt::format("'{}' has a leading zero (read as octal by some parsers); write it without", text);
+        bool inside = false;
+        if (negative) {
+          std::int64_t v = 0;
+          const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), v);
+          inside = error == std::errc() && end == text.data() + text.size() && v >= lo;
+        } else {
+          std::uint64_t v = 0;
+          const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), v);
+          inside = error == std::errc() && end == digits.data() + digits.size() && v <= hi &&
+                   (lo <= 0 || v >= static_cast<std::uint64_t>(lo));
+        }
+        return inside ? "" : fmt::format("{} is outside {}; give a whole number in that range", text, range);
+      },
+      "",
+      "whole number");
+}
+
+/// A finite decimal within double's range: no nan, inf, hexadecimal or overflow to inf,
+/// and no nonzero value that underflows to 0.
+CLI::Validator finite_decimal() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        double x = 0;
+        try {
+          if (text.find('_') != std::string::npos) throw std::invalid_argument("separator");
+          x = parse_decimal<double>(text);
+        } catch (const std::invalid_argument&) {
+          return fmt::format(
+              "'{}' is not a decimal number; write digits with an optional sign, point and exponent, "
+              "e.g. 12.5",
+              text);
+        }
+        const std::string mantissa = text.substr(0, text.find_first_of("eE"));
+        const bool nonzero = mantissa.find_first_of("123456789") != std::string::npos;
+        if (!std::isfinite(x) || (x == 0 && nonzero))
+          return fmt::format("{} lies beyond the range of double; give a magnitude between 1e-300 and 1e300", text);
+        return "";
+      },
+      "",
+      "finite decimal");
+}
+
+CLI::Validator non_empty(bool required) {
+  return CLI::Validator(
+      [required](std::string& text) -> std::string {
+        if (!text.empty()) return "";
+        return required ? "the value is empty; give one" : "the value is empty; give one, or leave the option out";
+      },
+      "",
+      "non-empty");
+}
+
+/// Adds the checks above to every option of `app` and of its subcommands, by the type
+/// CLI11 converts to ("UINT", "INT", "FLOAT", "TEXT"; a list's element type). An option
+/// given its own range before keeps that message: its check runs first.
+void check_every_option(CLI::App& app) {
+  for (CLI::Option* o : app.get_options()) {
+    const std::string type = o->get_type_name().substr(0, o->get_type_name().find(':'));
+    if (type == "UINT")
+      o->check(whole_number(0, std::numeric_limits<std::uint64_t>::max()));
+    else if (type == "INT")
+      o->check(whole_number(std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max()));
+    else if (type == "FLOAT")
+      o->check(finite_decimal());
+    else if (type == "TEXT")
+      o->check(non_empty(o->get_required()));
+  }
+  for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) check_every_option(*sub);
 }
 
 }  // namespace
@@ -346,7 +465,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   std::string rho_text;
   std::string loss_config;
   CLI::App* coef_cmd = eval_cmd->add_subcommand("coef", "ReLU Hermite coefficient c_k: closed form and quadrature");
-  coef_cmd->add_option("--k", coef_k, "Order k >= 0")->required()->check(CLI::Range(0u, 2000u));
+  coef_cmd->add_option("--k", coef_k, "Order k (0..2000)")->required();
   CLI::App* kernel_cmd = eval_cmd->add_subcommand("kernel", "kappa, K, K', K'' at rho (read as an exact decimal)");
   kernel_cmd->add_option("--rho", rho_text, "Cosine rho in [-1, 1]")->required();
   CLI::App* loss_cmd = eval_cmd->add_subcommand("loss", "Population loss and gradient norm of the configured student");
@@ -368,6 +487,36 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   CLI::App* sweep_cert_cmd = add_sweep_command(app, sweep);
   SampleSweepOptions sample_sweep;
   CLI::App* sweep_samples_cmd = add_sweep_samples_command(*app.get_subcommand("sweep"), sample_sweep);
+
+  // Each integer option's range, checked on its text (the sweeps' are those that
+  // validate_sweep_options and validate_sample_sweep enforce), then every option by type.
+  const std::uint64_t any_seed = std::numeric_limits<std::uint64_t>::max();
+  const std::uint64_t any_long = std::numeric_limits<long>::max();
+  for (const auto& [command, option, lo, hi] :
+       std::vector<std::tuple<CLI::App*, const char*, std::int64_t, std::uint64_t>>{
+           {run_cmd, "--digits", kMinDigits, kMaxDigits},
+           {run_cmd, "--seed", 0, any_seed},
+           {run_cmd, "--baseline-digits", 1, kMaxDigits},
+           {report_cmd, "--baseline-digits", 1, kMaxDigits},
+           {coef_cmd, "--k", 0, 2000},
+           {coef_cmd, "--digits", kMinDigits, kMaxDigits},
+           {kernel_cmd, "--digits", kMinDigits, kMaxDigits},
+           {loss_cmd, "--digits", kMinDigits, kMaxDigits},
+           {cert_cmd, "--digits", kMinDigits, kMaxDigits},
+           {optimum_cmd, "--digits", kMinDigits, kMaxDigits},
+           {sweep_cert_cmd, "--steps", 2, 1000},
+           {sweep_cert_cmd, "--digits", kMinDigits, kMaxDigits},
+           {sweep_cert_cmd, "--seed", 0, any_seed},
+           {sweep_cert_cmd, "--start-points", 1, 1000000},
+           {sweep_cert_cmd, "--dimension", 2, 1000},
+           {sweep_samples_cmd, "--samples", 10, 10000000},
+           {sweep_samples_cmd, "--dimensions", 2, 4096},
+           {sweep_samples_cmd, "--batch", 0, any_long},
+           {sweep_samples_cmd, "--pairs", 1, 4096},
+           {sweep_samples_cmd, "--epochs", 1, 40},
+           {sweep_samples_cmd, "--seed", 0, any_seed}})
+    command->get_option(option)->check(whole_number(lo, hi));
+  check_every_option(app);
 
   // CLI11 reports a missing subcommand before an unexpected word; name the word instead.
   if (argc >= 2 && argv[1][0] != '-' && app.get_subcommands([&](const CLI::App* sub) {
@@ -396,14 +545,21 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     return kExitUsage;
   }
   run.seed_given = run_cmd->count("--seed") > 0;
+  run.digits_given = run_cmd->count("--digits") > 0;
 
   try {
     if (app.got_subcommand("list")) return command_list(out);
     if (app.got_subcommand("run")) return command_run(run, out, err);
     if (app.got_subcommand("report")) return command_report(report, out, err);
     if (check_cert_cmd->parsed()) return checker::check_certificate_file(certificate_path, out, err);
-    if (sweep_cert_cmd->parsed()) return command_sweep_certificate(sweep, out, err, show_progress());
-    if (sweep_samples_cmd->parsed()) return command_sweep_samples(sample_sweep, out, err, show_progress());
+    if (sweep_cert_cmd->parsed()) {
+      check_out_dir(sweep.options.out_dir);
+      return command_sweep_certificate(sweep, out, err, show_progress());
+    }
+    if (sweep_samples_cmd->parsed()) {
+      check_out_dir(sample_sweep.out_dir);
+      return command_sweep_samples(sample_sweep, out, err, show_progress());
+    }
     check_digits(eval_digits, "--digits");
     if (coef_cmd->parsed()) print_json_or_text(eval_coefficient(coef_k, eval_digits), eval_json, out);
     if (kernel_cmd->parsed()) print_json_or_text(eval_kernel(rho_text, eval_digits), eval_json, out);
