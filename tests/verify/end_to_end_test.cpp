@@ -79,3 +79,49 @@ TEST_CASE("verify --help and --version exit 0", "[e2e]") {
   CHECK(shell(kVerify + " --version > /dev/null") == 0);
   CHECK(shell(kVerify + " run --help > /dev/null") == 0);
 }
+
+// Issue 13 on the Release binary: input that crashed it (SIGSEGV in the TOML parser's
+// recursion, an uncaught exception from core/loss.hpp) or that it silently changed now
+// gives exit 2, one line on stderr, and no --out folder.
+TEST_CASE("hostile input: exit 2 with one line, never a crash, and nothing written", "[e2e]") {
+  const fs::path out = fresh_dir("hostile");
+  const fs::path err = out.string() + ".err";
+  const fs::path deep = out.string() + "-deep.toml";
+  std::ofstream(deep) << "a = " << std::string(20000, '[') << std::string(20000, ']') << "\n";
+  const fs::path nested = out.string() + "-nested.toml";
+  {
+    std::ofstream file(nested);
+    file << "a = ";
+    for (int i = 0; i < 7000; ++i) file << "{x=";
+    file << "1" << std::string(7000, '}') << "\n";
+  }
+  const fs::path repeated = out.string() + "-repeated.json";
+  std::ofstream(repeated)
+      << R"({"digits": 30, "digits": 40, "teacher": {"dimension": 2, "angles_deg": [0], "weights": [1]}})";
+  const fs::path huge = out.string() + "-huge.toml";
+  std::ofstream(huge) << "lambda = 1e400\n[teacher]\ndimension = 2\nangles_deg = [0]\nweights = [1]\n";
+
+  struct Case {
+    std::string args, names;
+  };
+  for (const Case& c : {Case{"run --config " + deep.string(), "arrays, tables and dotted keys nest more than 32"},
+                        Case{"run --config " + nested.string(), "arrays, tables and dotted keys nest more than 32"},
+                        Case{"run --config " + repeated.string(), "digits: key given twice"},
+                        Case{"run --config " + huge.string(), "lambda = 1e400: lies beyond the range of double"},
+                        Case{"run --seed -3", "--seed: -3 is outside 0..18446744073709551615"},
+                        Case{"run --digits 0", "--digits: 0 is outside 16..1000"},
+                        Case{"sweep certificate --to-deg nan", "--to-deg: 'nan' is not a decimal number"},
+                        Case{"eval optimum --lambda 1e300 --digits 16", "--lambda: 1e300: is not below K(1)"}}) {
+    INFO(c.args);
+    const int code = shell(kVerify + " " + c.args + (c.args.rfind("eval", 0) == 0 ? "" : " --out " + out.string()) +
+                           " > /dev/null 2> " + err.string());
+    CHECK(code == 2);  // was -1 (SIGSEGV, SIGABRT) or 0 for some
+    CHECK_FALSE(fs::exists(out));
+    std::ifstream in(err);
+    std::string first, second;
+    std::getline(in, first);
+    CHECK(first.find(c.names) != std::string::npos);
+    CHECK_FALSE(std::getline(in, second));
+  }
+  for (const fs::path& p : {err, deep, nested, repeated, huge}) fs::remove(p);
+}
