@@ -31,7 +31,8 @@ nlohmann::ordered_json eval_certificate(const RunConfig& config, unsigned digits
 /// "sup_abs_eta_lambda", "digits"}: Newton's minimiser of L_lambda with m* neurons from the
 /// balanced teacher; sup |eta_lambda| over 4000 seeded points of the span's ball/sphere.
 /// lambda_text empty = the configuration's lambda. InputError for a bad or non-positive
-/// lambda and for a degenerate teacher.
+/// lambda, for lambda >= K(1) sum_i |a_i*| (from there on the minimiser is the zero
+/// network), for a neuron that Newton drives to zero, and for a degenerate teacher.
 nlohmann::ordered_json eval_optimum(const RunConfig& config, const std::string& lambda_text, unsigned digits);
 
 }  // namespace zg
