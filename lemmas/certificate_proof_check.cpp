@@ -101,8 +101,10 @@ CheckOutcome check_certificate_decay_certified(const CheckContext& ctx) {
       }
       o.verdict = Verdict::Pass;
       o.margin = Margin{std::stod(cert.rho), "above floor", "proved rho " + cert.rho + " > 0"};
-      o.explanation = fmt::format("proved {} on {} ({} boxes, {} leaves, depth {}, {:.2f} s)", bound, domain_text(cert),
-                                  st.boxes, cert.leaves.size(), st.max_depth, st.seconds);
+      // No time here: the explanation is part of the reproducible record (the time is a
+      // measurement, which comparisons treat as one).
+      o.explanation = fmt::format("proved {} on {} ({} boxes, {} leaves, depth {})", bound, domain_text(cert),
+                                  st.boxes, cert.leaves.size(), st.max_depth);
       break;
     case DecayOutcome::Violated: {
       o.verdict = Verdict::Fail;

@@ -1,0 +1,136 @@
+// The proof certificate end to end, through the real binary: `verify run --claims D2c`
+// writes certificates/D2c.json and names it in report.json with the file's SHA-256;
+// `verify check-certificate` (the independent MPFI checker) accepts the untouched file
+// and rejects every tampered copy: a leaf deleted (a gap), tau' lowered, a teacher
+// direction's digit changed, a weight's sign flipped, rho raised, and a malformed file.
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "reports/sha256.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+int shell(const std::string& command) {
+  const int status = std::system(command.c_str());
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+fs::path fresh_dir(const std::string& name) {
+  const fs::path p = fs::temp_directory_path() / ("zg-cert-" + std::to_string(::getpid()) + "-" + name);
+  fs::remove_all(p);
+  return p;
+}
+
+std::string read(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+void write(const fs::path& p, const std::string& text) {
+  std::ofstream out(p, std::ios::binary);
+  out << text;
+}
+
+const std::string kVerify = ZG_VERIFY_EXE;
+
+int check(const fs::path& file, const fs::path& log) {
+  return shell(kVerify + " check-certificate " + file.string() + " > " + log.string() + " 2>&1");
+}
+
+// Rewrites the certificate as nlohmann would, after `edit`. The checker reads JSON, not
+// bytes, so the re-serialisation itself changes nothing it checks (the first case shows it).
+fs::path tampered(const fs::path& dir, const std::string& name, const nlohmann::json& original,
+                  void (*edit)(nlohmann::json&)) {
+  nlohmann::json j = original;
+  edit(j);
+  const fs::path p = dir / (name + ".json");
+  write(p, j.dump());
+  return p;
+}
+
+}  // namespace
+
+TEST_CASE("D2c's certificate is written, named with its digest, replayed, and tampering is caught", "[e2e][certificate]") {
+  const fs::path out = fresh_dir("d2c");
+  const fs::path log = out.string() + ".log";
+  REQUIRE(shell(kVerify + " run --claims D2c --out " + out.string() + " --format json > " + log.string() + " 2>&1") ==
+          0);
+  const fs::path cert = out / "certificates" / "D2c.json";
+  REQUIRE(fs::exists(cert));
+
+  const nlohmann::json report = nlohmann::json::parse(read(out / "report.json"));
+  const nlohmann::json& claim = report["claims"][0];
+  REQUIRE(claim["id"] == "D2c");
+  CHECK(claim["verdict"] == "PASS");
+  REQUIRE(claim.contains("certificate"));
+  CHECK(claim["certificate"]["path"] == "certificates/D2c.json");
+  CHECK(claim["certificate"]["sha256"] == zg::sha256_hex(read(cert)));
+
+  CHECK(check(cert, log) == 0);
+  const nlohmann::json original = nlohmann::json::parse(read(cert));
+  REQUIRE(original["outcome"] == "proved");
+  REQUIRE(original["leaves"].size() > 10);
+
+  const fs::path dir = out / "tampered";
+  fs::create_directories(dir);
+  SECTION("re-serialised untouched: accepted") {
+    CHECK(check(tampered(dir, "same", original, [](nlohmann::json&) {}), log) == 0);
+  }
+  SECTION("a leaf deleted: a gap in the cover") {
+    const fs::path p = tampered(dir, "gap", original, [](nlohmann::json& j) { j["leaves"].erase(j["leaves"].begin() + 5); });
+    CHECK(check(p, log) == 1);
+  }
+  SECTION("tau' lowered below what the caps need") {
+    const fs::path p = tampered(dir, "tau", original, [](nlohmann::json& j) {
+      j["tau_prime"] = "1e-80";
+      j["tau"] = "1e-79";
+    });
+    CHECK(check(p, log) == 1);
+  }
+  SECTION("a teacher direction's digit changed") {
+    const fs::path p = tampered(dir, "digit", original, [](nlohmann::json& j) {
+      std::string x = j["teacher"]["directions"][1][0];
+      // "5.00000000000…e-01" -> "5.00000000010…e-01": a change of 1e-10.
+      x[11] = x[11] == '1' ? '2' : '1';
+      j["teacher"]["directions"][1][0] = x;
+    });
+    CHECK(check(p, log) == 1);
+  }
+  SECTION("a teacher weight's sign flipped") {
+    const fs::path p = tampered(dir, "sign", original, [](nlohmann::json& j) {
+      std::string w = j["teacher"]["weights"][0];
+      j["teacher"]["weights"][0] = w[0] == '-' ? w.substr(1) : "-" + w;
+    });
+    CHECK(check(p, log) == 1);
+  }
+  SECTION("rho raised far above the true constant") {
+    const fs::path p = tampered(dir, "rho", original, [](nlohmann::json& j) { j["rho"] = "0.5"; });
+    CHECK(check(p, log) == 1);
+  }
+  SECTION("malformed: not JSON, a missing field, an inexact corner") {
+    const fs::path broken = dir / "broken.json";
+    write(broken, read(cert).substr(0, 200));
+    CHECK(check(broken, log) == 2);
+    CHECK(check(tampered(dir, "missing", original, [](nlohmann::json& j) { j.erase("rho"); }), log) == 2);
+    const fs::path corner = tampered(dir, "corner", original, [](nlohmann::json& j) {
+      j["leaves"][0]["box"][0][1] = "0.1";  // not exactly a double
+    });
+    CHECK(check(corner, log) == 2);
+    CHECK(check(dir / "no-such-file.json", log) == 2);
+  }
+  fs::remove_all(out);
+  fs::remove(log);
+}
