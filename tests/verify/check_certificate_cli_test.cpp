@@ -134,3 +134,33 @@ TEST_CASE("D2c's certificate is written, named with its digest, replayed, and ta
   fs::remove_all(out);
   fs::remove(log);
 }
+
+TEST_CASE("planted degenerate teachers fail D2c with a witness the checker confirms, in 2-D and 3-D",
+          "[e2e][certificate]") {
+  for (const std::string name : {"degenerate_2d", "degenerate_3d"}) {
+    const fs::path out = fresh_dir(name);
+    const fs::path log = out.string() + ".log";
+    const std::string config = std::string(ZG_SOURCE_DIR) + "/configs/" + name + ".toml";
+    CHECK(shell(kVerify + " run --config " + config + " --claims A1,D2c --out " + out.string() + " --format json > " +
+                log.string() + " 2>&1") == 1);
+    const nlohmann::json report = nlohmann::json::parse(read(out / "report.json"));
+    const nlohmann::json& d2c = report["claims"][1];
+    REQUIRE(d2c["id"] == "D2c");
+    CHECK(d2c["verdict"] == "FAIL");
+    CHECK(d2c["explanation"].get<std::string>().find("|eta| > 1 is proved") != std::string::npos);
+    const fs::path cert = out / "certificates" / "D2c.json";
+    const nlohmann::json original = nlohmann::json::parse(read(cert));
+    CHECK(original["outcome"] == "violated");
+    // The witness holds when replayed independently ...
+    CHECK(check(cert, log) == 0);
+    // ... and a witness box moved onto a teacher direction (where |eta| = 1, no violation) does not.
+    const fs::path moved = tampered(out, "moved", original, [](nlohmann::json& j) {
+      nlohmann::json& box = j["witness"]["box"];
+      for (auto& range : box) range = nlohmann::json::array({"0", "0.0009765625"});
+      j["witness"]["face"] = 1;
+    });
+    CHECK(check(moved, log) == 1);
+    fs::remove_all(out);
+    fs::remove(log);
+  }
+}
