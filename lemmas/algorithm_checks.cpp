@@ -174,7 +174,7 @@ CheckOutcome check_stage_one(const CheckContext& ctx, const StageOneCheckOptions
                  Mp(std::abs(fit - options.predicted_exponent)),
                  Mp(a.exponent_tolerance));
 
-  // The step's in-span part is dominated by M w with M = sum_i a_i* w_i* w_i*^T (MATH.md
+  // The step's in-span part is dominated by M w with M = sum_i a_i* w_i* w_i*^T (docs/math.md
   // §5): directions are pushed towards M's leading eigenvectors, so its condition number
   // says how unevenly stage 1 can cover the sphere (a diagnostic, not judged).
   {

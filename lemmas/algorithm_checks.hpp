@@ -1,4 +1,4 @@
-// Claims S1 and S2 (MATH.md §5, §6; issue 5): stage 1's one weight-decayed step lands the
+// Claims S1 and S2 (docs/math.md §5, §6; issue 5): stage 1's one weight-decayed step lands the
 // neurons in the teacher's span and covers its unit sphere; stage 2's ridge solve for the
 // output layer brings the loss down to O(eps_0), eps_0 the covering radius.
 #pragma once
@@ -10,7 +10,7 @@ namespace zg {
 /// Knobs the tests turn to make the checks fail (STYLE.md habit 12); the defaults are the
 /// algorithm and its prediction.
 struct StageOneCheckOptions {
-  double predicted_exponent = -0.5;  ///< MATH.md §5: out-of-span fraction O(d^(-1/2))
+  double predicted_exponent = -0.5;  ///< docs/math.md §5: out-of-span fraction O(d^(-1/2))
   /// lambda eta of the step; 1 is the algorithm (the initial weights cancel). Tests inject 0
   /// (plain gradient step: the random start stays and nothing decays with d).
   double lambda_eta = 1;

@@ -1,4 +1,4 @@
-// Registers the algorithm claims S1 and S2 (MATH.md §5, §6); S3 is registered beside the
+// Registers the algorithm claims S1 and S2 (docs/math.md §5, §6); S3 is registered beside the
 // stage-3 engine.
 #include "lemmas/algorithm_checks.hpp"
 
@@ -14,7 +14,7 @@ void register_algorithm_claims(ClaimRegistry& registry) {
       "neurons whose fraction of norm outside span{w_i*} is O(d^(-1/2)), and whose normalised projections form an "
       "eps_0-net of the span's unit sphere (up to sign).",
       R"(\frac{\|P_\perp w_j\|}{\|w_j\|} = O(d^{-1/2}),\quad \max_{u \in S^{r-1}} \min_j \angle(u, \pm P w_j) \le \varepsilon_0)",
-      "algorithm, stage 1 (spec: MATH.md §5)",
+      "algorithm, stage 1 (spec: docs/math.md §5)",
       [](const CheckContext& ctx) { return check_stage_one(ctx); }});
 
   registry.add(ClaimSpec{
@@ -26,7 +26,7 @@ void register_algorithm_claims(ClaimRegistry& registry) {
       "rebalance (|a_j| = |w_j|, masses kept) bring the loss down to O(eps_0), eps_0 the covering radius of stage 1: "
       "below the threshold stage 3 needs.",
       R"(a = (G + \gamma I)^{-1} b,\quad L(\theta_2) = O(\varepsilon_0) \le \zeta_{\mathrm{th}})",
-      "algorithm, stage 2 (spec: MATH.md §5)",
+      "algorithm, stage 2 (spec: docs/math.md §5)",
       [](const CheckContext& ctx) { return check_stage_two(ctx); }});
 }
 

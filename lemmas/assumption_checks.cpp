@@ -1,4 +1,4 @@
-// A1 (MATH.md §4, §6): the assumption audit of the configured teacher and student at the
+// A1 (docs/math.md §4, §6): the assumption audit of the configured teacher and student at the
 // working precision. Norms and weights are read from the specification as written; the
 // separation and rank from the teacher build_teacher makes, the one every claim uses.
 #include "lemmas/assumption_checks.hpp"
@@ -99,8 +99,8 @@ void audit_rank(const Mat<Mp>& W, unsigned digits, CheckLedger& ledger, std::vec
   const std::string rd = "r = " + std::to_string(r) + ", d = " + std::to_string(d);
   ledger.require("rank",
                  true,
-                 r < d ? rd + ": the certificate's domain is the unit ball of the r-dimensional span (MATH.md §4)"
-                       : rd + ": the certificate's domain is the unit sphere (MATH.md §4)");
+                 r < d ? rd + ": the certificate's domain is the unit ball of the r-dimensional span (docs/math.md §4)"
+                       : rd + ": the certificate's domain is the unit sphere (docs/math.md §4)");
 }
 
 // Separation and rank, on the teacher every other claim builds.
@@ -167,7 +167,7 @@ void audit_norms(const TeacherSpec& spec, CheckLedger& ledger, std::vector<Measu
                  isfinite(deviation),
                  planar ? "directions given by angles are unit by construction"
                         : "max | ||w_i*|| - 1 | = " + short_decimal(deviation) +
-                              " as configured; the directions were normalised before use (MATH.md §3)");
+                              " as configured; the directions were normalised before use (docs/math.md §3)");
 }
 
 void audit_width(const ProblemSpec& problem, Eigen::Index m_star, CheckLedger& ledger, std::vector<Measurement>& ms) {

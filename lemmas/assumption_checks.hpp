@@ -1,4 +1,4 @@
-// The assumption audit, claim A1 (MATH.md §4, §6): before any claim leans on the teacher,
+// The assumption audit, claim A1 (docs/math.md §4, §6): before any claim leans on the teacher,
 // check at working precision that no two directions coincide up to sign, that every
 // weight is finite and nonzero and that the student is at least as wide; report the raw
 // norms, the separation Δ and the rank of the span. A violation is a FAIL, never a throw.

@@ -1,4 +1,4 @@
-// Registers the assumption audit A1 (MATH.md §6): the claim every certificate claim
+// Registers the assumption audit A1 (docs/math.md §6): the claim every certificate claim
 // requires, so a degenerate configuration SKIPs them instead of failing inside them.
 #include "lemmas/assumption_checks.hpp"
 
@@ -14,7 +14,7 @@ void register_assumption_claims(ClaimRegistry& registry) {
       "Delta-separated: Delta = min_{i != j} min(angle(w_i*, w_j*), angle(w_i*, -w_j*)) > 0; every a_i* is finite "
       "and nonzero; the student has width m >= m*. The rank r = dim span{w_i*} fixes the certificate's domain.",
       R"(\|w_i^*\| = 1,\quad \Delta = \min_{i \ne j} \min\big(\angle(w_i^*, w_j^*), \angle(w_i^*, -w_j^*)\big) > 0,\quad a_i^* \ne 0,\quad m \ge m^*)",
-      "assumptions of the main theorem (spec: MATH.md §4, §6)",
+      "assumptions of the main theorem (spec: docs/math.md §4, §6)",
       [](const CheckContext& ctx) { return check_assumptions(ctx); }});
 }
 

@@ -1,4 +1,4 @@
-// D1 and D2 (sampled) of MATH.md §4: construction residuals and the observed decay constant.
+// D1 and D2 (sampled) of docs/math.md §4: construction residuals and the observed decay constant.
 #include "lemmas/certificate_checks.hpp"
 
 #include <cmath>
@@ -26,7 +26,7 @@ void mark_teachers(const Certificate<Mp>& c, PlotSpec& plot) {
 }
 
 // For a rank-2 span: eta around the unit circle (span angle from w_1*) against the bounds
-// +-(1 - rho delta^2), teacher directions marked: the picture of MATH.md §4.
+// +-(1 - rho delta^2), teacher directions marked: the picture of docs/math.md §4.
 PlotSpec eta_circle_plot(const Certificate<Mp>& c, const Mp& rho) {
   PlotSpec plot;
   plot.name = "D2_eta_circle";

@@ -1,4 +1,4 @@
-// The dual-certificate claim family (MATH.md §4, claims D1 and D2): the pre-certificate's
+// The dual-certificate claim family (docs/math.md §4, claims D1 and D2): the pre-certificate's
 // construction and its quadratic decay, observed by the sampled search.
 #pragma once
 

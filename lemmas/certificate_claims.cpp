@@ -1,4 +1,4 @@
-// Registers the dual-certificate claims D1 and D2 (MATH.md §4, §6).
+// Registers the dual-certificate claims D1 and D2 (docs/math.md §4, §6).
 #include "lemmas/certificate_checks.hpp"
 #include "lemmas/lambda_certificate_checks.hpp"
 #include "lemmas/lojasiewicz_checks.hpp"
@@ -13,7 +13,7 @@ void register_certificate_claims(ClaimRegistry& registry) {
       "The vanishing-derivative pre-certificate eta(w) = sum_i [alpha_i K(w.w_i*) + arcsin(w.w_i*) (beta_i.w)/(2 pi)], "
       "beta_i orthogonal to w_i*, satisfies eta(w_i*) = sign(a_i*) with zero tangential gradient at every w_i*.",
       R"(\eta(w) = \sum_i \Big[\alpha_i K(w\cdot w_i^*) + \frac{\arcsin(w\cdot w_i^*)\,(\beta_i\cdot w)}{2\pi}\Big],\quad \eta(w_i^*) = \operatorname{sign}(a_i^*),\quad \nabla_{S}\,\eta(w_i^*) = 0)",
-      "non-degenerate dual certificate (spec: MATH.md §4)",
+      "non-degenerate dual certificate (spec: docs/math.md §4)",
       [](const CheckContext& ctx) { return check_certificate_interpolation(ctx); },
       {"A1"}});
 
@@ -22,7 +22,7 @@ void register_certificate_claims(ClaimRegistry& registry) {
       "|eta(w)| <= 1 - rho_eta delta(w)^2 for every unit w, with rho_eta > 0, delta(w) the angle from w to the "
       "nearest +-w_i*; the best rho_eta is measured by a seeded search of the span's ball (d > r) or sphere (d = r).",
       R"(|\eta(w)| \le 1 - \rho_\eta\,\delta(w)^2,\quad \rho_\eta > 0,\quad \delta(w) = \min_i \angle(w, \pm w_i^*))",
-      "non-degeneracy of the certificate (spec: MATH.md §4)",
+      "non-degeneracy of the certificate (spec: docs/math.md §4)",
       [](const CheckContext& ctx) { return check_certificate_decay_sampled(ctx); },
       {"A1"}});
 
@@ -35,7 +35,7 @@ void register_certificate_claims(ClaimRegistry& registry) {
       "towards the sphere near them. The proof's certificate (certificates/D2c.json) is replayed in MPFI by verify "
       "check-certificate (docs/proofs.md).",
       R"(|\eta(w)| \le 1 + \tau - \rho\,\delta(w)^2\ \ \forall w \in S^{d-1},\quad \rho = 0.9\,\hat\rho_\eta > 0)",
-      "non-degeneracy of the certificate (spec: MATH.md §4)",
+      "non-degeneracy of the certificate (spec: docs/math.md §4)",
       [](const CheckContext& ctx) { return check_certificate_decay_certified(ctx); },
       {"A1"}});
 
@@ -45,7 +45,7 @@ void register_certificate_claims(ClaimRegistry& registry) {
       "zeta' = L_lambda(theta) - lambda sum_i |a_i*|, with p the certificate's test function; probed on random "
       "students, the configured one and a gradient-descent run; reports the largest left/right ratio.",
       R"(\sum_j |a_j|\,\|w_j\|\,\delta(\hat w_j)^2 \le \frac{\zeta' + \lambda^2\|p\|^2/4}{\lambda\,\rho_\eta},\quad \zeta' = L_\lambda(\theta) - \lambda\sum_i |a_i^*|)",
-      "from the certificate to the structure of approximate minima (spec: MATH.md §4)",
+      "from the certificate to the structure of approximate minima (spec: docs/math.md §4)",
       [](const CheckContext& ctx) { return check_test_function_bound(ctx); },
       {"A1"}});
 
@@ -55,7 +55,7 @@ void register_certificate_claims(ClaimRegistry& registry) {
       "relu>=2(w.x)] satisfies sup |eta_lambda| <= 1 (certifying global optimality; sampled, and proved with intervals "
       "for a rank-2 span) and tends to eta as lambda -> 0; the rate is measured over five decades of lambda.",
       R"(\eta_\lambda(w) = \tfrac{2}{\lambda}\,\mathbb{E}[(f^* - f_{\theta_\lambda})(x)\,\sigma_{\ge2}(w\cdot x)],\quad \sup|\eta_\lambda| \le 1,\quad \sup|\eta_\lambda - \eta| \to 0)",
-      "vanishing-derivative pre-certificate as the lambda -> 0 limit (spec: MATH.md §4)",
+      "vanishing-derivative pre-certificate as the lambda -> 0 limit (spec: docs/math.md §4)",
       [](const CheckContext& ctx) { return check_lambda_certificate(ctx); },
       {"A1"}});
 
@@ -65,7 +65,7 @@ void register_certificate_claims(ClaimRegistry& registry) {
       "threshold; measured on hard probes (split neurons, far small neurons, unbalanced norms, cancelling pairs, "
       "random perturbations) over eight decades of perturbation.",
       R"(\|\nabla L_\lambda(\theta)\|^2 \ge c\,\zeta^p,\quad \zeta = L_\lambda(\theta) - L_\lambda^*)",
-      "local landscape (spec: MATH.md §6)",
+      "local landscape (spec: docs/math.md §6)",
       [](const CheckContext& ctx) { return check_lojasiewicz(ctx); },
       {"A1"}});
 
@@ -77,7 +77,7 @@ void register_certificate_claims(ClaimRegistry& registry) {
       "within O(zeta / lambda) (the D4 bound) along the way; measured as a success map over lambda and the initial "
       "gap, with the threshold's scaling in lambda and the convergence rate.",
       R"(\zeta_0 = L_\lambda(\theta_0) - L_\lambda^* \le \zeta_{\mathrm{th}}(\lambda) \implies L_\lambda(\theta_t) - L_\lambda^* \to 0,\ \ \min_i \angle(\hat w_j, \pm w_i^*) \to O(\lambda) \text{ for } |a_j|\,\|w_j\| \ge \lambda)",
-      "local convergence below the loss threshold (spec: MATH.md §6)",
+      "local convergence below the loss threshold (spec: docs/math.md §6)",
       [](const CheckContext& ctx) { return check_threshold_map(ctx); },
       {"A1"}});
 }

@@ -1,4 +1,4 @@
-// The built-in claim registry: the lemma modules' claims, in MATH.md §6 order.
+// The built-in claim registry: the lemma modules' claims, in docs/math.md §6 order.
 #include "lemmas/claim_registry.hpp"
 
 #include <algorithm>

@@ -34,7 +34,7 @@ struct CheckOutcome {
 };
 
 struct ClaimSpec {
-  std::string id;     ///< "H1", ... (MATH.md §6)
+  std::string id;     ///< "H1", ... (docs/math.md §6)
   std::string title;
   std::string module;
   Rigor rigor = Rigor::Identity;
@@ -49,7 +49,7 @@ struct ClaimSpec {
 
 class ClaimRegistry {
  public:
-  /// Every claim the lemma modules provide, in MATH.md §6 order.
+  /// Every claim the lemma modules provide, in docs/math.md §6 order.
   static const ClaimRegistry& builtin();
 
   void add(ClaimSpec spec);

@@ -1,4 +1,4 @@
-// The Hermite claim family (MATH.md §1–§3, claims H1–H3): the checks behind each claim.
+// The Hermite claim family (docs/math.md §1–§3, claims H1–H3): the checks behind each claim.
 // Each runs at the working precision the caller set and returns measured sub-checks.
 #pragma once
 

@@ -1,4 +1,4 @@
-// H2 (MATH.md §2): the closed-form kernels against three independent routes: their
+// H2 (docs/math.md §2): the closed-form kernels against three independent routes: their
 // Hermite series with explicit tail bounds, the Gaussian expectation by quadrature over
 // the angle, and (for grad_w G) central differences of G.
 #include <cmath>

@@ -1,4 +1,4 @@
-// D3 (MATH.md §4): eta_lambda at Newton's optimum for five decades of lambda.
+// D3 (docs/math.md §4): eta_lambda at Newton's optimum for five decades of lambda.
 #include "lemmas/lambda_certificate_checks.hpp"
 
 #include <algorithm>

@@ -1,4 +1,4 @@
-// Claim D3 (MATH.md §4, §6): the certificate of the regularised optimum, eta_lambda, tends
+// Claim D3 (docs/math.md §4, §6): the certificate of the regularised optimum, eta_lambda, tends
 // to the pre-certificate eta as lambda -> 0, and sup |eta_lambda| <= 1 certifies each
 // computed optimum as the global minimiser.
 #pragma once

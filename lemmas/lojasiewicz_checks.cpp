@@ -1,4 +1,4 @@
-// L1 (MATH.md §6): gradient norm against optimality gap on hard probes near the optimum.
+// L1 (docs/math.md §6): gradient norm against optimality gap on hard probes near the optimum.
 #include "lemmas/lojasiewicz_checks.hpp"
 
 #include <algorithm>

@@ -1,4 +1,4 @@
-// Claim L1 (MATH.md §6): a Lojasiewicz-type gradient lower bound near the regularised
+// Claim L1 (docs/math.md §6): a Lojasiewicz-type gradient lower bound near the regularised
 // optimum, |grad L_lambda(theta)|^2 >= c zeta^p with zeta = L_lambda(theta) - L_lambda*.
 #pragma once
 

@@ -1,4 +1,4 @@
-// H3 (MATH.md §1, §3): the closed-form population loss on the configured teacher and
+// H3 (docs/math.md §1, §3): the closed-form population loss on the configured teacher and
 // student against the Hermite-order split of a plain ReLU network, Monte Carlo, and its
 // gradient against central differences.
 #include <cmath>
@@ -47,7 +47,7 @@ CheckOutcome check_loss_closed_form(const CheckContext& ctx, const HermiteClosed
   const Eigen::Index d = teacher.dim(), m = student.width();
 
   const LossGradient<Mp> lg = forms.loss_gradient(student, teacher);
-  ms.push_back(measurement("loss_closed_form", lg.loss, "L(theta) of the configured student, closed form (MATH.md §3)"));
+  ms.push_back(measurement("loss_closed_form", lg.loss, "L(theta) of the configured student, closed form (docs/math.md §3)"));
   ms.push_back(measurement("grad_norm", lg.norm(), "Euclidean norm of (dL/da, dL/dW)"));
 
   // Hermite-order split of the plain ReLU networks with seeded affine parts.

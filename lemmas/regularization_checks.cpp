@@ -1,4 +1,4 @@
-// R1 (MATH.md §3): weight decay, balance and the gradient-descent balance recursion.
+// R1 (docs/math.md §3): weight decay, balance and the gradient-descent balance recursion.
 #include "lemmas/regularization_checks.hpp"
 
 #include <boost/random/mersenne_twister.hpp>

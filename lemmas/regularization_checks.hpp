@@ -1,4 +1,4 @@
-// The regularisation claim family (MATH.md §3, claim R1): weight decay as an l1 penalty on
+// The regularisation claim family (docs/math.md §3, claim R1): weight decay as an l1 penalty on
 // balanced neurons, and the balance gap under gradient descent.
 #pragma once
 

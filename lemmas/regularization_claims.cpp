@@ -1,4 +1,4 @@
-// Registers the regularisation claim R1 (MATH.md §3, §6).
+// Registers the regularisation claim R1 (docs/math.md §3, §6).
 #include "lemmas/regularization_checks.hpp"
 #include "lemmas/weight_decay_ablation.hpp"
 
@@ -11,7 +11,7 @@ void register_regularization_claims(ClaimRegistry& registry) {
       "each neuron is 1-homogeneous in w_j, so a_j dL/da_j = w_j . grad_{w_j} L, and under gradient descent with "
       "step eta the balance gap a_j^2 - |w_j|^2 contracts by (1 - eta lambda)^2 up to an explicit O(eta^2) term.",
       R"(\tfrac{\lambda}{2}(\|a\|^2 + \|W\|_F^2) = \lambda\sum_j |a_j|\,\|w_j\|,\quad g_j' = (1-\eta\lambda)^2 g_j + \eta^2\big((\partial_{a_j}L)^2 - \|\nabla_{w_j}L\|^2\big))",
-      "weight decay and balance (spec: MATH.md §3)",
+      "weight decay and balance (spec: docs/math.md §3)",
       [](const CheckContext& ctx) { return check_weight_decay_balance(ctx); }});
 
   registry.add(ClaimSpec{

@@ -1,4 +1,4 @@
-// H1 (MATH.md §1): ReLU Hermite coefficients in closed form against quadrature, Parseval
+// H1 (docs/math.md §1): ReLU Hermite coefficients in closed form against quadrature, Parseval
 // inside a rigorous tail bracket, and relu>=2 with no order-0 or order-1 part.
 #include <cmath>
 

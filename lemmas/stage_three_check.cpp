@@ -1,4 +1,4 @@
-// S3 (MATH.md §5): epochs of decreasing weight decay from a given start.
+// S3 (docs/math.md §5): epochs of decreasing weight decay from a given start.
 #include "lemmas/stage_three_check.hpp"
 
 #include <cmath>

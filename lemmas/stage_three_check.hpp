@@ -1,4 +1,4 @@
-// Claim S3 (MATH.md §5, §6): stage 3, gradient descent in epochs of decreasing weight
+// Claim S3 (docs/math.md §5, §6): stage 3, gradient descent in epochs of decreasing weight
 // decay, recovers the teacher: the loss goes to 0 and every direction +-w_i* is found.
 #pragma once
 

@@ -1,4 +1,4 @@
-// D4 (MATH.md §4): the test-function bound on probed students.
+// D4 (docs/math.md §4): the test-function bound on probed students.
 #include "lemmas/test_function_checks.hpp"
 
 #include <map>

@@ -1,4 +1,4 @@
-// Claim D4 (MATH.md §4 "test-function bound"): far mass is controlled by the optimality
+// Claim D4 (docs/math.md §4 "test-function bound"): far mass is controlled by the optimality
 // gap once the certificate decays quadratically.
 #pragma once
 

@@ -1,4 +1,4 @@
-// T1 (MATH.md §6): the success map of gradient descent over (lambda, initial gap).
+// T1 (docs/math.md §6): the success map of gradient descent over (lambda, initial gap).
 #include "lemmas/threshold_map.hpp"
 
 #include <algorithm>
@@ -284,7 +284,7 @@ CheckOutcome check_threshold_map(const CheckContext& ctx, const ThresholdMapSett
   if (uncensored_lambdas.size() >= 2)
     ms.push_back(double_measurement("threshold_exponent_fit", log_slope(uncensored_lambdas, uncensored_thresholds),
                              fmt::format("slope of log zeta_th against log lambda over {} lambdas with the threshold "
-                                         "inside the probed gaps (MATH.md suggests ~2; grid-quantised)",
+                                         "inside the probed gaps (docs/math.md suggests ~2; grid-quantised)",
                                          uncensored_lambdas.size())));
   std::vector<double> rate_lambdas, rate_medians, rate_over_lambda;
   for (std::size_t l = 0; l < L; ++l)

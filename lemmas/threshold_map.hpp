@@ -1,4 +1,4 @@
-// Claim T1 (MATH.md §6): below a gap threshold zeta_th(lambda), gradient descent on
+// Claim T1 (docs/math.md §6): below a gap threshold zeta_th(lambda), gradient descent on
 // L_lambda converges and every neuron of non-negligible mass ends near the optimum's
 // directions (and so near +-w_i*), with the far mass inside the D4 bound all along.
 #pragma once

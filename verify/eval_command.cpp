@@ -46,7 +46,7 @@ nlohmann::ordered_json eval_kernel(const std::string& rho_text, unsigned digits)
   j["kappa"] = to_decimal(relu_kernel(g), digits);
   j["K"] = to_decimal(relu_ge2_kernel(g), digits);
   j["K_prime"] = to_decimal(relu_ge2_kernel_d1(g), digits);
-  // K'' is +inf at |rho| = 1 (MATH.md §2); JSON has no infinity, so say so in words.
+  // K'' is +inf at |rho| = 1 (docs/math.md §2); JSON has no infinity, so say so in words.
   j["K_second"] = g.sin_theta > 0 ? to_decimal(relu_ge2_kernel_d2(g), digits) : std::string("inf");
   j["digits"] = digits;
   return j;

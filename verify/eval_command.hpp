@@ -1,5 +1,5 @@
 // `verify eval`: single quantities at any precision, as ordered name -> value pairs whose
-// values are decimal strings with the requested digits (MATH.md §1–§3).
+// values are decimal strings with the requested digits (docs/math.md §1–§3).
 #pragma once
 
 #include <string>
@@ -22,7 +22,7 @@ nlohmann::ordered_json eval_kernel(const std::string& rho_text, unsigned digits)
 nlohmann::ordered_json eval_loss(const RunConfig& config, unsigned digits);
 
 /// {"alpha": [...], "interpolation_residual", "rho_eta", "max_abs_eta", "rank",
-/// "condition_number", "digits"} for the configuration's teacher (MATH.md §4);
+/// "condition_number", "digits"} for the configuration's teacher (docs/math.md §4);
 /// max_abs_eta is the largest |eta| over the whole domain, teacher directions included.
 /// A degenerate teacher is an InputError naming the teacher.
 nlohmann::ordered_json eval_certificate(const RunConfig& config, unsigned digits, std::uint64_t seed);

@@ -13,7 +13,7 @@ CLI::App* add_sweep_command(CLI::App& app, SweepCommandLine& line) {
   CLI::App* sweep = app.add_subcommand("sweep", "Sweep a quantity over a family of teachers");
   sweep->require_subcommand(1);
   CLI::App* cert = sweep->add_subcommand(
-      "certificate", "rho_eta against the teacher separation: where does non-degeneracy break? (MATH.md §4)");
+      "certificate", "rho_eta against the teacher separation: where does non-degeneracy break? (docs/math.md §4)");
   SweepOptions& o = line.options;
   cert->add_option("--families", line.families, "Comma-separated: equal, opposite, three")
       ->delimiter(',')

@@ -1,4 +1,4 @@
-// The certificate sweep's computation (verify/sweep_command.hpp, MATH.md §4).
+// The certificate sweep's computation (verify/sweep_command.hpp, docs/math.md §4).
 #include "verify/sweep_command.hpp"
 
 #include <algorithm>

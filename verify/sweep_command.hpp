@@ -1,4 +1,4 @@
-// `verify sweep certificate`, the computation: the decay constant rho_eta of MATH.md §4
+// `verify sweep certificate`, the computation: the decay constant rho_eta of docs/math.md §4
 // along a grid of separations Δ for planar teacher families, to locate the separation at
 // which the pre-certificate stops being non-degenerate. No files and no printing here:
 // verify/sweep_report.hpp renders a SweepResult, verify/sweep_cli.hpp wires the command.
@@ -68,7 +68,7 @@ struct SweepPoint {
   Mp max_abs_eta;         ///< largest |eta| found off the teacher directions
   Mp condition;           ///< 2-norm condition number of the interpolation system
   std::string note;       ///< why the point is degenerate, or what limited the search; "" if nothing
-  /// rho_eta > 0 (false for NaN): the decay bound of MATH.md §4 holds with a positive constant.
+  /// rho_eta > 0 (false for NaN): the decay bound of docs/math.md §4 holds with a positive constant.
   bool non_degenerate() const { return rho_eta > 0; }
 };
 

@@ -123,7 +123,7 @@ std::string sweep_markdown(const SweepResult& result, const PlotOutcome& plot) {
   const SweepOptions& o = result.options;
   std::string md = "# Where the pre-certificate stops being non-degenerate\n\n";
   md +=
-      "`verify sweep certificate` (Zhou & Ge, arXiv 2406.01766; MATH.md §4). For each family and separation Δ, "
+      "`verify sweep certificate` (Zhou & Ge, arXiv 2406.01766; docs/math.md §4). For each family and separation Δ, "
       "rho_eta = inf (1 − |eta|) / delta² from the sampled decay search: an estimate of an infimum, so it can "
       "only overstate the true constant. Non-degenerate means rho_eta > 0.\n\n";
   md += fmt::format(

@@ -1,7 +1,7 @@
 // `verify sweep certificate`, the outputs: a SweepResult (verify/sweep_command.hpp) as an
 // aligned terminal table, a CSV with every digit of rho_eta, a plot of rho_eta against Δ
 // (reports/plot.hpp) and a Markdown summary that says, per family, from which Δ on the
-// grid the pre-certificate of MATH.md §4 is non-degenerate.
+// grid the pre-certificate of docs/math.md §4 is non-degenerate.
 #pragma once
 
 #include <string>

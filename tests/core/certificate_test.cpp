@@ -179,7 +179,7 @@ TEST_CASE("a duplicated teacher direction makes the system singular", "[certific
 TEST_CASE("the curvature limit at a teacher direction is one-sided", "[certificate][search]") {
   // The i = j beta term (pi/2 - t)(beta_j.v) sin t / (2 pi) is only C^1 in t, so the two
   // sides of w_j* decay at rates that differ by |beta_j| / pi; the search must report the
-  // smaller (MATH.md §4 asks for one-sided second derivatives).
+  // smaller (docs/math.md §4 asks for one-sided second derivatives).
   zg::ScopedDigits digits(40);
   const zg::Certificate<Mp> c = zg::build_precertificate(planar_teacher(2, {0, 60, 120}, {1, -1, 1}), rank_tol());
   const Mat<Mp> B = zg::detail::complement_basis<Mp>(Vec<Mp>(c.U.col(0)));

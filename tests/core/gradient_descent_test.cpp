@@ -1,5 +1,5 @@
 // Tests for the double gradient-descent engine: one step against a step computed by hand
-// from MATH.md's formulas, the halving safeguard against an objective whose smoothness the
+// from docs/math.md's formulas, the halving safeguard against an objective whose smoothness the
 // estimate misses, monotone descent, honest stops, determinism, and Newton's optimum
 // against an independent long descent.
 #include "core/gradient_descent.hpp"
@@ -38,7 +38,7 @@ Network<double> one_student(double phi, double r) {
 
 }  // namespace
 
-TEST_CASE("one descent step equals the step computed by hand from MATH.md §3", "[descent]") {
+TEST_CASE("one descent step equals the step computed by hand from docs/math.md §3", "[descent]") {
   // Teacher a* = 1, w* = e1; student a = r, w = r (cos phi, sin phi); rho = cos phi.
   // With K(rho) = (rho asin rho + sqrt(1 - rho^2) - 1) / (2 pi) and K(1) = 1/4 - 1/(2 pi):
   //   dL/da = 2 (a |w|^2 K(1) - |w| K(rho)),

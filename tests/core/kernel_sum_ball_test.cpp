@@ -25,7 +25,7 @@ bool encloses(const ArbBall& b, const Mp& ref, const Mp& slack = Mp("1e-80")) {
 }
 
 // The kernel sum at 100 digits, built independently: normalised directions, classical
-// Gram-Schmidt twice (no intervals), e_i and b_i^perp, and the closed forms of MATH.md §2.
+// Gram-Schmidt twice (no intervals), e_i and b_i^perp, and the closed forms of docs/math.md §2.
 struct Reference {
   std::vector<std::vector<Mp>> u, bperp;
   std::vector<Mp> alpha;

@@ -73,7 +73,7 @@ TEST_CASE("the closed-form loss equals Monte Carlo within 4 standard errors", "[
   CHECK(std::abs(closed - mc.mean) <= 4 * mc.std_error);
 }
 
-TEST_CASE("a non-homogeneous neuron disagrees with Monte Carlo (the trap of MATH.md §1)", "[loss][must-fail]") {
+TEST_CASE("a non-homogeneous neuron disagrees with Monte Carlo (the trap of docs/math.md §1)", "[loss][must-fail]") {
   // With the literal relu>=2(w.x) instead of |w| relu>=2(w^.x) the closed form is wrong
   // as soon as some |w| != 1; the Monte Carlo check must be able to see that.
   const Network<double> t = unit_teacher<double>(3, 2, 5);
@@ -160,7 +160,7 @@ TEST_CASE("the Hermite-order split adds up to the directly computed ReLU loss", 
   const zg::OrderSplit<Mp> split = zg::relu_network_loss_split(g, gs);
   const Mp direct = zg::relu_network_loss_direct(g, gs);
   CHECK_THAT(split.total(), WithinAbs(direct, Mp(256 * zg::eps_of(direct) * (1 + direct))));
-  // The order->=2 part is exactly the relu>=2 loss of MATH.md §3.
+  // The order->=2 part is exactly the relu>=2 loss of docs/math.md §3.
   CHECK_THAT(split.order_ge2, WithinAbs(zg::population_loss(g.net, gs.net), Mp(256 * zg::eps_of(direct))));
 }
 

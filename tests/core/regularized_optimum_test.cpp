@@ -1,6 +1,6 @@
 // Tests for Newton's regularised optimum: the lambda-certificate equals the sign of each
-// neuron on the support (the optimality condition of MATH.md §4), and the optimum is
-// balanced, as every stationary point of L_lambda is (MATH.md §3).
+// neuron on the support (the optimality condition of docs/math.md §4), and the optimum is
+// balanced, as every stationary point of L_lambda is (docs/math.md §3).
 #include "core/regularized_optimum.hpp"
 
 #include "tests/support/problems.hpp"

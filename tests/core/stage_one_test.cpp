@@ -1,5 +1,5 @@
 // Tests for core/stage_one.hpp: the symmetric start, and the one weight-decayed step
-// against a step computed by hand from MATH.md §2-§3 for a pair of neurons in R^3.
+// against a step computed by hand from docs/math.md §2-§3 for a pair of neurons in R^3.
 #include "core/stage_one.hpp"
 
 #include "core/empirical_loss.hpp"
@@ -35,7 +35,7 @@ TEST_CASE("symmetric_init: pairs cancel, neurons balanced, same draw for every s
 }
 
 // One pair in R^3 at w = s (1/2, 1/2, 1/sqrt 2), a = +-s; teacher e1 (a* = 1) and e2 (a* = 2);
-// step eta = 3, weight decay 1/3. By hand (MATH.md §3): the pair's own terms cancel, so
+// step eta = 3, weight decay 1/3. By hand (docs/math.md §3): the pair's own terms cancel, so
 //   grad_w L = -2 a_j V,  V = sum_i a_i* grad_w G(w, w_i*),
 //   dL/da_j = -2 sum_i a_i* |w| K(rho_i),
 // and theta_1 = -eta grad L. Here rho_1 = rho_2 = 1/2, arcsin(1/2) = pi/6, sqrt(1 - 1/4) = sqrt3/2:

@@ -1,7 +1,7 @@
 // Tests for the D1 and D2 (sampled) checks: they pass on the default-like teacher with the
 // measurement names the reports promise, and fail on a duplicated direction (singular
 // system) and on a 2-D teacher whose certificate exceeds 1 (found by a seeded random
-// search over five mixed-sign directions, as MATH.md §4 describes).
+// search over five mixed-sign directions, as docs/math.md §4 describes).
 #include "lemmas/certificate_checks.hpp"
 
 #include <set>
@@ -140,7 +140,7 @@ TEST_CASE("D2c proves the decay on the disc when d > r", "[claims][D2c]") {
 
 TEST_CASE("D2c on the disc: the centre caps rho at 4/pi^2, and more is refuted", "[claims][D2c][must-fail]") {
   // Opposite signs 30 deg apart: on the circle the decay is fast, but at the disc's centre
-  // (w orthogonal to the span) eta = 0 and delta = pi/2, so rho_eta <= 4/pi^2 (MATH.md §4).
+  // (w orthogonal to the span) eta = 0 and delta = pi/2, so rho_eta <= 4/pi^2 (docs/math.md §4).
   zg::ScopedDigits digits(kDigits);
   zg::ProblemSpec p = planar_problem(5, {0, 30}, {1, -1});
   const zg::CheckOutcome ok = zg::check_certificate_decay_certified(zg::CheckContext{p, kDigits, 1});

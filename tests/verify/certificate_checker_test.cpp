@@ -45,7 +45,7 @@ Real K(const Real& x) {
   return (x * asin(x) + sqrt(Real(1) - x * x) - 1) / two_pi;
 }
 
-// α and b from η(u_j) = s_j and zero tangential gradient at u_j (MATH.md §4), for unit
+// α and b from η(u_j) = s_j and zero tangential gradient at u_j (docs/math.md §4), for unit
 // u_i in R^r given in span coordinates: b_i = N_i c_i with N_i an orthonormal basis of
 // u_i^⊥, the unknowns α (m) and c (m (r − 1)), solved by Gauss–Jordan at 300 bits.
 struct PreCertificate {

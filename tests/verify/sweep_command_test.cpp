@@ -28,7 +28,7 @@ namespace {
 //   eta'  = sum_i [-alpha_i sin t_i (pi/2 - |t_i|) + g_i (cos t_i (pi/2 - |t_i|) - |sin t_i|)] / (2 pi),
 //   eta'' = sum_i [alpha_i (|sin t_i| - cos t_i (pi/2 - |t_i|))
 //                  - g_i (sin t_i (pi/2 - |t_i|) + 2 sgn(t_i) cos t_i)] / (2 pi).
-// eta' is continuous (its own term gives g_j / 4 at t_j = 0, as MATH.md §4 says); eta''
+// eta' is continuous (its own term gives g_j / 4 at t_j = 0, as docs/math.md §4 says); eta''
 // jumps there, so it takes the side of approach (+1 or -1) for t_i = 0.
 class AngleCertificate {
  public:
@@ -187,7 +187,7 @@ TEST_CASE("sweep rho_eta agrees with an independent angle-form certificate", "[s
     }
   }
   // The comparison can fail: the two families differ at every Δ by far more than the
-  // tolerance (opposite signs have the larger constant; MATH.md §4, for orientation only).
+  // tolerance (opposite signs have the larger constant; docs/math.md §4, for orientation only).
   for (std::size_t k = 0; k < 3; ++k) CHECK(reference_rho[k] > 2 * reference_rho[k + 3]);
 }
 

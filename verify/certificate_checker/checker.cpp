@@ -291,7 +291,7 @@ MaybeFailure check_touching_signs(const Certificate& c) {
   return std::nullopt;
 }
 
-// D2c is about the pre-certificate of the teacher (MATH.md §4): every teacher direction
+// D2c is about the pre-certificate of the teacher (docs/math.md §4): every teacher direction
 // is a touching point, and eta(w_i*) = s_i there. Without this check any kernel sum with
 // |eta| < 1 (alpha = 0, say) would "prove" D2c. Rounded coefficients interpolate only to
 // working precision, and tau bounds the excess above 1, not the deficit below it, so the
@@ -627,7 +627,7 @@ CheckResult check_certificate(const Certificate& c, const CheckOptions& opt) {
   }
 
   if (c.claim == "D2c" && decimal_sign(c.rho) <= 0)
-    return done("rho: a proof of D2c needs rho > 0 (with rho = 0 it proves nothing about non-degeneracy, MATH.md §4)");
+    return done("rho: a proof of D2c needs rho > 0 (with rho = 0 it proves nothing about non-degeneracy, docs/math.md §4)");
   if (!certainly_le(md.tau_prime + md.residual, md.tau))
     return done(fmt::format("tau: tau = {} is not >= tau' + sum sup|e_i|/4 = {} + {} (recomputed)",
                             c.tau,
