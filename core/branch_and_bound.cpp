@@ -1,6 +1,7 @@
 // The depth-first branch-and-bound engine (core/branch_and_bound.hpp).
 #include "core/branch_and_bound.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <limits>
@@ -22,9 +23,19 @@ bool exact_midpoint(const Range& r, double& mid) {
 }
 
 struct Entry {
+  std::size_t root;
   Box box;
   unsigned depth;
-  double upper;  // the parent's upper bound (+inf for a root)
+  double upper;        // the parent's upper bound (+inf for a root)
+  std::size_t order;   // creation number: the tie-break of the hunt
+};
+
+// Max-heap order for the hunt: larger upper first, then earlier made.
+struct HuntLess {
+  bool operator()(const Entry& a, const Entry& b) const {
+    if (a.upper != b.upper) return a.upper < b.upper;
+    return a.order > b.order;
+  }
 };
 
 }  // namespace
@@ -60,74 +71,86 @@ Result run(const std::vector<Root>& roots, const Evaluator& evaluate, const Opti
   const double inf = std::numeric_limits<double>::infinity();
   const double root_count = static_cast<double>(roots.size());
   double proved_volume = 0;  // in units of one root's volume
-  bool budget_hit = false;
+  std::size_t made = 0;
   auto note_open = [&](std::size_t root, Box box, double upper) {
-    OpenBox open{root, std::move(box), upper};
-    if (!stats.hardest || upper > stats.hardest->upper) stats.hardest = open;
-    result.open.push_back(std::move(open));
+    ++stats.open;
+    if (!stats.hardest || upper > stats.hardest->upper) stats.hardest = OpenBox{root, box, upper};
+    if (result.open.size() < options.max_open_kept) result.open.push_back({root, std::move(box), upper});
+  };
+  auto finish = [&](Outcome outcome) {
+    stats.seconds = elapsed();
+    stats.fraction_proved = proved_volume / root_count;
+    result.outcome = outcome;
+    return result;
   };
 
-  for (std::size_t r = 0; r < roots.size(); ++r) {
-    const Box& root = roots[r].box;
-    std::vector<Entry> stack;
-    stack.push_back({root, 0, inf});
-    while (!stack.empty()) {
-      if (budget_hit || stats.boxes >= options.max_boxes || elapsed() > options.max_seconds) {
-        budget_hit = true;
-        for (Entry& e : stack) note_open(r, std::move(e.box), e.upper);
-        stack.clear();
-        break;
-      }
-      Entry entry = std::move(stack.back());
-      stack.pop_back();
-      ++stats.boxes;
-      if (entry.depth > stats.max_depth) stats.max_depth = entry.depth;
-      if (options.progress && options.progress_every > 0 && stats.boxes % options.progress_every == 0)
-        options.progress({stats.boxes, result.leaves.size(), elapsed(), proved_volume / root_count});
-
-      const Verdict verdict = evaluate(r, entry.box, entry.depth);
-      if (const Proved* p = std::get_if<Proved>(&verdict)) {
-        proved_volume += relative_volume(entry.box, root);
-        result.leaves.push_back({r, std::move(entry.box), entry.depth, *p});
-        continue;
-      }
-      if (const Violated* v = std::get_if<Violated>(&verdict)) {
-        result.outcome = Outcome::Violated;
-        result.witness = OpenBox{r, std::move(entry.box), v->lower};
-        result.witness_lower = v->lower;
-        stats.seconds = elapsed();
-        stats.fraction_proved = proved_volume / root_count;
-        return result;
-      }
-      const Split& s = std::get<Split>(verdict);
-      const int k = s.coordinate >= 0 && s.coordinate < static_cast<int>(entry.box.size())
-                        ? s.coordinate
-                        : widest_relative_coordinate(entry.box, root);
-      const Range& range = entry.box[static_cast<std::size_t>(k)];
-      double mid = 0;
-      if (range.width() < options.min_width || !exact_midpoint(range, mid)) {
-        ++stats.unsettled;
-        note_open(r, std::move(entry.box), s.upper);
-        if (options.stop_at_unsettled) budget_hit = true;
-        continue;
-      }
-      Entry upper_half{entry.box, entry.depth + 1, s.upper};
-      upper_half.box[static_cast<std::size_t>(k)].lo = mid;
-      Entry lower_half{std::move(entry.box), entry.depth + 1, s.upper};
-      lower_half.box[static_cast<std::size_t>(k)].hi = mid;
-      stack.push_back(std::move(upper_half));
-      stack.push_back(std::move(lower_half));  // processed first: leaves in tree order
-    }
-    if (budget_hit) {
-      // The roots not started are open as a whole.
-      for (std::size_t later = r + 1; later < roots.size(); ++later) note_open(later, roots[later].box, inf);
+  // Depth first: one stack, the roots pushed in reverse so that root 0 comes first.
+  // The hunt: a heap of the same entries.
+  std::vector<Entry> work;
+  for (std::size_t r = roots.size(); r-- > 0;) work.push_back({r, roots[r].box, 0, inf, made++});
+  bool hunting = options.order == Order::LargestUpperFirst;
+  if (hunting) std::make_heap(work.begin(), work.end(), HuntLess{});
+  stats.hunted = hunting;
+  bool budget_hit = false;
+  while (!work.empty()) {
+    if (stats.boxes >= options.max_boxes || elapsed() > options.max_seconds) {
+      budget_hit = true;
       break;
     }
+    Entry entry;
+    if (hunting) {
+      std::pop_heap(work.begin(), work.end(), HuntLess{});
+    }
+    entry = std::move(work.back());
+    work.pop_back();
+    ++stats.boxes;
+    if (entry.depth > stats.max_depth) stats.max_depth = entry.depth;
+    if (options.progress && options.progress_every > 0 && stats.boxes % options.progress_every == 0)
+      options.progress({stats.boxes, result.leaves.size(), elapsed(), proved_volume / root_count});
+
+    const Box& root = roots[entry.root].box;
+    const Verdict verdict = evaluate(entry.root, entry.box, entry.depth);
+    if (const Proved* p = std::get_if<Proved>(&verdict)) {
+      proved_volume += relative_volume(entry.box, root);
+      result.leaves.push_back({entry.root, std::move(entry.box), entry.depth, *p});
+      continue;
+    }
+    if (const Violated* v = std::get_if<Violated>(&verdict)) {
+      result.witness = OpenBox{entry.root, v->within ? *v->within : std::move(entry.box), v->lower};
+      result.witness_lower = v->lower;
+      return finish(Outcome::Violated);
+    }
+    const Split& s = std::get<Split>(verdict);
+    const int k = s.coordinate >= 0 && s.coordinate < static_cast<int>(entry.box.size())
+                      ? s.coordinate
+                      : widest_relative_coordinate(entry.box, root);
+    const Range& range = entry.box[static_cast<std::size_t>(k)];
+    double mid = 0;
+    if (range.width() < options.min_width || !exact_midpoint(range, mid)) {
+      ++stats.unsettled;
+      note_open(entry.root, std::move(entry.box), s.upper);
+      if (options.stop_at_unsettled) {
+        budget_hit = true;
+        break;
+      }
+      if (!hunting && options.hunt_after_unsettled) {
+        hunting = true;
+        stats.hunted = true;
+        std::make_heap(work.begin(), work.end(), HuntLess{});
+      }
+      continue;
+    }
+    Entry upper_half{entry.root, entry.box, entry.depth + 1, s.upper, made++};
+    upper_half.box[static_cast<std::size_t>(k)].lo = mid;
+    Entry lower_half{entry.root, std::move(entry.box), entry.depth + 1, s.upper, made++};
+    lower_half.box[static_cast<std::size_t>(k)].hi = mid;
+    work.push_back(std::move(upper_half));
+    if (hunting) std::push_heap(work.begin(), work.end(), HuntLess{});
+    work.push_back(std::move(lower_half));  // depth first: processed first, leaves in tree order
+    if (hunting) std::push_heap(work.begin(), work.end(), HuntLess{});
   }
-  stats.seconds = elapsed();
-  stats.fraction_proved = proved_volume / root_count;
-  result.outcome = (budget_hit || stats.unsettled > 0) ? Outcome::Budget : Outcome::Proved;
-  return result;
+  for (Entry& e : work) note_open(e.root, std::move(e.box), e.upper);
+  return finish((budget_hit || stats.unsettled > 0 || stats.open > 0) ? Outcome::Budget : Outcome::Proved);
 }
 
 }  // namespace zg::bnb

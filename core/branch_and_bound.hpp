@@ -9,13 +9,17 @@
 // the evaluator proved, they tile the roots that were finished, and the statistics count
 // what was done.
 //
-// Worklist order: depth first (a stack; the lower half of a split first). Justification:
-// a proof must settle every box, so the order does not change the work when it succeeds;
-// depth first needs memory proportional to the depth only, emits each root's leaves in
-// tree order (what the certificate stores and the checker rebuilds), and is
-// deterministic. When a proof cannot succeed, depth first still reaches every box before
-// the budget ends unless the budget is too small; the hardest box is then reported from
-// the boxes left over, each with the upper bound its parent had.
+// Worklist order: depth first (a stack; the lower half of a split first) while a proof is
+// possible. Justification: a proof must settle every box, so the order does not change the
+// work when it succeeds; depth first needs memory proportional to the depth only, emits
+// each root's leaves in tree order (what the certificate stores and the checker
+// rebuilds), and is deterministic. Once a proof is impossible (a box was refused at the
+// smallest width) only a violation can still be found, and depth first would spend the
+// budget on the undecidable neighbourhood of that box: the engine then switches to
+// largest upper bound first over everything left (Options::hunt_after_unsettled), which
+// goes where the excess is largest. A run may also be a hunt from the start
+// (Order::LargestUpperFirst): a cheap look for a violation before a proof is attempted.
+// Ties in the upper bound are broken by the order boxes were made (deterministic).
 #pragma once
 
 #include <cstddef>
@@ -46,10 +50,12 @@ struct Proved {
   int index = -1;
   double second = 0;
 };
-/// The evaluator proved the claim false on the box: `lower`, a proved lower bound of the
-/// excess, rounded down. The run stops.
+/// The evaluator proved the claim false on the box, or on `within`, a box inside it (a
+/// node of its halving tree, say): `lower`, a proved lower bound of the excess, rounded
+/// down. The run stops.
 struct Violated {
   double lower = 0;
+  std::optional<Box> within;
 };
 /// Neither: halve the box. `coordinate` < 0 lets the engine choose (the coordinate widest
 /// relative to its root's width; the lowest index among equals). `upper`: the upper
@@ -89,7 +95,14 @@ struct Progress {
   double fraction_proved = 0;
 };
 
+enum class Order { DepthFirst, LargestUpperFirst };
+
 struct Options {
+  Order order = Order::DepthFirst;
+  /// After the first unsettled box, go on largest upper bound first (see above).
+  bool hunt_after_unsettled = true;
+  /// At most this many open boxes are kept in Result::open (all are counted).
+  std::size_t max_open_kept = 1000;
   std::size_t max_boxes = 10'000'000;  ///< budget: evaluator calls
   double max_seconds = 600;            ///< budget: wall time, checked before every box
   /// A box is never halved below this width in any coordinate (2^-50: a double midpoint
@@ -111,22 +124,26 @@ struct Statistics {
   double seconds = 0;
   double fraction_proved = 0;    ///< volume of the leaves / volume of the roots (chart volume)
   std::size_t unsettled = 0;     ///< boxes refused at min_width
+  std::size_t open = 0;          ///< unsettled and left-over boxes, all counted
+  bool hunted = false;           ///< the run went on largest upper bound first
   std::optional<OpenBox> hardest;  ///< the open box with the largest upper bound
 };
 
 struct Result {
   Outcome outcome = Outcome::Budget;
-  std::vector<Leaf> leaves;             ///< in order of the roots, each root's in tree order
+  /// In order of the roots, each root's in tree order (depth first only; after a hunt
+  /// began they are in the order proved: a hunt's outcome is never Proved).
+  std::vector<Leaf> leaves;
   std::optional<OpenBox> witness;       ///< Violated: the box, `upper` holding the lower bound
   double witness_lower = 0;             ///< Violated: the proved lower bound
-  std::vector<OpenBox> open;            ///< unsettled and left-over boxes (Budget)
+  std::vector<OpenBox> open;            ///< unsettled and left-over boxes (Budget), the first max_open_kept
   Statistics statistics;
 };
 
 /// The evaluator: the root index, the box and its depth below the root.
 using Evaluator = std::function<Verdict(std::size_t root, const Box& box, unsigned depth)>;
 
-/// Runs the roots in order, depth first. Proved: every box of every root was proved.
+/// Runs the roots in order, depth first (or as Options say). Proved: every box of every root was proved.
 /// Violated: the evaluator said so (the run stops there). Budget: boxes or seconds ran
 /// out, or some box was unsettled at min_width. Deterministic: the same evaluator
 /// answers give the same result (seconds aside; a time budget makes the cut point

@@ -156,6 +156,36 @@ BallVec piece_directions(int rank, int tag, const bnb::Box& box, std::size_t lea
   return ray_direction(rank, std::abs(tag) - 1, tag > 0 ? 1 : -1, free, prec);
 }
 
+double first_refuted_sample(const KernelSum& lo, int touching, double T, const ArbBall& rho) {
+  const CapData d = cap_data(lo, touching);
+  const ArbBall target = -2 * rho.with_precision(lo.precision);
+  const std::vector<bnb::Root> roots = sphere_face_roots(lo.rank, {{0, T}});
+  const int n = 32;
+  for (int k = 1; k <= n; ++k) {
+    const double t = T * k / n;
+    for (const bnb::Root& root : roots) {
+      bnb::Box point = root.box;
+      point[0] = {t, t};
+      std::vector<bnb::Box> probes{point};
+      for (std::size_t c = 1; c < point.size(); ++c) {  // the face's centre (0) and its corners (+-1)
+        for (double corner : {-1.0, 1.0}) {
+          bnb::Box p = point;
+          for (std::size_t l = 1; l < p.size(); ++l) p[l] = {0, 0};
+          p[c] = {corner, corner};
+          probes.push_back(p);
+        }
+      }
+      for (bnb::Box& p : probes) {
+        for (std::size_t l = 1; l < p.size(); ++l)
+          if (p[l].lo != p[l].hi) p[l] = {0, 0};
+        const BallVec zhat = piece_directions(lo.rank, root.tag, p, 1, lo.precision);
+        if (certainly_gt(cap_second_derivative(lo, d, ArbBall(t, lo.precision), zhat), target)) return t;
+      }
+    }
+  }
+  return HUGE_VAL;
+}
+
 CapOutcome prove_cap(const KernelSum& hi, const KernelSum& lo, int touching, double T, const ArbBall& rho,
                      const bnb::Options& options) {
   CapOutcome out;
@@ -170,7 +200,7 @@ CapOutcome prove_cap(const KernelSum& hi, const KernelSum& lo, int touching, dou
     const BallVec zhat = piece_directions(lo.rank, roots[root].tag, box, 1, lo.precision);
     const ArbBall h2 = cap_second_derivative(lo, d_lo, t, zhat);
     if (certainly_le(h2, target)) return bnb::Proved{h2.upper_double(), 0, touching, h2.lower_double()};
-    if (certainly_gt(h2, target)) return bnb::Violated{h2.lower_double()};  // (b) fails for this T
+    if (certainly_gt(h2, target)) return bnb::Violated{h2.lower_double(), std::nullopt};  // (b) fails for this T
     return bnb::Split{-1, h2.upper_double()};
   };
   out.cover = bnb::run(roots, piece, options);

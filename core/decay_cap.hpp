@@ -47,6 +47,11 @@ std::vector<bnb::Root> sphere_face_roots(int rank, const bnb::Box& leading);
 /// The ray directions of a piece whose box is `leading_count` leading ranges then the face's.
 BallVec piece_directions(int rank, int tag, const bnb::Box& box, std::size_t leading_count, long prec);
 
+/// A cheap look before the cap's cover: h'' at 32 points t = T k/32 along the rays through
+/// the centres and corners of S^{r-2}'s faces; the smallest t where h'' > -2 rho is proved
+/// (the cap of half-width T cannot be closed), or +inf. Proved where finite.
+double first_refuted_sample(const KernelSum& lo, int touching, double T, const ArbBall& rho);
+
 /// The whole cap proof of touching point j with half width T (a double with few
 /// significant bits, 0 < T < pi/4): (b) and (c) of docs/proofs.md §4; (a) depends on tau'
 /// and is left to the caller, from `constants`. `hi` carries the data at the header's

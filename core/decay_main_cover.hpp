@@ -22,10 +22,22 @@ struct CoverRegion {
   double s0 = 1;
 };
 
-struct MainCover {
-  const KernelSum* sum = nullptr;  ///< the data at the box precision
+/// The data at one precision, used for boxes narrower than `below_width` (and not
+/// narrower than the next level's). Precision escalation (Ziv): a box near a touching
+/// point without a cap, or near a violation, is only decided once its enclosure's
+/// rounding is below the values at stake; the finer levels keep such boxes from being
+/// halved down to the smallest width by the thousand.
+struct CoverLevel {
+  const KernelSum* sum = nullptr;
   ArbBall rho, tau_prime;
+  double below_width = 0;
+};
+
+struct MainCover {
+  std::vector<CoverLevel> levels;    ///< coarse to fine; levels[0].below_width = +inf
   std::vector<CoverRegion> regions;  ///< one per touching point
+  /// The level for a box: the last whose below_width exceeds the box's largest width.
+  const CoverLevel& level_for(const bnb::Box& box) const;
 };
 
 /// Roots: faces k = 1..r in order, tag k (1-based); box [-1, 1]^{r-1} on the sphere,

@@ -18,7 +18,8 @@ using namespace decay;
 
 // The cap half-width for touching point j: cap_deg, below a quarter of the angle to the
 // nearest other touching line or centre with a beta term, below pi/4; rounded down to a
-// multiple of 2^-12 so that halving [0, T] stays exact for 40 levels. A choice made on
+// multiple of 2^-12 so that halving [0, T] stays exact for 40 levels (later shrinking keeps
+// it a multiple of 2^-16). A choice made on
 // midpoints (the cap's proof fails safely if it is a bad one).
 double cap_half_width(const KernelSum& s, std::size_t j, double cap_deg) {
   const Centre& cj = s.centres[static_cast<std::size_t>(s.touching[j].centre)];
@@ -82,22 +83,86 @@ DecayCertificate prove_kernel_sum_decay(const KernelSumInput& input, const Decay
   cert.rho = o.rho;
   DecayStatistics& stats = cert.statistics;
   std::size_t boxes = 0;
-  auto account = [&](const bnb::Result& r) {
+  std::string counts;  // boxes per part, for the detail line
+  auto account = [&](const bnb::Result& r, const std::string& part) {
     boxes += r.statistics.boxes;
+    counts += (counts.empty() ? "" : ", ") + part + " " + std::to_string(r.statistics.boxes);
     stats.max_depth = std::max(stats.max_depth, static_cast<int>(r.statistics.max_depth));
   };
   auto add_detail = [&](const std::string& d) { stats.detail += (stats.detail.empty() ? "" : "; ") + d; };
 
-  // Caps (§4): (b) and (c), halving T when (b) is refuted on a piece.
+  // The main cover's data: boxes at the box precision, below width 2^-20 at twice it,
+  // below 2^-40 at the data's (precision escalation, core/decay_main_cover.hpp).
+  const long mid_bits = std::min(2 * o.box_precision_bits, o.precision_bits);
+  const KernelSum mid = hi.at_precision(mid_bits);
+  auto cover_for = [&](const ArbBall& tau_p) {
+    MainCover cover;
+    cover.levels = {{&lo, rho.with_precision(lo.precision), tau_p.with_precision(lo.precision), HUGE_VAL},
+                    {&mid, rho.with_precision(mid_bits), tau_p.with_precision(mid_bits), 0x1p-20},
+                    {&hi, rho, tau_p, 0x1p-40}};
+    cover.regions.resize(hi.touching.size());
+    return cover;
+  };
+  const std::vector<bnb::Root> roots = main_cover_roots(lo.rank, lo.domain);
+  auto conclude_violated = [&](const bnb::Result& r) {
+    cert.outcome = DecayOutcome::Violated;
+    const bnb::OpenBox& w = *r.witness;
+    cert.witness = DecayWitness{roots[w.root].tag, decimal_box(w.box), exact_decimal(r.witness_lower)};
+    add_detail("violated: inf F > sum sup|e_i|/4 on a box of face " + std::to_string(roots[w.root].tag));
+  };
+
+  // A hunt first (§6): the main chart largest excess first, without caps, for a few boxes.
+  // A violation found here ends the proof before any cap is tried; otherwise it costs
+  // little (its boxes prove nothing and are dropped).
+  if (o.hunt_boxes > 0) {
+    const MainCover hunt = cover_for(ArbBall::zero(o.precision_bits));
+    bnb::Options ho = budget_left(o, boxes, elapsed());
+    ho.order = bnb::Order::LargestUpperFirst;
+    ho.max_boxes = std::min(ho.max_boxes, o.hunt_boxes);
+    const bnb::Evaluator evaluate = [&](std::size_t root, const bnb::Box& box, unsigned) {
+      return evaluate_main_box(hunt, roots[root].tag - 1, box);
+    };
+    const bnb::Result r = bnb::run(roots, evaluate, ho);
+    account(r, "hunt");
+    if (r.outcome == bnb::Outcome::Violated) {
+      conclude_violated(r);
+      cert.tau_prime = o.tau_prime.empty() ? "0" : o.tau_prime;
+      cert.tau = upper_decimal(ArbBall::decimal(cert.tau_prime, o.precision_bits) + hi.residual_allowance, 20);
+      stats.boxes = static_cast<long long>(boxes);
+      add_detail("boxes: " + counts);
+      stats.seconds = elapsed();
+      return cert;
+    }
+  }
+
+  // Caps (§4): (b) and (c), halving T when (b) is refuted on a piece. Each cap may use a
+  // quarter of its share of the budget, so that a hopeless cap leaves the rest to the others
+  // and to the main cover, which may still find a violation.
   const std::size_t n_touch = hi.touching.size();
+  auto cap_budget = [&]() {
+    bnb::Options b = budget_left(o, boxes, elapsed());
+    b.max_boxes = std::min(b.max_boxes, o.max_boxes / (4 * n_touch));
+    b.max_seconds = std::min(b.max_seconds, o.max_seconds / static_cast<double>(4 * n_touch));
+    return b;
+  };
   std::vector<CapOutcome> caps(n_touch);
   for (std::size_t j = 0; j < n_touch; ++j) {
     double T = cap_half_width(hi, j, o.cap_deg);
-    for (int attempt = 0; attempt < 3; ++attempt, T /= 2) {
-      caps[j] = prove_cap(hi, lo, static_cast<int>(j), T, rho, budget_left(o, boxes, elapsed()));
-      account(caps[j].cover);
+    for (int attempt = 0; attempt < 4; ++attempt) {
+      // Sampled points where h'' > -2 rho is proved shrink T before any cover is tried.
+      const double bad = first_refuted_sample(lo, static_cast<int>(j), T, rho);
+      if (bad < HUGE_VAL) {
+        T = std::floor(bad / 2 / 0x1p-16) * 0x1p-16;
+        if (T <= 0) break;
+        continue;
+      }
+      caps[j] = prove_cap(hi, lo, static_cast<int>(j), T, rho, cap_budget());
+      account(caps[j].cover, "cap " + std::to_string(j));
       if (caps[j].proved || caps[j].cover.outcome != bnb::Outcome::Violated) break;
+      T = std::floor(T / 2 / 0x1p-16) * 0x1p-16;
+      if (T <= 0) break;
     }
+    if (caps[j].failure.empty() && !caps[j].proved) caps[j].failure = "h'' > -2 rho is proved at sampled points of every cap tried";
     if (!caps[j].proved) add_detail("cap " + std::to_string(j) + ": " + caps[j].failure);
   }
 
@@ -136,9 +201,8 @@ DecayCertificate prove_kernel_sum_decay(const KernelSumInput& input, const Decay
       if (!regions[j].cap) continue;
       StripOutcome strip;
       for (int k = o.strip_log2; k < o.strip_log2 + 3; ++k) {
-        strip = prove_strip(lo, static_cast<int>(j), 1 - std::ldexp(1.0, -k), caps[j].T, rho,
-                            budget_left(o, boxes, elapsed()));
-        account(strip.cover);
+        strip = prove_strip(lo, static_cast<int>(j), 1 - std::ldexp(1.0, -k), caps[j].T, rho, cap_budget());
+        account(strip.cover, "strip " + std::to_string(j));
         if (strip.proved || strip.cover.outcome != bnb::Outcome::Violated) break;
       }
       if (!strip.proved) {
@@ -152,12 +216,8 @@ DecayCertificate prove_kernel_sum_decay(const KernelSumInput& input, const Decay
   }
 
   // The main cover (§3).
-  MainCover cover;
-  cover.sum = &lo;
-  cover.rho = rho.with_precision(o.box_precision_bits);
-  cover.tau_prime = tau_p.with_precision(o.box_precision_bits);
+  MainCover cover = cover_for(tau_p);
   cover.regions = regions;
-  const std::vector<bnb::Root> roots = main_cover_roots(lo.rank, lo.domain);
   bnb::Options mo = budget_left(o, boxes, elapsed());
   mo.progress = o.progress;
   mo.progress_every = o.progress_every;
@@ -165,7 +225,7 @@ DecayCertificate prove_kernel_sum_decay(const KernelSumInput& input, const Decay
     return evaluate_main_box(cover, roots[root].tag - 1, box);
   };
   const bnb::Result main = bnb::run(roots, evaluate, mo);
-  account(main);
+  account(main, "main");
   cert.leaves = leaf_records(roots, main);
 
   // tau = tau' + sum sup |e_i| / 4, rounded up.
@@ -182,19 +242,17 @@ DecayCertificate prove_kernel_sum_decay(const KernelSumInput& input, const Decay
     case bnb::Outcome::Proved:
       cert.outcome = DecayOutcome::Proved;
       break;
-    case bnb::Outcome::Violated: {
-      cert.outcome = DecayOutcome::Violated;
-      const bnb::OpenBox& w = *main.witness;
-      cert.witness = DecayWitness{roots[w.root].tag, decimal_box(w.box), exact_decimal(main.witness_lower)};
-      add_detail("violated: inf F > sum sup|e_i|/4 on a box of face " + std::to_string(roots[w.root].tag));
+    case bnb::Outcome::Violated:
+      conclude_violated(main);
+      cert.leaves.clear();  // a violated proof's leaves prove nothing
       break;
-    }
     case bnb::Outcome::Budget:
       cert.outcome = DecayOutcome::Budget;
       add_detail(std::to_string(main.statistics.unsettled) + " boxes unsettled at the smallest width, " +
-                 std::to_string(main.open.size()) + " open");
+                 std::to_string(main.statistics.open) + " open");
       break;
   }
+  add_detail("boxes: " + counts);
   stats.seconds = elapsed();
   return cert;
 }

@@ -29,6 +29,8 @@ struct DecayProverOptions {
   double cap_deg = 3;            ///< target cap half-width, shrunk below a quarter of the nearest other line
   int strip_log2 = 4;            ///< strips start at s0 = 1 - 2^-strip_log2 (ball)
   std::size_t max_boxes = 50'000'000;  ///< budget: boxes of every cover together
+  /// Boxes of the first look for a violation (largest excess first, no caps); 0: none.
+  std::size_t hunt_boxes = 1000;
   double max_seconds = 600;            ///< budget: wall time of the whole proof
   std::function<void(const bnb::Progress&)> progress;  ///< main cover progress (optional)
   std::size_t progress_every = 0;

@@ -81,7 +81,7 @@ StripOutcome prove_strip(const KernelSum& lo, int touching, double s0, double T,
     const StripBounds b = strip_bounds(lo, d, rho_lo, box[0], box[1], zhat);
     if (certainly_positive(b.h) && certainly_nonnegative(b.dG_ds))
       return bnb::Proved{b.dG_ds.lower_double(), 0, touching, b.h.lower_double()};
-    if (certainly_negative(b.dG_ds) || certainly_nonpositive(b.h)) return bnb::Violated{b.dG_ds.upper_double()};
+    if (certainly_negative(b.dG_ds) || certainly_nonpositive(b.h)) return bnb::Violated{b.dG_ds.upper_double(), std::nullopt};
     return bnb::Split{-1, -b.dG_ds.lower_double()};
   };
   out.cover = bnb::run(roots, piece, options);
