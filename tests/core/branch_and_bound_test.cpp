@@ -31,7 +31,7 @@ double min_norm2(const Box& b) {
 Evaluator disc_evaluator(double limit) {
   return [limit](std::size_t, const Box& b, unsigned) -> Verdict {
     if (max_norm2(b) <= limit) return Proved{max_norm2(b), 1, 7};
-    if (min_norm2(b) > limit) return Violated{min_norm2(b) - limit};
+    if (min_norm2(b) > limit) return Violated{min_norm2(b) - limit, std::nullopt};
     return Split{-1, max_norm2(b) - limit};
   };
 }
@@ -106,7 +106,7 @@ TEST_CASE("a box that cannot be settled is refused at the smallest width", "[bra
   // left never proves (sup = 0.5) and never violates; it is halved to 2^-50 and reported.
   const Evaluator strict = [](std::size_t, const Box& b, unsigned) -> Verdict {
     if (b[0].hi < 0.5) return Proved{b[0].hi, 0, -1};
-    if (b[0].lo >= 0.5) return Violated{b[0].lo - 0.5};
+    if (b[0].lo >= 0.5) return Violated{b[0].lo - 0.5, std::nullopt};
     return Split{0, b[0].hi - 0.5};
   };
   Options o;

@@ -82,7 +82,7 @@ TEST_CASE("the excess over a main-chart box contains its values at points of the
         CHECK(zg::test::encloses_within(plain.excess, F, Mp("1e-60")));
         CHECK(zg::test::encloses_within(mv.excess, F, Mp("1e-60")));
       }
-      CHECK(mv.eta.width_upper() <= plain.eta.width_upper());
+      CHECK(mv.eta.width_upper() <= plain.eta.width_upper() * (1 + 1e-6));  // an intersection (up to radius rounding)
     }
   }
 }

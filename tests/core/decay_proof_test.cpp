@@ -257,11 +257,21 @@ TEST_CASE("a perturbed alpha is not proved", "[.][decay_proof][must_fail]") {
   CHECK(up.caps.size() < 3);  // at least cap 0's condition (a) fails
   REQUIRE(up.witness);
   CHECK(zg::parse_decimal<Mp>(up.witness->excess_lower) > 0);
-  // Downwards by 1e-30: eta(u_2) = -1 - 1e-30 K(1/2), so |eta| > 1 next to the second
-  // direction, 32 digits below the coefficients' size.
+  // Downwards by 1e-12: eta(u_2) = -1 - 1e-12 K(1/2), so |eta| > 1 within ~3e-6 of the
+  // second direction: violated there.
   c = zg::test::certificate_of(t);
-  c.alpha(0) -= Mp("1e-30");
+  c.alpha(0) -= Mp("1e-12");
   const DecayCertificate down = zg::prove_precertificate_decay(t.directions, {}, c, o);
   INFO(down.statistics.detail);
   CHECK(down.outcome == DecayOutcome::Violated);
+  // Downwards by 1e-30: |eta| > 1 only within ~3e-15 of u_2, below what a box with double
+  // corners can witness (the enclosures there are ~1e-16 wide); the cap at u_2 fails
+  // condition (a), so the bound is not proved either: the budget ends it.
+  c = zg::test::certificate_of(t);
+  c.alpha(0) -= Mp("1e-30");
+  DecayProverOptions quick = o;
+  quick.max_seconds = 10;
+  const DecayCertificate tiny = zg::prove_precertificate_decay(t.directions, {}, c, quick);
+  CHECK(tiny.outcome == DecayOutcome::Budget);
+  CHECK(tiny.caps.size() < 3);
 }
