@@ -221,11 +221,9 @@ TEST_CASE("rho above the true constant: violated, with a witness that holds", "[
   }
 }
 
-// Hidden ([.]): the full prover does not yet end these in a witness within the test's
-// time (it hunts for minutes). The claim-level path proves both planted teachers degenerate
-// in under a second through core/decay_witness.hpp (tests/verify/check_certificate_cli_test.cpp,
-// tests/lemmas/certificate_checks_test.cpp). Run with: tests_core "[.][must_fail]".
-TEST_CASE("planted degenerate teachers are proved violated with rho = 0", "[.][decay_proof][must_fail]") {
+// The full prover ends these in seconds: its first hunt (largest excess first) finds a box
+// centre where |eta| > 1 and proves a small box there (core/decay_main_cover.cpp).
+TEST_CASE("planted degenerate teachers are proved violated with rho = 0", "[decay_proof][must_fail]") {
   for (const DecayTeacher& t : {zg::test::degenerate_teacher_2d(), zg::test::degenerate_teacher_3d()}) {
     const Mp sampled = zg::test::sampled_sphere_rho(t, t.dimension);
     CHECK(sampled < 0);  // the sampled search sees it too
@@ -240,11 +238,7 @@ TEST_CASE("planted degenerate teachers are proved violated with rho = 0", "[.][d
   }
 }
 
-// Hidden ([.]): the full prover does not yet end these in a witness within the test's
-// time (it hunts for minutes). The claim-level path proves both planted teachers degenerate
-// in under a second through core/decay_witness.hpp (tests/verify/check_certificate_cli_test.cpp,
-// tests/lemmas/certificate_checks_test.cpp). Run with: tests_core "[.][must_fail]".
-TEST_CASE("a perturbed alpha is not proved", "[.][decay_proof][must_fail]") {
+TEST_CASE("a perturbed alpha is not proved", "[decay_proof][must_fail]") {
   zg::ScopedDigits digits(50);  // the perturbations below need the coefficients' own digits
   const DecayTeacher t = zg::test::default_teacher(2);
   zg::Certificate<Mp> c = zg::test::certificate_of(t);
