@@ -32,10 +32,10 @@ CheckOutcome check_certificate_decay_sampled(const CheckContext& ctx);
 
 /// The proof of docs/proofs.md for the run's teacher (core/decay_proof.hpp): |eta| <= 1 +
 /// tau - rho delta^2 with rho = certify_fraction x rho_eta rounded down to 6 digits, or, when
-/// rho_eta <= 0, rho = 0: a degenerate teacher then ends in a witness of |eta| > 1, tried
-/// first on a tiny box at the search's largest |eta|, else from the full proof. The
+/// rho_eta <= 0, rho = 0: a degenerate teacher then ends in a witness of |eta| > 1 (the
+/// prover hunts for one, largest excess first, before it builds any cover). The
 /// teacher and coefficients are stated with digits + 10 significant digits.
-DecayCertificate prove_certificate_decay(const Certificate<Mp>& c, const CheckContext& ctx, const DecaySearchResult& search);
+DecayCertificate prove_certificate_decay(const Certificate<Mp>& c, const CheckContext& ctx, const Mp& rho_eta);
 
 /// D2c (certified): the proof above on the unit sphere (d = r) or ball (d > r) of a
 /// rank-r span, with its certificate attached as certificates/D2c.json. A teacher whose

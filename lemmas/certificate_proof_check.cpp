@@ -9,7 +9,6 @@
 #include <fmt/format.h>
 
 #include "core/decay_proof.hpp"
-#include "core/decay_witness.hpp"
 #include "core/problem_spec.hpp"
 #include "lemmas/certificate_checks.hpp"
 #include "lemmas/check_ledger.hpp"
@@ -43,8 +42,7 @@ std::string domain_text(const DecayCertificate& cert) {
 
 }  // namespace
 
-DecayCertificate prove_certificate_decay(const Certificate<Mp>& c, const CheckContext& ctx, const DecaySearchResult& search) {
-  const Mp& rho_eta = search.rho_eta;
+DecayCertificate prove_certificate_decay(const Certificate<Mp>& c, const CheckContext& ctx, const Mp& rho_eta) {
   const Network<Mp> teacher = build_teacher<Mp>(ctx.problem.teacher);
   DecayProverOptions options;
   // rho = certify_fraction x the sampled constant, stated with 6 significant digits
@@ -60,33 +58,6 @@ DecayCertificate prove_certificate_decay(const Certificate<Mp>& c, const CheckCo
   options.max_seconds = kProofSeconds;
   const auto directions = decimal_columns(teacher.W, statement_digits(ctx.digits));
   const auto weights = decimal_entries(teacher.a, statement_digits(ctx.digits));
-  if (!(rho_eta > 0)) {
-    // A degenerate teacher: the search found |eta| > 1 (or a curvature of the wrong sign).
-    // Try to prove |eta| > 1 on a tiny box at the search's largest |eta| first; the
-    // statement (header) is the one the full proof would state, built by a run of the
-    // prover with no budget.
-    DecayProverOptions header_only = options;
-    header_only.max_boxes = 1;
-    header_only.max_seconds = 1;
-    DecayCertificate cert =
-        prove_precertificate_decay(directions, weights, c, header_only, statement_digits(ctx.digits));
-    const decay::KernelSum sum = decay::build_kernel_sum(
-        decay::KernelSumInput{cert.directions, cert.alpha, cert.beta, {}, cert.touching}, options.precision_bits);
-    std::vector<double> y;
-    for (Eigen::Index l = 0; l < search.max_abs.y.size(); ++l) y.push_back(static_cast<double>(search.max_abs.y(l)));
-    if (const auto w = decay::witness_near(sum, y, ArbBall(0.0, options.precision_bits), options.precision_bits)) {
-      cert.claim = "D2c";
-      cert.outcome = DecayOutcome::Violated;
-      cert.witness = *w;
-      cert.leaves.clear();
-      cert.caps.clear();
-      cert.strips.clear();
-      cert.statistics.fraction_proved = 0;
-      cert.statistics.hardest.reset();
-      cert.statistics.detail = "witness at the sampled maximum of |eta|";
-      return cert;
-    }
-  }
   DecayCertificate cert =
       prove_precertificate_decay(directions, weights, c, options, statement_digits(ctx.digits));
   cert.claim = "D2c";
@@ -101,7 +72,7 @@ CheckOutcome check_certificate_decay_certified(const CheckContext& ctx) {
   const DecaySearchResult r = decay_search_for(c, ctx.problem, ctx.seed);
   ms.push_back(measurement("rho_eta_sampled", r.rho_eta, "the sampled constant the proof starts from (D2)"));
   const bool degenerate = !(r.rho_eta > 0);
-  const DecayCertificate cert = prove_certificate_decay(c, ctx, r);
+  const DecayCertificate cert = prove_certificate_decay(c, ctx, r.rho_eta);
   const DecayStatistics& st = cert.statistics;
 
   ms.push_back(text_measurement("certified_rho", cert.rho, "rho in |eta| <= 1 + tau - rho delta^2"));

@@ -65,7 +65,7 @@ TestFunctionBound compute_test_function_bound(const Certificate<Mp>& c, const Ch
   const DecaySearchResult r = decay_search_for(c, ctx.problem, ctx.seed);
   b.rho = r.rho_eta;
   if (r.rho_eta > 0) {  // any rank: the proof of D2c (docs/proofs.md)
-    const DecayCertificate proof = prove_certificate_decay(c, ctx, r);
+    const DecayCertificate proof = prove_certificate_decay(c, ctx, r.rho_eta);
     if (proof.outcome == DecayOutcome::Proved) b.rho = parse_decimal<Mp>(proof.rho), b.certified = true;
   }
   b.p_norm_sq = test_function_norm_sq(c);

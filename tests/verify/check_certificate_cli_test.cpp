@@ -16,28 +16,17 @@
 #include <nlohmann/json.hpp>
 
 #include "reports/sha256.hpp"
+#include "tests/support/shell.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-int shell(const std::string& command) {
-  const int status = std::system(command.c_str());
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
+using zg::test::shell;
 
-fs::path fresh_dir(const std::string& name) {
-  const fs::path p = fs::temp_directory_path() / ("zg-cert-" + std::to_string(::getpid()) + "-" + name);
-  fs::remove_all(p);
-  return p;
-}
+fs::path fresh_dir(const std::string& name) { return zg::test::fresh_dir("zg-cert", name); }
 
-std::string read(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+std::string read(const fs::path& p) { return zg::test::read_whole(p); }
 
 void write(const fs::path& p, const std::string& text) {
   std::ofstream out(p, std::ios::binary);

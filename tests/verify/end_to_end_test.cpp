@@ -12,21 +12,15 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "tests/support/shell.hpp"
+
 namespace fs = std::filesystem;
 
 namespace {
 
-// Runs a shell command line and returns its exit status (-1 if it did not exit normally).
-int shell(const std::string& command) {
-  const int status = std::system(command.c_str());
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
+using zg::test::shell;
 
-fs::path fresh_dir(const std::string& name) {
-  const fs::path p = fs::temp_directory_path() / ("zg-e2e-" + std::to_string(::getpid()) + "-" + name);
-  fs::remove_all(p);
-  return p;
-}
+fs::path fresh_dir(const std::string& name) { return zg::test::fresh_dir("zg-e2e", name); }
 
 const std::string kVerify = ZG_VERIFY_EXE;
 

@@ -19,6 +19,8 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "tests/support/shell.hpp"
+
 namespace fs = std::filesystem;
 using Json = nlohmann::ordered_json;
 
@@ -28,23 +30,11 @@ const std::string kVerify = ZG_VERIFY_EXE;
 // Fast claims with a figure (D2) and a wall-clock measurement (D2c's certified_seconds).
 const std::string kClaims = "A1,H2,D1,D2,D2c";
 
-int shell(const std::string& command) {
-  const int status = std::system(command.c_str());
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
+using zg::test::shell;
 
-fs::path fresh_dir(const std::string& name) {
-  const fs::path p = fs::temp_directory_path() / ("zg-report-cmd-" + std::to_string(::getpid()) + "-" + name);
-  fs::remove_all(p);
-  return p;
-}
+fs::path fresh_dir(const std::string& name) { return zg::test::fresh_dir("zg-report-cmd", name); }
 
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+std::string read_file(const fs::path& p) { return zg::test::read_whole(p); }
 
 /// One run of the binary into `out`; returns its exit status. Output goes to out.log.
 int run(const fs::path& out, const std::string& extra = "") {

@@ -7,15 +7,6 @@
 namespace zg::checker {
 namespace {
 
-Iv unit_interval() {
-  return Iv::from_doubles(-1.0, 1.0);
-}
-
-Iv one_minus_sq(const Iv& x) {
-  const Iv one(1);
-  return intersect((one - x) * (one + x), one - sqr(x));
-}
-
 IvVec tail(const IvVec& x) {
   return IvVec(x.begin() + 1, x.end());
 }

@@ -327,19 +327,23 @@ IvVec piece_zhat(int r, const Piece& p, const IvVec& box, int first_free) {
   return face_chart(r - 1, p.face, p.face_sign, free).v;
 }
 
+// "cap 0 (touching point 0), piece 3 (face ..., box ...)": how a failing piece is named.
+std::string piece_name(const char* part, std::size_t q, int touching, std::size_t i, const Piece& p) {
+  return fmt::format("{} {} (touching point {}), piece {} (face {}, box {})",
+                     part,
+                     q,
+                     touching,
+                     i,
+                     face_name(p.face, p.face_sign),
+                     box_string(p.box));
+}
+
 MaybeFailure check_cap_piece(Context& cx, std::size_t q, std::size_t i, Iv& d2_lower) {
   const Cap& cap = cx.c.caps[q];
   const Piece& p = cap.pieces[i];
   const int r = cx.md.r;
   const IvVec box = box_intervals(p.box);
-  auto item = [&] {
-    return fmt::format("cap {} (touching point {}), piece {} (face {}, box {})",
-                       q,
-                       cap.touching,
-                       i,
-                       face_name(p.face, p.face_sign),
-                       box_string(p.box));
-  };
+  auto item = [&] { return piece_name("cap", q, cap.touching, i, p); };
   bool first_attempt = true;
   bool halved = false;
   MaybeFailure refuted;
@@ -401,14 +405,7 @@ MaybeFailure check_strip_piece(Context& cx, std::size_t q, std::size_t i) {
     return strip_values(md, f, b[0], b[1], piece_zhat(r, p, b, 2));
   };
   auto holds = [](const StripValues& v) { return certainly_positive(v.h) && certainly_nonnegative(v.dG_ds); };
-  auto item = [&] {
-    return fmt::format("strip {} (touching point {}), piece {} (face {}, box {})",
-                       q,
-                       strip.touching,
-                       i,
-                       face_name(p.face, p.face_sign),
-                       box_string(p.box));
-  };
+  auto item = [&] { return piece_name("strip", q, strip.touching, i, p); };
   bool first_attempt = true;
   bool halved = false;
   MaybeFailure refuted;

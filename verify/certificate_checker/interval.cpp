@@ -394,6 +394,13 @@ Iv midpoint_point(const Iv& a) {
   return r;
 }
 
+Iv unit_interval() { return Iv::from_doubles(-1.0, 1.0); }
+
+Iv one_minus_sq(const Iv& x) {
+  const Iv one(1);
+  return intersect((one - x) * (one + x), one - sqr(x));
+}
+
 Iv dot(const IvVec& a, const IvVec& b) {
   Iv s;
   Iv t;

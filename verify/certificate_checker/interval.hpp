@@ -126,6 +126,12 @@ Iv upper_point(const Iv& a);
 /// [m, m] for a point m of a near its midpoint (a point to expand around, never a bound).
 Iv midpoint_point(const Iv& a);
 
+/// [-1, 1], where every cosine lies. Exact.
+Iv unit_interval();
+/// 1 - x^2, as (1 - x)(1 + x) intersected with 1 - x^2: tighter near |x| = 1, and never
+/// below 0 for |x| <= 1. Enclosure.
+Iv one_minus_sq(const Iv& x);
+
 /// Euclidean inner product and norm of interval vectors of equal length.
 Iv dot(const IvVec& a, const IvVec& b);
 Iv norm(const IvVec& a);

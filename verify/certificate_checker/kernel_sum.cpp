@@ -8,19 +8,6 @@
 #include "certificate_checker/span_basis.hpp"
 
 namespace zg::checker {
-namespace {
-
-Iv unit_interval() {
-  return Iv::from_doubles(-1.0, 1.0);
-}
-
-// 1 − x² as (1 − x)(1 + x), tighter near |x| = 1, and never below 0 for |x| <= 1.
-Iv one_minus_sq(const Iv& x) {
-  const Iv one(1);
-  return intersect((one - x) * (one + x), one - sqr(x));
-}
-
-}  // namespace
 
 Model build_model(const Certificate& c) {
   Model md;
