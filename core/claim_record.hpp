@@ -94,9 +94,13 @@ struct ClaimResult {
   /// Files to write beside the report (not part of the JSON: the files and `certificate`
   /// are).
   std::vector<AttachedFile> attachments;
-  /// Set when an attachment of kind "certificate" was written; in report.json as
-  /// "certificate": {"path", "sha256"}.
+  /// Set when an attachment of kind "certificate" was written: the claim's first (main)
+  /// certificate; in report.json as "certificate": {"path", "sha256"}.
   std::optional<CertificateRef> certificate;
+  /// Every certificate the claim wrote, in the order attached, the main one first (D3
+  /// proves one bound per lambda); in report.json as "certificates": [{"path", "sha256"}].
+  /// Empty exactly when `certificate` is unset.
+  std::vector<CertificateRef> certificates;
 };
 
 /// Counts per verdict.

@@ -40,7 +40,10 @@ void write_claim_attachments(RunReport& report, const std::string& dir) {
                          "choose a writable --out folder");
       const std::string temporary = write_temporary_beside(target.string(), file.content);
       commit_temporary(temporary, target.string());
-      if (file.kind == "certificate") claim.certificate = CertificateRef{file.path, sha256_hex(file.content)};
+      if (file.kind == "certificate") {
+        claim.certificates.push_back(CertificateRef{file.path, sha256_hex(file.content)});
+        if (!claim.certificate) claim.certificate = claim.certificates.front();
+      }
       claim.artefacts.push_back(Artefact{file.path, file.kind, file.description});
       file.content.clear();
       file.content.shrink_to_fit();

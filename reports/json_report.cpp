@@ -119,7 +119,11 @@ class JsonEmitter final {
     j["figures"] = Json::array();
     for (const Figure* f : figures) j["figures"].push_back(figure(*f));
     // Only claims that wrote a proof certificate carry the key (docs/proofs.md §7).
-    if (c.certificate) j["certificate"] = Json{{"path", c.certificate->path}, {"sha256", c.certificate->sha256}};
+    if (c.certificate) {
+      j["certificate"] = Json{{"path", c.certificate->path}, {"sha256", c.certificate->sha256}};
+      j["certificates"] = Json::array();
+      for (const CertificateRef& r : c.certificates) j["certificates"].push_back(Json{{"path", r.path}, {"sha256", r.sha256}});
+    }
     return j;
   }
 

@@ -232,6 +232,15 @@ class ObjectReader final {
   const std::string& source_;
 };
 
+CertificateRef read_certificate_ref(const ObjectReader& in) {
+  CertificateRef ref{in.string("path"), in.string("sha256")};
+  if (!safe_relative_path(ref.path)) in.fail("path", "\"" + ref.path + "\" is not a relative path inside the report folder");
+  const bool hex64 =
+      ref.sha256.size() == 64 && ref.sha256.find_first_not_of("0123456789abcdef") == std::string::npos;
+  if (!hex64) in.fail("sha256", "\"" + ref.sha256 + "\" is not 64 lowercase hexadecimal digits");
+  return ref;
+}
+
 ClaimResult read_claim(const ObjectReader& in) {
   ClaimResult c;
   c.id = in.string("id");
@@ -267,16 +276,17 @@ ClaimResult read_claim(const ObjectReader& in) {
       a.fail("path", "\"" + artefact.path + "\" is not a relative path inside the report folder");
     c.artefacts.push_back(std::move(artefact));
   }
-  // Optional: only claims that wrote a proof certificate have one.
+  // Optional: only claims that wrote a proof certificate have them, "certificate" (the
+  // main one) and "certificates" (all, the main one first) together.
   if (in.has("certificate")) {
-    const ObjectReader cert = in.object("certificate");
-    CertificateRef ref{cert.string("path"), cert.string("sha256")};
-    if (!safe_relative_path(ref.path))
-      cert.fail("path", "\"" + ref.path + "\" is not a relative path inside the report folder");
-    const bool hex64 = ref.sha256.size() == 64 &&
-                       ref.sha256.find_first_not_of("0123456789abcdef") == std::string::npos;
-    if (!hex64) cert.fail("sha256", "\"" + ref.sha256 + "\" is not 64 lowercase hexadecimal digits");
-    c.certificate = std::move(ref);
+    c.certificate = read_certificate_ref(in.object("certificate"));
+    if (!in.has("certificates")) in.fail("certificates", "is missing beside \"certificate\"");
+    for (const ObjectReader& r : in.objects("certificates")) c.certificates.push_back(read_certificate_ref(r));
+    if (c.certificates.empty() || c.certificates.front().path != c.certificate->path ||
+        c.certificates.front().sha256 != c.certificate->sha256)
+      in.fail("certificates", "must list \"certificate\" first");
+  } else if (in.has("certificates")) {
+    in.fail("certificate", "is missing beside \"certificates\"");
   }
   return c;
 }
