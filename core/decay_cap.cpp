@@ -29,6 +29,26 @@ ArbBall touching_kernel_second(const KernelSum& s, const ArbBall& c, const ArbBa
 
 }  // namespace
 
+ArbBall dipole_second_angle_form(const KernelSum& s, const ArbBall& gamma, const ArbBall& Xb, const ArbBall& Xn,
+                                 const ArbBall& Xbd, const ArbBall& Xnd) {
+  const long prec = s.precision;
+  const SinCos cs = sin_cos(hull(ArbBall::zero(prec), gamma));
+  const ArbBall x = clamp_to_unit(cs.cos * Xb + cs.sin * Xn);      // y.u(phi)
+  const ArbBall xp = cs.cos * Xn - cs.sin * Xb;                     // y.u'(phi)
+  const ArbBall xd = clamp_to_unit(cs.cos * Xbd + cs.sin * Xnd);   // ydot.u(phi)
+  const ArbBall xdp = clamp_to_unit(cs.cos * Xnd - cs.sin * Xbd);  // ydot.u'(phi)
+  const ArbBall unit = ArbBall::interval(-1, 1, prec);
+  const ArbBall om = 1 - sqr(x);
+  const bool inside = certainly_positive(om);
+  const ArbBall root = inside ? sqrt(om) : ArbBall();
+  // r1 = (y.u') / sqrt(1 - x^2), r2 = (ydot.u) / sqrt(1 - x^2), both in [-1, 1].
+  const ArbBall r1 = inside ? intersect(xp / root, unit) : unit;
+  const ArbBall r2 = inside ? intersect(xd / root, unit) : unit;
+  // 2 pi d^2/dt^2 d/dphi K(y.u(phi)) = x r1 (r2^2 - 1) + 2 r2 (ydot.u') - asin(x) (y.u').
+  const ArbBall third = x * r1 * (sqr(r2) - 1) + 2 * r2 * xdp - asin_of_unit_part(x) * clamp_to_unit(xp);
+  return gamma * third / s.two_pi;
+}
+
 CapData cap_data(const KernelSum& sum, int touching) {
   CapData d;
   d.touching = touching;
@@ -58,6 +78,8 @@ CapData cap_data(const KernelSum& sum, int touching) {
   for (const Dipole& dp : sum.dipoles) {
     d.GA.push_back(sigma * dot(cj.u, dp.gap));
     d.GP.push_back(tail(apply_frame(d.frame, dp.gap)));
+    d.NA.push_back(dp.angle_form ? sigma * dot(cj.u, dp.n) : ArbBall::zero(sum.precision));
+    d.NP.push_back(dp.angle_form ? tail(apply_frame(d.frame, dp.n)) : BallVec());
   }
   d.half_pi = sum.pi / 2;
   return d;
@@ -134,9 +156,23 @@ ArbBall cap_second_derivative(const KernelSum& sum, const CapData& d, const ArbB
     const ArbBall root = sqrt(om);
     total += ((2 * xd[i] * Ld - x[i] * L) / root + sqr(xd[i]) * x[i] * L / (om * root) - asin_of_unit_part(x[i]) * L) / sum.two_pi;
   }
-  // Dipoles: the second derivative only by the direct difference.
-  for (const Dipole& dp : sum.dipoles)
-    total += dp.mass * (kernel_part(static_cast<std::size_t>(dp.a)) - kernel_part(static_cast<std::size_t>(dp.b)));
+  // Dipoles: the direct difference, intersected with the angle form where there is one.
+  for (std::size_t p = 0; p < sum.dipoles.size(); ++p) {
+    const Dipole& dp = sum.dipoles[p];
+    const std::size_t b = static_cast<std::size_t>(dp.b);
+    const ArbBall direct = kernel_part(static_cast<std::size_t>(dp.a)) - kernel_part(b);
+    if (!dp.angle_form) {
+      total += dp.mass * direct;
+      continue;
+    }
+    // Along the ray: X = y.u_b, Xn = y.n and their t-derivatives (for the touching centre
+    // itself y.u_j = sigma c exactly).
+    const ArbBall Bb = b == j ? ArbBall::zero(sum.precision) : dot(zhat, d.P[b]);
+    const ArbBall Xb = c * d.A[b] + sn * Bb, Xbd = Bb * c - sn * d.A[b];
+    const ArbBall Bn = dot(zhat, d.NP[p]);
+    const ArbBall Xn = c * d.NA[p] + sn * Bn, Xnd = Bn * c - sn * d.NA[p];
+    total += dp.mass * intersect(direct, dipole_second_angle_form(sum, dp.gamma, Xb, Xn, Xbd, Xnd));
+  }
   return d.sign * total;
 }
 

@@ -25,6 +25,10 @@ struct CapData {
   std::vector<BallVec> P, Q;
   std::vector<ArbBall> GA;
   std::vector<BallVec> GP;
+  /// Dipoles in angle form (Dipole::angle_form): NA = (H n)_1, NP the last r - 1
+  /// coordinates of H n (empty when the dipole has no angle form).
+  std::vector<ArbBall> NA;
+  std::vector<BallVec> NP;
   ArbBall half_pi;
 };
 /// Enclosures at the sum's precision.
@@ -38,8 +42,18 @@ CapConstants cap_constants(const KernelSum& sum, const CapData& d);
 
 /// h'' over the piece t in `t`, ray directions `zhat` (enclosures of sets): the formulas of
 /// docs/proofs.md §4, the touching centre in its exact form (one-sided at t = 0).
+/// A dipole in angle form also by docs/proofs.md §8's bound (intersected with the direct
+/// difference), so its O(1/lambda) mass multiplies its O(lambda) angle, not a box width.
 /// Indeterminate where a centre with a beta term may reach +-1 on the piece. Enclosure.
 ArbBall cap_second_derivative(const KernelSum& sum, const CapData& d, const ArbBall& t, const BallVec& zhat);
+
+/// gamma times an enclosure of d^2/dt^2 d/dphi K(y(t).u(phi)) over phi in [0, gamma], for
+/// a dipole in angle form along a cap ray (|y| = |ydot| = 1, y orthogonal to ydot,
+/// ydd = -y): Xb = y.u_b, Xn = y.n, Xbd, Xnd their t-derivatives (sets). Contains
+/// d^2/dt^2 (K(y.u_a) - K(y.u_b)) wherever that exists (docs/proofs.md §8); bounded by
+/// about gamma (3 + pi/2) / (2 pi) whatever the box, with no singularity at x = +-1. Enclosure.
+ArbBall dipole_second_angle_form(const KernelSum& s, const ArbBall& gamma, const ArbBall& Xb, const ArbBall& Xn,
+                                 const ArbBall& Xbd, const ArbBall& Xnd);
 
 /// Roots of a cap or strip cover: faces (k, +-) of S^{r-2}, k = 1..r-1, in the order
 /// (1,+), (1,-), (2,+), ...; tag = +-k. Each box is `leading` then [-1, 1]^{r-2}.

@@ -52,7 +52,23 @@ StripBounds strip_bounds(const KernelSum& sum, const CapData& d, const ArbBall& 
     // K(x_a) - K(x_b) = K'(xi) (flip x_a - x_b), flip x_a - x_b = s (cos t GA + sin t zhat.GP).
     const ArbBall gap = hull(dp.flip * as[ia], as[ib]) * S * (c * d.GA[p] + st * dot(zhat, d.GP[p])) / sum.two_pi;
     h += dp.mass * intersect(direct, gap);
-    dh += dp.mass * (as[ia] * a[ia] - as[ib] * a[ib]);
+    const ArbBall ddirect = as[ia] * a[ia] - as[ib] * a[ib];
+    if (!dp.angle_form) {
+      dh += dp.mass * ddirect;
+      continue;
+    }
+    // Angle form (docs/proofs.md §8): 2 pi d/ds K(s v.u(phi)) = asin(s al) al, whose
+    // phi-derivative is al r + asin(s al) al', al = v.u(phi), al' = v.u'(phi),
+    // r = s al' / sqrt(1 - s^2 al^2) in [-1, 1] (al^2 + al'^2 <= |v|^2 = 1, s <= 1).
+    const SinCos cs = sin_cos(hull(ArbBall::zero(prec), dp.gamma));
+    const ArbBall an = c * d.NA[p] + st * dot(zhat, d.NP[p]);  // v.n
+    const ArbBall al = clamp_to_unit(cs.cos * a[ib] + cs.sin * an);
+    const ArbBall alp = clamp_to_unit(cs.cos * an - cs.sin * a[ib]);
+    const ArbBall sal = clamp_to_unit(S * al);
+    const ArbBall unit = ArbBall::interval(-1, 1, prec);
+    const ArbBall om = 1 - sqr(sal);
+    const ArbBall ratio = certainly_positive(om) ? intersect(S * alp / sqrt(om), unit) : unit;
+    dh += dp.mass * intersect(ddirect, dp.gamma * (al * ratio + asin_of_unit_part(sal) * alp));
   }
   h = d.sign * h;
   dh = d.sign * dh / sum.two_pi;

@@ -36,6 +36,8 @@ KernelSum KernelSum::at_precision(long prec) const {
   for (Dipole& d : out.dipoles) {
     d.mass = d.mass.with_precision(prec);
     d.gap = rounded(d.gap, prec);
+    d.n = rounded(d.n, prec);
+    d.gamma = d.gamma.with_precision(prec);
   }
   out.pi = pi.with_precision(prec);
   out.two_pi = two_pi.with_precision(prec);
@@ -141,6 +143,16 @@ KernelSum build_kernel_sum(const KernelSumInput& in, long prec) {
     di.flip = dot(A.u, B.u).mid_double() < 0 ? -1 : 1;  // a choice: K(y.u) = K(-y.u)
     di.mass = ArbBall::decimal(dp.mass, prec);
     for (std::size_t l = 0; l < r; ++l) di.gap.push_back(di.flip * A.u[l] - B.u[l]);
+    // flip u_a = c u_b + |w| n with c = flip u_a . u_b > 0, w = flip u_a - c u_b.
+    const ArbBall c = di.flip * dot(A.u, B.u);
+    BallVec w;
+    for (std::size_t l = 0; l < r; ++l) w.push_back(di.flip * A.u[l] - c * B.u[l]);
+    const ArbBall sin_gamma = sqrt_of_nonnegative_part(dot(w, w));
+    if (certainly_positive(c) && certainly_positive(sin_gamma)) {
+      di.angle_form = true;
+      for (const ArbBall& x : w) di.n.push_back(x / sin_gamma);
+      di.gamma = asin_of_unit_part(sin_gamma);  // the angle is below pi/2 since c > 0
+    }
     s.dipoles.push_back(std::move(di));
   }
   for (const DecayTouching& t : in.touching) {
@@ -215,17 +227,28 @@ std::optional<BallVec> sum_gradient(const KernelSum& s, const Projections& p, co
     const std::size_t a = static_cast<std::size_t>(d.a), b = static_cast<std::size_t>(d.b);
     const Centre& A = s.centres[a];
     const Centre& B = s.centres[b];
-    // Direct: mass (asin(x_a) u_a - asin(x_b) u_b); gap form:
-    // mass (asin(flip x_a) gap + (asin(flip x_a) - asin(x_b)) u_b), the difference being
-    // (y.gap) / sqrt(1 - xi^2) for some xi in hull(flip x_a, x_b) (when that is inside (-1, 1)).
-    const ArbBall asin_a = d.flip * p.asin_x[a];
-    const ArbBall xi = hull(d.flip * p.x[a], p.x[b]);
-    const ArbBall one_minus = 1 - sqr(xi);
-    const bool gap_form = certainly_positive(one_minus);
-    const ArbBall diff = gap_form ? dot(y, d.gap) / sqrt(one_minus) : ArbBall::zero(s.precision);
+    // Angle form: asin(y.u) u from u_b to flip u_a along u(phi) changes by gamma times
+    // r u(phi) + asin(x) u'(phi), x = y.u(phi), r = (y.u'(phi)) / sqrt(1 - x^2) in [-1, 1]
+    // (x^2 + (y.u')^2 <= |y|^2 <= 1). Intersected with the direct difference.
+    BallVec angle;
+    if (d.angle_form) {
+      const SinCos cs = sin_cos(hull(ArbBall::zero(s.precision), d.gamma));
+      const ArbBall yn = dot(y, d.n);
+      const ArbBall x = clamp_to_unit(cs.cos * p.x[b] + cs.sin * yn);
+      const ArbBall xp = cs.cos * yn - cs.sin * p.x[b];
+      const ArbBall unit = ArbBall::interval(-1, 1, s.precision);
+      const ArbBall om = 1 - sqr(x);
+      const ArbBall r_phi = certainly_positive(om) ? intersect(xp / sqrt(om), unit) : unit;
+      const ArbBall as = asin_of_unit_part(x);
+      for (std::size_t k = 0; k < r; ++k) {
+        const ArbBall uk = cs.cos * B.u[k] + cs.sin * d.n[k];
+        const ArbBall upk = cs.cos * d.n[k] - cs.sin * B.u[k];
+        angle.push_back(d.mass * d.gamma * (r_phi * uk + as * upk));
+      }
+    }
     for (std::size_t k = 0; k < r; ++k) {
       const ArbBall direct = d.mass * (p.asin_x[a] * A.u[k] - p.asin_x[b] * B.u[k]);
-      g[k] += gap_form ? intersect(direct, d.mass * (asin_a * d.gap[k] + diff * B.u[k])) : direct;
+      g[k] += d.angle_form ? intersect(direct, angle[k]) : direct;
     }
   }
   for (ArbBall& gk : g) gk /= s.two_pi;

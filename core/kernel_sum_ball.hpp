@@ -40,6 +40,15 @@ struct Dipole {
   int flip = 1;    ///< sign chosen (at midpoints) so that flip u_a . u_b > 0; K is even
   ArbBall mass;
   BallVec gap;     ///< flip u_a - u_b
+  /// The great circle from u_b to flip u_a: flip u_a = cos(gamma) u_b + sin(gamma) n, n a
+  /// unit vector orthogonal to u_b, gamma in (0, pi/2) their angle. With
+  /// u(phi) = cos(phi) u_b + sin(phi) n, a first derivative of the dipole is gamma times the
+  /// phi-derivative at some phi in [0, gamma], whose singular factor is bounded by 1 (the
+  /// "angle form"; docs/proofs.md's gap form for second derivatives is not used).
+  /// `angle_form` is false when gamma is not proved positive (then only direct differences).
+  bool angle_form = false;
+  BallVec n;
+  ArbBall gamma;
 };
 
 struct KernelSum {

@@ -1,0 +1,256 @@
+// Tests for core/lambda_decay_proof.hpp (claim D3 on the rank-r Arb prover): the kernel
+// sum built from Newton's optimum encloses the MPFR eta_lambda of
+// core/regularized_optimum.hpp; the dipoles' angle forms keep the enclosures of the
+// gradient and of the cap's h'' O(1) wide however small lambda is; rank 2 agrees with the
+// MPFI proof; rank 3 (sphere and ball) is proved; a rho above the true constant and a
+// perturbed optimum are violated with a witness (STYLE.md habit 12).
+#include "core/lambda_decay_proof.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "core/decay_cap.hpp"
+#include "core/lambda_certificate_proof.hpp"
+#include "core/regularized_optimum.hpp"
+#include "tests/support/problems.hpp"
+
+using zg::ArbBall;
+using zg::decay::BallVec;
+using zg::DecayCertificate;
+using zg::DecayOutcome;
+using zg::DecayProverOptions;
+using zg::Mp;
+using zg::Network;
+using zg::Vec;
+
+namespace {
+
+struct Optimum {
+  Network<Mp> teacher, student;
+  zg::Mat<Mp> basis;
+  Mp grad_norm;
+};
+
+Optimum optimum_of(const Network<Mp>& teacher, const Mp& lambda) {
+  const zg::Certificate<Mp> c = zg::build_precertificate(teacher, Mp("1e-20"));
+  const zg::OptimumResult o = zg::newton_optimum(teacher, c.basis, lambda, Mp("1e-28"));
+  REQUIRE(o.converged);
+  return {teacher, o.student, c.basis, o.grad_norm};
+}
+
+// The default configuration's teacher (0, 60, 120 degrees, signs + - +) in R^d.
+Optimum planar_optimum(int dimension, const Mp& lambda) {
+  return optimum_of(zg::test::planar_teacher(dimension, {0, 60, 120}, {1, -1, 1}), lambda);
+}
+
+// configs/rank3_sphere.toml's teacher (d = 3) or rank3_ball.toml's (d = 5).
+Optimum rank3_optimum(int dimension, const Mp& lambda) {
+  const double dirs[3][3] = {{1, 0, 0}, {0.8, 0.6, 0}, {0.7, 0.3, 0.65}};
+  Network<Mp> t{Vec<Mp>(3), zg::Mat<Mp>::Zero(dimension, 3)};
+  t.a << Mp(1), Mp(1), Mp(-1);
+  for (int i = 0; i < 3; ++i) {
+    for (int k = 0; k < 3; ++k) t.W(k, i) = Mp(std::to_string(dirs[i][k]));
+    t.W.col(i) /= t.W.col(i).norm();
+  }
+  return optimum_of(t, lambda);
+}
+
+BallVec exact_point(const Vec<Mp>& y, long prec) {
+  BallVec out;
+  for (Eigen::Index k = 0; k < y.size(); ++k) out.push_back(ArbBall::exact(y(k), prec));
+  return out;
+}
+
+DecayProverOptions d3_options(const Optimum& o, const Mp& lambda, const std::string& rho) {
+  DecayProverOptions opt;
+  opt.rho = rho;
+  opt.max_tau_prime = zg::lambda_max_tau_prime(o.student, o.basis, lambda, o.grad_norm);
+  opt.max_seconds = 60;
+  return opt;
+}
+
+// Sampled decay constant of eta_lambda (an estimate), on the sphere of the span.
+Mp sampled_rho(const Optimum& o, const Mp& lambda, int rank) {
+  std::vector<Vec<Mp>> points;
+  for (int k = 0; k < 400; ++k) {
+    Vec<Mp> y(rank);
+    const Mp a = Mp(k) * zg::pi<Mp>() / 400 + Mp("0.0007"), b = Mp(k % 20) * zg::pi<Mp>() / 20 + Mp("0.001");
+    if (rank == 2) y << cos(a), sin(a);
+    else y << cos(a) * cos(b), sin(a) * cos(b), sin(b);
+    points.push_back(y);
+  }
+  return zg::sampled_lambda_decay(o.teacher, o.student, o.basis, lambda, points);
+}
+
+}  // namespace
+
+TEST_CASE("lambda_kernel_sum: the ball kernel sum encloses eta_lambda", "[lambda-decay]") {
+  zg::ScopedDigits digits(40);
+  for (const char* lambda_text : {"1e-2", "1e-5"}) {
+    const Mp lambda(lambda_text);
+    for (int which = 0; which < 2; ++which) {
+      const Optimum o = which == 0 ? planar_optimum(16, lambda) : rank3_optimum(5, lambda);
+      const int r = which == 0 ? 2 : 3;
+      const zg::decay::KernelSumInput in = zg::lambda_kernel_sum(o.teacher, o.student, o.basis, lambda);
+      REQUIRE(in.dipoles.size() == 3);  // every neuron paired with its teacher line
+      REQUIRE(in.touching.size() == 3);
+      const zg::decay::KernelSum s = zg::decay::build_kernel_sum(in, 192);
+      REQUIRE(s.rank == r);
+      REQUIRE(s.domain == zg::DecayDomain::Ball);
+      for (const zg::decay::Dipole& d : s.dipoles) CHECK(d.angle_form);
+      // Points on the sphere and inside the ball, and between each neuron and its teacher.
+      std::vector<Vec<Mp>> points;
+      for (int k = 0; k < 40; ++k) {
+        Vec<Mp> y(r);
+        const Mp a = Mp(k) * zg::pi<Mp>() / 40 + Mp("0.013");
+        if (r == 2) y << cos(a), sin(a);
+        else y << cos(a) * Mp("0.8"), sin(a) * Mp("0.8"), Mp("0.6");
+        points.push_back(Mp(k % 3 == 0 ? "0.7" : "0.9999999999") * y);
+      }
+      for (Eigen::Index j = 0; j < o.student.width(); ++j) {
+        const Vec<Mp> v = o.basis.transpose() * o.student.W.col(j);
+        const Vec<Mp> u = o.basis.transpose() * o.teacher.W.col(j);
+        const Vec<Mp> mid = v / v.norm() + u / u.norm();
+        // Strictly inside the ball: a rounded unit vector may stick out of it.
+        points.push_back(Mp("0.9999999999") * mid / mid.norm());
+        points.push_back(Mp("0.9999999999") * v / v.norm());
+      }
+      for (const Vec<Mp>& y : points) {
+        INFO("lambda = " << lambda_text << ", rank " << r << ", y = " << y.transpose());
+        const Mp expected = zg::eta_lambda(o.teacher, o.student, o.basis, lambda, y);
+        const BallVec yb = exact_point(y, 192);
+        const ArbBall value = zg::decay::sum_value(s, zg::decay::project(s, yb), yb);
+        // The decimals (60 digits) and the kernel sum's own Gram-Schmidt basis agree with
+        // the 40-digit network up to its rounding, which eta_lambda scales by 2/lambda.
+        const Mp tol = Mp("1e-33") / lambda;
+        CHECK(value.lower() - tol <= expected);
+        CHECK(expected <= value.upper() + tol);
+        CHECK(value.width_upper() < 1e-40);
+      }
+    }
+  }
+}
+
+TEST_CASE("lambda_kernel_sum: the dipoles' angle forms cancel the 1/lambda masses", "[lambda-decay]") {
+  // Pieces of width 2e-4 along the cap rays at lambda = 1e-5: the masses are ~2e5, so
+  // direct differences would be ~2e5 * 2e-4 / (2 pi) ~ 6 wide; away from the pair's own
+  // arc (t >= 0.01, the pair ~1e-5 apart) the angle forms keep gradient and h'' far
+  // narrower. Everywhere h'' contains the second difference quotient of the value
+  // enclosure along the ray (h'' at an inner point of the piece).
+  zg::ScopedDigits digits(40);
+  const Mp lambda("1e-5");
+  const Optimum o = planar_optimum(2, lambda);
+  const zg::decay::KernelSum hi = zg::decay::build_kernel_sum(zg::lambda_kernel_sum(o.teacher, o.student, o.basis, lambda), 192);
+  const zg::decay::KernelSum lo = hi.at_precision(64);
+  for (std::size_t j = 0; j < hi.touching.size(); ++j) {
+    const zg::decay::CapData d = zg::decay::cap_data(hi, static_cast<int>(j));
+    const zg::decay::CapData dl = zg::decay::cap_data(lo, static_cast<int>(j));
+    for (int sign : {1, -1}) {
+      const BallVec zhat{ArbBall(sign, 192)};
+      // Along the cap ray y(t) = H (cos t, sin t zhat): second difference of eta~ at 192 bits.
+      auto eta_at = [&](double t) {
+        const zg::SinCos sc = zg::sin_cos(ArbBall(t, 192));
+        const BallVec y = zg::decay::apply_frame(d.frame, BallVec{sc.cos, sc.sin * zhat[0]});
+        return zg::decay::sum_value(hi, zg::decay::project(hi, y), y);
+      };
+      for (double t0 : {0.001, 0.01, 0.03}) {
+        INFO("touching " << j << ", ray " << sign << ", t = " << t0);
+        const double h = 1e-4;
+        const ArbBall q = (eta_at(t0 + h) - 2 * eta_at(t0) + eta_at(t0 - h)) / ArbBall(h * h, 192);
+        const ArbBall piece = zg::ArbBall::interval(t0 - h, t0 + h, 64);
+        const ArbBall h2 = zg::decay::cap_second_derivative(lo, dl, piece, BallVec{ArbBall(sign, 64)});
+        // q = s_j h'' at some point of the piece (the second difference of a C^{1,1} function).
+        const ArbBall q_h = hi.touching[j].sign * q;
+        CHECK(h2.lower() <= q_h.upper());
+        CHECK(q_h.lower() <= h2.upper());
+        if (t0 >= 0.01) CHECK(h2.width_upper() < 0.5);
+        // The gradient over a box of width 2h around y(t0), and its radial-free width.
+        const zg::SinCos sc = zg::sin_cos(piece);
+        const BallVec yb = zg::decay::apply_frame(dl.frame, BallVec{sc.cos, sc.sin * ArbBall(sign, 64)});
+        const std::optional<BallVec> g = zg::decay::sum_gradient(lo, zg::decay::project(lo, yb), yb);
+        REQUIRE(g);
+        // (y enclosed through the frame is ~2e-4 wide, so y.u_j reaches 1 for t0 <= 0.01.)
+        for (const ArbBall& gk : *g)
+          if (t0 >= 0.03) CHECK(gk.width_upper() < 0.5);
+      }
+    }
+  }
+}
+
+TEST_CASE("prove_lambda_decay: rank 2 agrees with the MPFI proof", "[lambda-decay][proof]") {
+  zg::ScopedDigits digits(40);
+  for (const int dimension : {2, 16}) {
+    const Mp lambda("1e-3");
+    const Optimum o = planar_optimum(dimension, lambda);
+    const Mp rho_s = sampled_rho(o, lambda, 2);
+    REQUIRE(rho_s > 0);
+    const Mp rho = Mp("0.5") * rho_s;
+    const std::string rho_text = zg::to_decimal(rho, 6);
+    INFO("d = " << dimension << ", rho = " << rho_text);
+    DecayProverOptions opt = d3_options(o, lambda, rho_text);
+    const DecayCertificate c = zg::prove_lambda_decay(o.teacher, o.student, o.basis, lambda, opt);
+    INFO(c.statistics.detail);
+    CHECK(c.claim == "D3");
+    CHECK(c.rank == 2);
+    CHECK(c.dipoles.size() == 3);
+    CHECK(c.touching.size() == 3);
+    REQUIRE(c.outcome == DecayOutcome::Proved);
+    CHECK(c.caps.size() == 3);
+    CHECK(ArbBall::decimal(c.tau, 128).upper() <= Mp(opt.max_tau_prime));
+
+    zg::DecayProofOptions old;
+    old.rho = Mp(rho_text);
+    old.tau = Mp(opt.max_tau_prime);
+    old.derive_tau = true;
+    const zg::DecayProofResult p = zg::prove_lambda_certificate(o.teacher, o.student, o.basis, lambda, old);
+    CHECK(p.status == zg::DecayProofResult::Status::Proved);
+  }
+}
+
+TEST_CASE("prove_lambda_decay: rank 3 on the sphere (d = 3) and the ball (d = 5)", "[lambda-decay][proof]") {
+  zg::ScopedDigits digits(40);
+  const Mp lambda("1e-3");
+  for (const int dimension : {3, 5}) {
+    const Optimum o = rank3_optimum(dimension, lambda);
+    const Mp rho_s = sampled_rho(o, lambda, 3);
+    REQUIRE(rho_s > 0);
+    const std::string rho_text = zg::to_decimal(Mp(Mp("0.5") * rho_s), 3);
+    INFO("d = " << dimension << ", rho = " << rho_text);
+    const DecayCertificate c = zg::prove_lambda_decay(o.teacher, o.student, o.basis, lambda, d3_options(o, lambda, rho_text));
+    INFO(c.statistics.detail);
+    CHECK(c.rank == 3);
+    CHECK(c.domain == (dimension == 3 ? zg::DecayDomain::Sphere : zg::DecayDomain::Ball));
+    REQUIRE(c.outcome == DecayOutcome::Proved);
+    CHECK(c.caps.size() == 3);
+    if (dimension == 5) CHECK(c.strips.size() == 3);
+  }
+}
+
+TEST_CASE("prove_lambda_decay must fail: rho too large, a perturbed optimum", "[lambda-decay][proof][must-fail]") {
+  zg::ScopedDigits digits(40);
+  const Mp lambda("1e-3");
+  for (const int dimension : {16, 3}) {
+    const Optimum o = dimension == 16 ? planar_optimum(16, lambda) : rank3_optimum(3, lambda);
+    const int r = dimension == 16 ? 2 : 3;
+    const Mp rho_s = sampled_rho(o, lambda, r);
+    SECTION("rho twice the sampled constant, d = " + std::to_string(dimension)) {
+      const DecayCertificate c = zg::prove_lambda_decay(o.teacher, o.student, o.basis, lambda,
+                                                        d3_options(o, lambda, zg::to_decimal(Mp(2 * rho_s), 6)));
+      INFO(c.statistics.detail);
+      REQUIRE(c.outcome == DecayOutcome::Violated);
+      REQUIRE(c.witness);
+      CHECK(ArbBall::decimal(c.witness->excess_lower, 128).lower() > 0);
+    }
+    SECTION("a neuron's weight 1% too large, d = " + std::to_string(dimension)) {
+      Network<Mp> student = o.student;
+      student.a(0) *= Mp("1.01");  // moves eta_lambda by ~0.01 * 2 |a_0| |w_0| / lambda ~ 10
+      const DecayCertificate c = zg::prove_lambda_decay(o.teacher, student, o.basis, lambda, d3_options(o, lambda, "0"));
+      INFO(c.statistics.detail);
+      REQUIRE(c.outcome == DecayOutcome::Violated);
+      REQUIRE(c.witness);
+      CHECK(ArbBall::decimal(c.witness->excess_lower, 128).lower() > 0);
+      // Unperturbed, the same options prove it.
+      CHECK(zg::prove_lambda_decay(o.teacher, o.student, o.basis, lambda, d3_options(o, lambda, "0")).outcome ==
+            DecayOutcome::Proved);
+    }
+  }
+}
