@@ -100,9 +100,14 @@ std::int64_t ConfigField::integer(std::int64_t lo, std::int64_t hi) const {
   if (!node_->is_number_integer())
     fail("must be an integer",
          "write " + path_ + " as a whole number between " + range + ", without quotes or a decimal point");
-  const bool in_range = node_->is_number_unsigned()
-                            ? node_->get<std::uint64_t>() <= static_cast<std::uint64_t>(hi)
-                            : node_->get<std::int64_t>() >= lo && node_->get<std::int64_t>() <= hi;
+  // nlohmann::json stores every non-negative JSON integer as unsigned: both bounds apply
+  // to it too (a JSON "rank": 0 passed integer(1, d) and divided by zero; found by
+  // tests/fuzz/fuzz_config_json). TOML integers arrive signed.
+  const bool in_range =
+      node_->is_number_unsigned()
+          ? hi >= 0 && node_->get<std::uint64_t>() <= static_cast<std::uint64_t>(hi) &&
+                static_cast<std::int64_t>(node_->get<std::uint64_t>()) >= lo
+          : node_->get<std::int64_t>() >= lo && node_->get<std::int64_t>() <= hi;
   if (!in_range) fail("must be between " + range, "set " + path_ + " to an integer between " + range);
   return node_->get<std::int64_t>();
 }
@@ -187,9 +192,12 @@ ConfigTable::ConfigTable(const ConfigField& field, std::vector<std::string> allo
   if (!field.node().is_object()) field.fail("must be a table", "write it as a [table] in TOML or an {object} in JSON");
   for (const auto& [key, value] : field.node().items()) {
     if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
+    // A named reference, not the binding: C++17 lambdas cannot capture structured bindings
+    // (gcc accepts it, clang 14 refuses it).
+    const std::string& unknown = key;
     const auto closest =
         std::min_element(allowed.begin(), allowed.end(), [&](const std::string& a, const std::string& b) {
-          return edit_distance(key, a) < edit_distance(key, b);
+          return edit_distance(unknown, a) < edit_distance(unknown, b);
         });
     const bool close = closest != allowed.end() && edit_distance(key, *closest) <= 2;
     ConfigField(value, field.child_path(key), field.source())

@@ -8,6 +8,7 @@
 #   certificate  tests/fuzz/seeds/certificate/ and, with the verify binary, the default
 #                configuration's certificates/D2c.json (a proof; the committed seed is a
 #                witness) and the degenerate 2-D one
+# and, in each, the inputs of tests/fuzz/regressions/ (findings of earlier runs).
 # Usage: tests/fuzz/make_seeds.sh OUT [VERIFY_EXE]   (VERIFY_EXE default build/verify/verify;
 # when it is missing the generated seeds are left out, with a note). OUT is emptied first.
 set -euo pipefail
@@ -22,6 +23,10 @@ cp configs/*.json tests/fuzz/seeds/config_json/* "$out/config_json/"
 cp tests/reports/golden/report.json "$out/report/golden.json"
 cp tests/fuzz/seeds/report/* "$out/report/"
 cp tests/fuzz/seeds/certificate/* "$out/certificate/"
+# Every input a run once found (tests/fuzz/regressions/HARNESS/) is replayed first.
+for dir in tests/fuzz/regressions/*/; do
+  if [[ -d "$out/$(basename "$dir")" ]]; then cp "$dir"* "$out/$(basename "$dir")/"; fi
+done
 
 # JSON twins of the TOML examples, and the JSON raw strings R"(...)" of the config tests.
 python3 - "$out/config_json" <<'EOF'

@@ -570,3 +570,34 @@ TEST_CASE("the teacher generator reaches its documented widths and states its re
   CHECK_THAT(toml_error("[teacher]\ndimension = 16\n[teacher.generate]\nwidth = 1000000\n"),
              Contains("teacher.generate: width x dimension = 1000000 x 16 = 16000000 weights"));
 }
+
+// Inputs tests/fuzz found (kept in tests/fuzz/regressions/), each now a one-line refusal.
+TEST_CASE("fuzz regressions: invalid UTF-8 in TOML and JSON integers below their range", "[config][fuzz]") {
+  const std::string regressions = std::string(ZG_SOURCE_DIR) + "/tests/fuzz/regressions/";
+  // toml11 3.7 read past its buffer on invalid UTF-8 inside a ''' string (issue #199).
+  CHECK_THAT(toml_error(file_text(regressions + "config_toml/invalid_utf8_in_ml_literal_string.toml")),
+             Contains("bad.toml: line 2: not valid UTF-8 (byte 28)"));
+  CHECK_THAT(toml_error("a = '''\xff'''\n" + std::string(kTeacher)), Contains("line 1: not valid UTF-8 (byte 8)"));
+  CHECK_THAT(toml_error(std::string(kTeacher) + "# \xed\xa0\x80 a surrogate\n"), Contains("line 5: not valid UTF-8"));
+  CHECK(zg::parse_config_toml("claims = [\"\xef\xbf\xbd \xce\xbb\"]\n" + std::string(kTeacher), "ok.toml").claims.size() == 1);
+
+  // JSON's non-negative integers are unsigned in nlohmann::json: the lower bound was not
+  // applied to them, and "rank": 0 divided by zero.
+  const auto json_error = [](const std::string& text) -> std::string {
+    try {
+      zg::parse_config_json(text, "bad.json");
+    } catch (const zg::InputError& e) {
+      return e.what();
+    }
+    return "";
+  };
+  CHECK_THAT(json_error(file_text(regressions + "config_json/generate_rank_zero.json")),
+             Contains("bad.json: teacher.generate.rank = 0: must be between 1 and 40"));
+  const std::string teacher = R"("teacher": {"dimension": 3, "angles_deg": [0, 90], "weights": [1, -1]})";
+  CHECK_THAT(json_error("{\"digits\": 0, " + teacher + "}"), Contains("digits = 0: must be between 16 and 1000"));
+  CHECK_THAT(json_error(R"({"teacher": {"dimension": 0, "angles_deg": [0], "weights": [1]}})"),
+             Contains("teacher.dimension = 0: must be between 1 and"));
+  CHECK_THAT(json_error("{\"algorithm\": {\"pairs\": 0}, " + teacher + "}"),
+             Contains("algorithm.pairs = 0: must be between 1 and 100000"));
+  CHECK(zg::parse_config_json("{\"digits\": 16, " + teacher + "}", "ok.json").digits == 16);
+}
