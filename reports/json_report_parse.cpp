@@ -364,7 +364,9 @@ ReportDocument parse_report_json(const std::string& text, const std::string& sou
   try {
     root = Json::parse(
         text, [&tracker](int, Json::parse_event_t event, Json& parsed) { return tracker.on_event(event, parsed); });
-  } catch (const Json::parse_error& e) {
+  } catch (const Json::exception& e) {
+    // parse_error, and out_of_range for a number beyond double ("1e400": error 406, found
+    // by tests/fuzz/fuzz_report), which escaped as an uncaught exception.
     throw InputError(source, tracker.path(), "not valid JSON: " + without_exception_id(e.what()), kFix);
   }
   if (!root.is_object())

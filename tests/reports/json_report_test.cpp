@@ -3,6 +3,8 @@
 // truncated, foreign and mistyped documents.
 #include <cmath>
 #include <cstdint>
+#include <fstream>
+#include <iterator>
 #include <limits>
 #include <string>
 
@@ -190,6 +192,19 @@ TEST_CASE("artefact paths that could leave the report folder are refused", "[jso
                                          std::string("\"path\": \"") + bad + "\"")),
                Catch::StartsWith("in.json: claims[0].artefacts[0].path: "));
   }
+}
+
+// An input tests/fuzz found (tests/fuzz/regressions/report/): a number beyond double is
+// nlohmann's out_of_range, not a parse_error, and escaped parse_report_json uncaught.
+TEST_CASE("a number beyond double is refused as invalid JSON, naming the source", "[json_report][fuzz]") {
+  std::ifstream in(std::string(ZG_SOURCE_DIR) + "/tests/fuzz/regressions/report/number_beyond_double.json",
+                   std::ios::binary);
+  REQUIRE(in);
+  const std::string found((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  CHECK_THAT(parse_error(found), Catch::Matchers::Contains("in.json") && Catch::Matchers::Contains("number overflow"));
+  CHECK_THAT(parse_error("{\"tool\": \"verify\", \"seconds\": 1e400}"),
+             Catch::Matchers::Contains("in.json: seconds: not valid JSON") &&
+                 Catch::Matchers::Contains("number overflow"));
 }
 
 }  // namespace
