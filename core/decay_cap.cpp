@@ -162,7 +162,9 @@ ArbBall cap_second_derivative(const KernelSum& sum, const CapData& d, const ArbB
     const std::size_t b = static_cast<std::size_t>(dp.b);
     const ArbBall direct = kernel_part(static_cast<std::size_t>(dp.a)) - kernel_part(b);
     if (!dp.angle_form) {
-      total += dp.mass * direct;
+      // |2 pi d^2/dt^2 d/dphi K| <= 3 + pi/2 whatever n is (docs/proofs.md §8).
+      const ArbBall crude = dp.gamma_range * ArbBall::interval(-1, 1, sum.precision) * (3 + sum.pi / 2) / sum.two_pi;
+      total += dp.mass * intersect(direct, crude);
       continue;
     }
     // Along the ray: X = y.u_b, Xn = y.n and their t-derivatives (for the touching centre

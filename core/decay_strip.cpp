@@ -54,7 +54,8 @@ StripBounds strip_bounds(const KernelSum& sum, const CapData& d, const ArbBall& 
     h += dp.mass * intersect(direct, gap);
     const ArbBall ddirect = as[ia] * a[ia] - as[ib] * a[ib];
     if (!dp.angle_form) {
-      dh += dp.mass * ddirect;
+      // |al r + asin(s al) al'| <= 1 + pi/2 whatever n is (docs/proofs.md §8).
+      dh += dp.mass * intersect(ddirect, dp.gamma_range * ArbBall::interval(-1, 1, prec) * (1 + sum.pi / 2));
       continue;
     }
     // Angle form (docs/proofs.md §8): 2 pi d/ds K(s v.u(phi)) = asin(s al) al, whose

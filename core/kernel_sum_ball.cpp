@@ -38,6 +38,7 @@ KernelSum KernelSum::at_precision(long prec) const {
     d.gap = rounded(d.gap, prec);
     d.n = rounded(d.n, prec);
     d.gamma = d.gamma.with_precision(prec);
+    d.gamma_range = d.gamma_range.with_precision(prec);
   }
   out.pi = pi.with_precision(prec);
   out.two_pi = two_pi.with_precision(prec);
@@ -148,6 +149,7 @@ KernelSum build_kernel_sum(const KernelSumInput& in, long prec) {
     BallVec w;
     for (std::size_t l = 0; l < r; ++l) w.push_back(di.flip * A.u[l] - c * B.u[l]);
     const ArbBall sin_gamma = sqrt_of_nonnegative_part(dot(w, w));
+    di.gamma_range = hull(ArbBall::zero(prec), ArbBall::pi(prec) / 2 * sqrt_of_nonnegative_part(dot(di.gap, di.gap)));
     if (certainly_positive(c) && certainly_positive(sin_gamma)) {
       di.angle_form = true;
       for (const ArbBall& x : w) di.n.push_back(x / sin_gamma);
@@ -248,7 +250,9 @@ std::optional<BallVec> sum_gradient(const KernelSum& s, const Projections& p, co
     }
     for (std::size_t k = 0; k < r; ++k) {
       const ArbBall direct = d.mass * (p.asin_x[a] * A.u[k] - p.asin_x[b] * B.u[k]);
-      g[k] += d.angle_form ? intersect(direct, angle[k]) : direct;
+      // Without an angle form: |2 pi d/dphi (asin(x) u)_k| <= 1 + pi/2 (u, u' unit, |r| <= 1).
+      const ArbBall crude = d.mass * d.gamma_range * ArbBall::interval(-1, 1, s.precision) * (1 + s.pi / 2);
+      g[k] += intersect(direct, d.angle_form ? angle[k] : crude);
     }
   }
   for (ArbBall& gk : g) gk /= s.two_pi;

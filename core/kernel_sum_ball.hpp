@@ -49,6 +49,10 @@ struct Dipole {
   bool angle_form = false;
   BallVec n;
   ArbBall gamma;
+  /// [0, (pi/2) |flip u_a - u_b|], containing the angle gamma (a chord 2 sin(gamma/2) >=
+  /// 2 gamma / pi): without an angle form, each phi-derivative bound of docs/proofs.md §8 is
+  /// used by its absolute value alone (no n needed), times this.
+  ArbBall gamma_range;
 };
 
 struct KernelSum {

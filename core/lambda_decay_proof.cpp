@@ -80,7 +80,9 @@ std::string lambda_max_tau_prime(const Network<Mp>& student, const Mat<Mp>& basi
   Mp min_norm(Vec<Mp>(basis.transpose() * student.W.col(0)).norm());
   for (Eigen::Index j = 1; j < student.width(); ++j)
     min_norm = std::min(min_norm, Mp(Vec<Mp>(basis.transpose() * student.W.col(j)).norm()));
-  const Mp ceiling = 2 * (grad_norm + 1000 * working_eps<Mp>()) / (lambda * min_norm);
+  // 1e12 eps: the values at the neurons were measured ~4e-30 from sign(a_j) at 40 digits and
+  // lambda = 1e-3 with |grad| ~ 4e-39, i.e. ~1e10 eps / lambda (the optimum's own rounding).
+  const Mp ceiling = 2 * (grad_norm + Mp("1e12") * working_eps<Mp>()) / (lambda * min_norm);
   // Rounded up to 3 significant digits through Arb (an upper bound of the Mp number).
   return upper_decimal(ArbBall::exact(ceiling, 256), 3);
 }
