@@ -293,3 +293,31 @@ TEST_CASE("prove_lambda_decay must fail: rho too large, a perturbed optimum", "[
     }
   }
 }
+
+TEST_CASE("prove_lambda_decay timings on the default configuration's D3 lambdas", "[.lambda-decay-bench]") {
+  // configs/default.toml: 50 digits, the planar teacher in R^16, rho = 0.9 x the sampled
+  // constant, Newton at the lemma's tolerance 1e-38; the new prover against the MPFI proof.
+  // A measurement, not a gate: at 50 digits the Arb proof currently ends in Budget.
+  zg::ScopedDigits digits(50);
+  for (const char* text : {"1e-2", "1e-3", "1e-4", "1e-5", "1e-6"}) {
+    const Mp lambda(text);
+    const zg::Certificate<Mp> cert = zg::build_precertificate(zg::test::planar_teacher(16, {0, 60, 120}, {1, -1, 1}), Mp("1e-20"));
+    const Network<Mp> teacher = zg::test::planar_teacher(16, {0, 60, 120}, {1, -1, 1});
+    const zg::OptimumResult r = zg::newton_optimum(teacher, cert.basis, lambda, Mp("1e-38"));
+    const Optimum o{teacher, r.student, cert.basis, r.grad_norm};
+    const std::string rho = zg::to_decimal(Mp(Mp("0.9") * sampled_rho_rank2(o, lambda)), 6);
+    const DecayProverOptions opt = d3_options(o, lambda, rho);
+    const DecayCertificate c = zg::prove_lambda_decay(o.teacher, o.student, o.basis, lambda, opt);
+    zg::DecayProofOptions old;
+    old.rho = Mp(rho);
+    old.tau = Mp(opt.max_tau_prime);
+    old.derive_tau = true;
+    const zg::DecayProofResult p = zg::prove_lambda_certificate(o.teacher, o.student, o.basis, lambda, old);
+    WARN("lambda " << text << " rho " << rho << ": Arb outcome " << static_cast<int>(c.outcome) << " in "
+                   << c.statistics.seconds << " s, " << c.statistics.boxes << " boxes, tau " << c.tau << "; MPFI status "
+                   << static_cast<int>(p.status) << " in " << p.seconds << " s, " << p.boxes << " boxes, tau "
+                   << p.tau_used << " | " << c.statistics.detail);
+    for (const auto& cap : c.caps) WARN("  cap " << cap.touching << " h0 " << cap.h0_upper << " slope " << cap.slope_upper << " T " << cap.T);
+    CHECK(p.status == zg::DecayProofResult::Status::Proved);  // the reference it is timed against
+  }
+}
