@@ -71,7 +71,10 @@ DecayCertificate prove_lambda_decay(const Network<Mp>& teacher, const Network<Mp
                                     const Mp& lambda, const DecayProverOptions& options) {
   DecayCertificate c = prove_kernel_sum_decay(lambda_kernel_sum(teacher, student, basis, lambda), options);
   c.claim = "D3";
+  // One weight per centre, as the certificate's header states the function: the
+  // teacher's a_i*, then the neurons' a_j (recorded, not used by the bound).
   for (Eigen::Index i = 0; i < teacher.width(); ++i) c.weights.push_back(decimal(teacher.a(i), 60));
+  for (Eigen::Index j = 0; j < student.width(); ++j) c.weights.push_back(decimal(student.a(j), 60));
   return c;
 }
 

@@ -31,7 +31,7 @@ decay::KernelSumInput lambda_kernel_sum(const Network<Mp>& teacher, const Networ
                                         const Mp& lambda, unsigned digits = 60);
 
 /// The proof of the bound above for that kernel sum (any rank r >= 2; inputs at 60
-/// digits), the certificate's claim "D3" and the teacher weights recorded. Guarantee as
+/// digits), the certificate's claim "D3" and the weights recorded (the teacher's, then the neurons'). Guarantee as
 /// prove_kernel_sum_decay: Proved is a proof (Arb enclosures only) for the decimal kernel
 /// sum; Violated proves |eta_lambda| + rho delta_lambda^2 - 1 > 0 on the witness box.
 /// tau at the neurons: the optimum only has eta_lambda(v_j) = sign(a_j) and a vanishing

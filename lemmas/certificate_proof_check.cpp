@@ -13,6 +13,7 @@
 #include "lemmas/certificate_checks.hpp"
 #include "lemmas/check_ledger.hpp"
 #include "lemmas/decay_certificate_json.hpp"
+#include "lemmas/decay_proof_text.hpp"
 
 namespace zg {
 namespace {
@@ -25,21 +26,6 @@ constexpr double kProofSeconds = 300;
 // guard, so the rounding of the statement's inputs (~10^-(digits+10)) stays far below tau.
 unsigned statement_digits(unsigned digits) { return digits + 10; }
 
-Measurement text_measurement(std::string name, std::string value, std::string description, std::string unit = "") {
-  return Measurement{std::move(name), std::move(value), "", std::move(unit), std::move(description)};
-}
-
-std::string box_text(const DecimalBox& box) {
-  std::string out;
-  for (const DecimalRange& r : box) out += (out.empty() ? "[" : " x [") + r.lo + ", " + r.hi + "]";
-  return out.empty() ? "(the face point)" : out;
-}
-
-std::string domain_text(const DecayCertificate& cert) {
-  return fmt::format("{} of the rank-{} span", cert.domain == DecayDomain::Sphere ? "the unit sphere" : "the unit ball",
-                     cert.rank);
-}
-
 }  // namespace
 
 DecayCertificate prove_certificate_decay(const Certificate<Mp>& c, const CheckContext& ctx, const Mp& rho_eta) {
@@ -48,9 +34,7 @@ DecayCertificate prove_certificate_decay(const Certificate<Mp>& c, const CheckCo
   // rho = certify_fraction x the sampled constant, stated with 6 significant digits
   // rounded down (a smaller rho is a weaker claim, so rounding down never overstates it).
   if (rho_eta > 0) {
-    const Mp target = Mp(ctx.problem.certificate.certify_fraction) * rho_eta;
-    const Mp scale = pow(Mp(10), static_cast<int>(floor(log10(target))) - 5);
-    options.rho = to_decimal(Mp(floor(target / scale) * scale), 6);
+    options.rho = rho_statement(Mp(Mp(ctx.problem.certificate.certify_fraction) * rho_eta));
   }
   // tau': the interpolation holds to working precision only; 10 digits of room for it.
   options.max_tau_prime = to_decimal(identity_tolerance(ctx.digits, 10), 3);
@@ -113,9 +97,7 @@ CheckOutcome check_certificate_decay_certified(const CheckContext& ctx) {
       o.explanation = degenerate ? "the sampled rho_eta = " + to_decimal(r.rho_eta, 5) +
                                        " is not positive, and |eta| > 1 is proved: "
                                  : "counterexample to " + bound + ": ";
-      o.explanation += fmt::format("|eta| + {} delta^2 - 1 >= {} on face {} box {} of {}", cert.rho,
-                                   to_decimal(parse_decimal<Mp>(w.excess_lower), 4),
-                                   w.face, box_text(w.box), domain_text(cert));
+      o.explanation += witness_text(cert);
       ms.push_back(text_measurement("counterexample_excess", w.excess_lower,
                                     "proved lower bound of |eta| + rho delta^2 - 1 on the witness box"));
       ms.push_back(text_measurement("counterexample_box", fmt::format("face {} {}", w.face, box_text(w.box)),
@@ -124,12 +106,7 @@ CheckOutcome check_certificate_decay_certified(const CheckContext& ctx) {
     }
     case DecayOutcome::Budget:
       o.verdict = Verdict::Inconclusive;
-      o.explanation = fmt::format("not settled within the budget: {:.4g}% of {} proved", 100 * st.fraction_proved,
-                                  domain_text(cert));
-      if (st.hardest)
-        o.explanation += fmt::format("; hardest box: {} face {} {} (upper bound {})", st.hardest->part,
-                                     st.hardest->face, box_text(st.hardest->box), st.hardest->upper);
-      if (!st.detail.empty()) o.explanation += "; " + st.detail;
+      o.explanation = budget_text(cert);
       break;
   }
   o.measurements = std::move(ms);

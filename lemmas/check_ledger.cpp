@@ -32,6 +32,10 @@ Measurement double_measurement(std::string name, double value, std::string descr
   return Measurement{std::move(name), fmt::format("{}", value), "", std::move(unit), std::move(description)};
 }
 
+Measurement text_measurement(std::string name, std::string value, std::string description, std::string unit) {
+  return Measurement{std::move(name), std::move(value), "", std::move(unit), std::move(description)};
+}
+
 Measurement count_measurement(std::string name, long long value, std::string description) {
   return Measurement{std::move(name), std::to_string(value), "", "", std::move(description)};
 }

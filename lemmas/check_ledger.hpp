@@ -29,6 +29,8 @@ Measurement measurement(std::string name, const Mp& value, const Mp& error, std:
 /// shortest round-trip decimal, never the binary expansion a widening to Mp would print.
 Measurement double_measurement(std::string name, double value, std::string description, std::string unit = "");
 Measurement count_measurement(std::string name, long long value, std::string description);
+/// A value that is already an exact decimal (a proof's stated rho or tau): printed as given.
+Measurement text_measurement(std::string name, std::string value, std::string description, std::string unit = "");
 
 class CheckLedger {
  public:

@@ -10,9 +10,12 @@ namespace zg {
 /// D3 over lambda = 1e-2 ... 1e-6: Newton's optimum with m* neurons at each lambda, sup
 /// |eta_lambda| (must be <= 1 + tolerance) and sup |eta_lambda - eta| on sampled points of
 /// the span's ball, with the fitted rate exponent of the latter (must be > 0), and how the
-/// neurons' angles and masses approach the teacher's. For a rank-2 span, at every lambda the bound |eta_lambda| <= 1 + tau - rho delta_lambda^2 is proved with
-/// intervals (core/lambda_certificate_proof.hpp) and decides in place of the sampled sup:
-/// a proved violation FAILs, a budget stop leaves the sampled check, saying so.
+/// neurons' angles and masses approach the teacher's. At every lambda, for any rank, the
+/// bound |eta_lambda| <= 1 + tau - rho delta_lambda^2 is proved and decides in place of the
+/// sampled sup: a proved violation FAILs, a budget stop leaves the sampled check, saying
+/// so. Rank 2: MPFI intervals (core/lambda_certificate_proof.hpp). Rank >= 3: Arb balls
+/// (core/lambda_decay_proof.hpp), each proof's certificate attached as
+/// certificates/D3_lambda_<lambda>.json.
 CheckOutcome check_lambda_certificate(const CheckContext& ctx);
 
 }  // namespace zg
