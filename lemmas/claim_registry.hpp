@@ -10,15 +10,21 @@
 #include "core/claim_record.hpp"
 #include "core/plot_spec.hpp"
 #include "core/problem_spec.hpp"
+#include "lemmas/claim_results.hpp"
 
 namespace zg {
 
 /// What a check is given. The caller has already set the working precision (ScopedDigits)
-/// to `digits`; checks build every value they need from `problem` at that precision.
+/// to `digits`; checks build every value they need from `problem` at that precision, or
+/// take it from `results`.
 struct CheckContext {
   const ProblemSpec& problem;
   unsigned digits;
   std::uint64_t seed;
+  /// The run's shared products, as far as the claim declared them (ClaimSpec::needs); the
+  /// runner always sets it. nullptr (a check called directly): the accessors of
+  /// lemmas/claim_products.hpp compute a private copy.
+  const ResultGrant* results = nullptr;
 };
 
 /// What a check returns; the driver adds the claim's metadata, digits and timing.
@@ -45,6 +51,10 @@ struct ClaimSpec {
   /// Ids of claims that must PASS before this one runs (A1 for the certificate claims);
   /// otherwise the runner reports it SKIPPED, naming the failed requirement.
   std::vector<std::string> requires_claims = {};  // "= {}": no -Wmissing-field-initializers when omitted
+  /// Products of other claims' work this check takes from the run (lemmas/claim_results.hpp):
+  /// each is computed once per run, by whichever claim asks first, and handed to the rest.
+  /// Asking for one not declared here (or an input of one declared) FAILs the claim.
+  std::vector<Product> needs = {};
 };
 
 class ClaimRegistry {

@@ -1,5 +1,6 @@
-// The claim runner: precision, timing, escalation, provenance, and the SKIPPED verdict
-// for a claim whose required claims (ClaimSpec::requires_claims) did not pass.
+// The claim runner: precision, timing, escalation, provenance, the SKIPPED verdict for a
+// claim whose required claims (ClaimSpec::requires_claims) did not pass, and one store of
+// shared products (ClaimSpec::needs) per run.
 #include "verify/runner.hpp"
 
 #include <unistd.h>
@@ -63,10 +64,12 @@ std::string how_it_ended(Verdict v) {
 }
 
 // The claims of one run_claims call, each evaluated once: results by id, so a claim
-// required by several others, or required and requested, runs a single time.
+// required by several others, or required and requested, runs a single time; and the
+// products they share, each computed once.
 class RunEvaluator {
  public:
-  RunEvaluator(const RunRequest& request, const ClaimRegistry& registry) : request_(request), registry_(registry) {}
+  RunEvaluator(const RunRequest& request, const ClaimRegistry& registry)
+      : request_(request), registry_(registry), products_(request.results != nullptr ? *request.results : own_products_) {}
 
   /// Requirements that were evaluated only as such and did not pass: the report must show
   /// them, or a run of a skipped claim would look clean (and exit 0).
@@ -90,7 +93,8 @@ class RunEvaluator {
       r.verdict = Verdict::Skipped;
       r.explanation = *why;  // digits stay 0: the claim never ran
     } else {
-      r = run_claim(claim, request_.config->problem, request_.digits, request_.seed, request_.max_escalations);
+      r = run_claim(claim, request_.config->problem, request_.digits, request_.seed, request_.max_escalations,
+                    &products_);
     }
     in_progress_.erase(claim.id);
     return done_.emplace(claim.id, std::move(r)).first->second;
@@ -111,6 +115,8 @@ class RunEvaluator {
 
   const RunRequest& request_;
   const ClaimRegistry& registry_;
+  ClaimResults own_products_;  // used unless the request brings a store
+  ClaimResults& products_;
   std::map<std::string, ClaimResult> done_;  // std::map: references stay valid as it grows
   std::set<std::string> in_progress_;
 };
@@ -159,8 +165,10 @@ std::vector<const ClaimSpec*> resolve_claims(const ClaimRegistry& registry,
   return out;
 }
 
-ClaimResult run_claim(
-    const ClaimSpec& claim, const ProblemSpec& problem, unsigned digits, std::uint64_t seed, unsigned max_escalations) {
+ClaimResult run_claim(const ClaimSpec& claim, const ProblemSpec& problem, unsigned digits, std::uint64_t seed,
+                      unsigned max_escalations, ClaimResults* results) {
+  ClaimResults own_results;  // a claim run on its own computes its products itself
+  const ResultGrant grant(results != nullptr ? *results : own_results, claim.id, claim.needs);
   ClaimResult r = result_for(claim);
   const auto t0 = std::chrono::steady_clock::now();
   const unsigned first_digits = digits;
@@ -169,7 +177,7 @@ ClaimResult run_claim(
     {
       ScopedDigits precision(digits);
       try {
-        outcome = claim.check(CheckContext{problem, digits, seed});
+        outcome = claim.check(CheckContext{problem, digits, seed, &grant});
       } catch (const InputError&) {
         throw;
       } catch (const std::exception& e) {

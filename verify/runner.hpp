@@ -1,6 +1,7 @@
 // Runs claims: sets the working precision, times each check, escalates precision when a
 // check is inconclusive (Ziv's strategy), skips a claim whose required claims did not
-// pass, and assembles the RunReport the emitters render.
+// pass, hands every check the run's shared products (lemmas/claim_results.hpp), and
+// assembles the RunReport the emitters render.
 #pragma once
 
 #include <cstdint>
@@ -23,6 +24,9 @@ struct RunRequest {
   unsigned digits = 50;                  ///< starting working precision
   std::uint64_t seed = 1;
   unsigned max_escalations = 2;          ///< each doubles the digits, capped at kMaxDigits
+  /// The products the claims share (each computed once, by the first claim that asks);
+  /// nullptr = a store of this run's own, gone with it. Tests pass one to count computations.
+  ClaimResults* results = nullptr;
 };
 
 /// How this program was built (build_info.hpp) and the versions of Boost, MPFR, GMP, MPFI
@@ -40,16 +44,20 @@ std::vector<const ClaimSpec*> resolve_claims(const ClaimRegistry& registry, cons
                                              const std::string& field);
 
 /// Runs one claim at `digits`, escalating while INCONCLUSIVE for want of digits
-/// (CheckOutcome::precision_may_help). A check that throws
+/// (CheckOutcome::precision_may_help). The check may take the products it declares
+/// (ClaimSpec::needs) from `results`, the run's store; nullptr = a store of this call's
+/// own, so a claim run alone computes what it needs itself. A check that throws
 /// anything but InputError yields FAIL with the exception's message (a broken check must
-/// never pass); InputError propagates.
+/// never pass, nor one that asks for a product it did not declare); InputError propagates.
 ClaimResult run_claim(const ClaimSpec& claim, const ProblemSpec& problem, unsigned digits, std::uint64_t seed,
-                      unsigned max_escalations);
+                      unsigned max_escalations, ClaimResults* results = nullptr);
 
-/// Runs the requested claims in order. A claim whose requires_claims are not all PASS is
-/// SKIPPED, its explanation naming the requirement and quoting why it did not pass. Each
-/// claim is evaluated at most once per run: a requirement not requested is run for the
-/// decision only and kept out of the report; one requested later reuses its result.
+/// Runs the requested claims in order, one after the other. A claim whose requires_claims
+/// are not all PASS is SKIPPED, its explanation naming the requirement and quoting why it
+/// did not pass. Each claim is evaluated at most once per run: a requirement not requested
+/// is run for the decision only and kept out of the report; one requested later reuses its
+/// result. Each shared product is computed once per run, inside the first claim that
+/// asks for it (its time counts there).
 /// Throws std::logic_error when requirements name an unknown claim or form a cycle.
 RunReport run_claims(const RunRequest& request, const ProgressFn& progress);
 
