@@ -14,6 +14,7 @@
 #include "core/ridge_output.hpp"
 #include "core/stage_one.hpp"
 #include "lemmas/check_ledger.hpp"
+#include "lemmas/claim_products.hpp"
 #include "lemmas/fits.hpp"
 
 namespace zg {
@@ -251,11 +252,12 @@ CheckOutcome check_stage_two(const CheckContext& ctx, const StageTwoCheckOptions
   // Stage 1 as S1 measures it (double, the same seed), its first layer taken exactly into
   // Mp: S2's claim is about the ridge solve for that fixed layer, which runs at working
   // precision. (stage_one_step<Mp> would cost ~2 s of 50-digit arcsines for 256 neurons and
-  // change the layer only at 1e-16 relative.)
-  const Network<Mp> s1 = network_cast<Mp>(
-      stage_one_double(network_cast<double>(teacher), a.pairs, a, 1.0, run_seed(ctx.seed, kConfiguredRun, 0)));
+  // change the layer only at 1e-16 relative.) Both stages are the run's product for this
+  // seed (lemmas/claim_products.hpp): stage_one_double's step with lambda eta = 1.
+  const std::shared_ptr<const StageTwoRun> run = shared_stage_two(ctx, run_seed(ctx.seed, kConfiguredRun, 0));
+  const Network<Mp> s1 = network_cast<Mp>(run->stage_one);
   const Mp ridge(a.ridge);
-  const StageTwo<Mp> st = stage_two(s1, teacher, ridge);
+  const StageTwo<Mp>& st = run->two;
   const Eigen::Index m = s1.width();
   if (!st.ridge.solved) {
     ledger.require("ridge system positive definite at working precision",

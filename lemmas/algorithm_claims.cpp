@@ -27,7 +27,9 @@ void register_algorithm_claims(ClaimRegistry& registry) {
       "below the threshold stage 3 needs.",
       R"(a = (G + \gamma I)^{-1} b,\quad L(\theta_2) = O(\varepsilon_0) \le \zeta_{\mathrm{th}})",
       "algorithm, stage 2 (spec: docs/math.md §5)",
-      [](const CheckContext& ctx) { return check_stage_two(ctx); }});
+      [](const CheckContext& ctx) { return check_stage_two(ctx); },
+      {},
+      {Product::StageTwoNetwork}});
 }
 
 }  // namespace zg

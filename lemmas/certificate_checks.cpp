@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "lemmas/check_ledger.hpp"
+#include "lemmas/claim_products.hpp"
 
 namespace zg {
 namespace {
@@ -88,8 +89,12 @@ PlotSpec decay_ratio_plot(const Certificate<Mp>& c, const Mp& rho) {
 }  // namespace
 
 std::variant<Certificate<Mp>, CheckOutcome> certificate_or_failure(const CheckContext& ctx) {
+  return *shared_certificate(ctx);
+}
+
+std::variant<Certificate<Mp>, CheckOutcome> build_certificate_or_failure(const ProblemSpec& problem, unsigned digits) {
   try {
-    return certificate_for(ctx.problem, ctx.digits);
+    return certificate_for(problem, digits);
   } catch (const SingularCertificate& e) {
     CheckOutcome o;
     o.verdict = Verdict::Fail;
@@ -166,7 +171,8 @@ CheckOutcome check_certificate_decay_sampled(const CheckContext& ctx) {
   auto built = certificate_or_failure(ctx);
   if (const CheckOutcome* failed = std::get_if<CheckOutcome>(&built)) return *failed;
   const Certificate<Mp>& c = std::get<Certificate<Mp>>(built);
-  const DecaySearchResult r = decay_search_for(c, ctx.problem, ctx.seed);
+  const std::shared_ptr<const DecaySearchResult> search = shared_decay_search(ctx);  // D2c and D4 reuse it
+  const DecaySearchResult& r = *search;
   CheckLedger ledger(ctx.digits);
   const Mp floor(ctx.problem.certificate.rho_floor);
   ledger.exceeds("sampled rho_eta above the floor", r.rho_eta, floor);

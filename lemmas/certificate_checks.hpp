@@ -15,9 +15,13 @@ namespace zg {
 /// Throws SingularCertificate for a degenerate teacher.
 Certificate<Mp> certificate_for(const ProblemSpec& problem, unsigned digits);
 
-/// The certificate of the run's teacher, or, for a degenerate teacher (a singular
-/// interpolation system: an expected numerical outcome, not an error, STYLE.md habit 14),
-/// the FAIL outcome every certificate claim reports.
+/// The certificate of the problem's teacher at `digits`, or, for a degenerate teacher (a
+/// singular interpolation system: an expected numerical outcome, not an error, STYLE.md
+/// habit 14), the FAIL outcome every certificate claim reports.
+std::variant<Certificate<Mp>, CheckOutcome> build_certificate_or_failure(const ProblemSpec& problem, unsigned digits);
+
+/// The same for the run's teacher at ctx.digits: a copy of the run's shared product
+/// (Product::Certificate, lemmas/claim_products.hpp), so the claim must declare it.
 std::variant<Certificate<Mp>, CheckOutcome> certificate_or_failure(const CheckContext& ctx);
 
 /// The decay search with the configuration's [certificate] settings and the run's seed.

@@ -1,4 +1,5 @@
-// Registers the dual-certificate claims D1 and D2 (docs/math.md §4, §6).
+// Registers the dual-certificate claims D1, D2, D2c, D4, D3 and the landscape claims L1, T1
+// (docs/math.md §4, §6), each with the shared products it takes from the run (ClaimSpec::needs).
 #include "lemmas/certificate_checks.hpp"
 #include "lemmas/lambda_certificate_checks.hpp"
 #include "lemmas/lojasiewicz_checks.hpp"
@@ -15,7 +16,8 @@ void register_certificate_claims(ClaimRegistry& registry) {
       R"(\eta(w) = \sum_i \Big[\alpha_i K(w\cdot w_i^*) + \frac{\arcsin(w\cdot w_i^*)\,(\beta_i\cdot w)}{2\pi}\Big],\quad \eta(w_i^*) = \operatorname{sign}(a_i^*),\quad \nabla_{S}\,\eta(w_i^*) = 0)",
       "non-degenerate dual certificate (spec: docs/math.md §4)",
       [](const CheckContext& ctx) { return check_certificate_interpolation(ctx); },
-      {"A1"}});
+      {"A1"},
+      {Product::Certificate}});
 
   registry.add(ClaimSpec{
       "D2", "Quadratic decay of the certificate (sampled)", "certificate", Rigor::Sampled,
@@ -24,7 +26,8 @@ void register_certificate_claims(ClaimRegistry& registry) {
       R"(|\eta(w)| \le 1 - \rho_\eta\,\delta(w)^2,\quad \rho_\eta > 0,\quad \delta(w) = \min_i \angle(w, \pm w_i^*))",
       "non-degeneracy of the certificate (spec: docs/math.md §4)",
       [](const CheckContext& ctx) { return check_certificate_decay_sampled(ctx); },
-      {"A1"}});
+      {"A1"},
+      {Product::DecaySearch}});
 
   registry.add(ClaimSpec{
       "D2c", "Quadratic decay of the certificate (certified)", "certificate", Rigor::Certified,
@@ -37,7 +40,8 @@ void register_certificate_claims(ClaimRegistry& registry) {
       R"(|\eta(w)| \le 1 + \tau - \rho\,\delta(w)^2\ \ \forall w \in S^{d-1},\quad \rho = 0.9\,\hat\rho_\eta > 0)",
       "non-degeneracy of the certificate (spec: docs/math.md §4)",
       [](const CheckContext& ctx) { return check_certificate_decay_certified(ctx); },
-      {"A1"}});
+      {"A1"},
+      {Product::DecayProof}});
 
   registry.add(ClaimSpec{
       "D4", "Far mass is bounded by the optimality gap (test-function bound)", "certificate", Rigor::Sampled,
@@ -47,7 +51,8 @@ void register_certificate_claims(ClaimRegistry& registry) {
       R"(\sum_j |a_j|\,\|w_j\|\,\delta(\hat w_j)^2 \le \frac{\zeta' + \lambda^2\|p\|^2/4}{\lambda\,\rho_\eta},\quad \zeta' = L_\lambda(\theta) - \lambda\sum_i |a_i^*|)",
       "from the certificate to the structure of approximate minima (spec: docs/math.md §4)",
       [](const CheckContext& ctx) { return check_test_function_bound(ctx); },
-      {"A1"}});
+      {"A1"},
+      {Product::TestFunctionBound}});
 
   registry.add(ClaimSpec{
       "D3", "The lambda-certificate tends to the pre-certificate", "certificate", Rigor::Measured,
@@ -57,7 +62,8 @@ void register_certificate_claims(ClaimRegistry& registry) {
       R"(\eta_\lambda(w) = \tfrac{2}{\lambda}\,\mathbb{E}[(f^* - f_{\theta_\lambda})(x)\,\sigma_{\ge2}(w\cdot x)],\quad \sup|\eta_\lambda| \le 1,\quad \sup|\eta_\lambda - \eta| \to 0)",
       "vanishing-derivative pre-certificate as the lambda -> 0 limit (spec: docs/math.md §4)",
       [](const CheckContext& ctx) { return check_lambda_certificate(ctx); },
-      {"A1"}});
+      {"A1"},
+      {Product::Certificate}});
 
   registry.add(ClaimSpec{
       "L1", "Lojasiewicz-type gradient lower bound near the optimum", "landscape", Rigor::Measured,
@@ -67,7 +73,8 @@ void register_certificate_claims(ClaimRegistry& registry) {
       R"(\|\nabla L_\lambda(\theta)\|^2 \ge c\,\zeta^p,\quad \zeta = L_\lambda(\theta) - L_\lambda^*)",
       "local landscape (spec: docs/math.md §6)",
       [](const CheckContext& ctx) { return check_lojasiewicz(ctx); },
-      {"A1"}});
+      {"A1"},
+      {Product::NewtonOptimum}});
 
   registry.add(ClaimSpec{
       "T1", "Below a gap threshold, gradient descent converges and captures the directions", "landscape",
@@ -79,7 +86,8 @@ void register_certificate_claims(ClaimRegistry& registry) {
       R"(\zeta_0 = L_\lambda(\theta_0) - L_\lambda^* \le \zeta_{\mathrm{th}}(\lambda) \implies L_\lambda(\theta_t) - L_\lambda^* \to 0,\ \ \min_i \angle(\hat w_j, \pm w_i^*) \to O(\lambda) \text{ for } |a_j|\,\|w_j\| \ge \lambda)",
       "local convergence below the loss threshold (spec: docs/math.md §6)",
       [](const CheckContext& ctx) { return check_threshold_map(ctx); },
-      {"A1"}});
+      {"A1"},
+      {Product::TestFunctionBound, Product::NewtonOptimum}});
 }
 
 }  // namespace zg

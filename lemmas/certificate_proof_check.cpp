@@ -12,6 +12,7 @@
 #include "core/problem_spec.hpp"
 #include "lemmas/certificate_checks.hpp"
 #include "lemmas/check_ledger.hpp"
+#include "lemmas/claim_products.hpp"
 #include "lemmas/decay_certificate_json.hpp"
 #include "lemmas/decay_proof_text.hpp"
 
@@ -49,14 +50,16 @@ DecayCertificate prove_certificate_decay(const Certificate<Mp>& c, const CheckCo
 }
 
 CheckOutcome check_certificate_decay_certified(const CheckContext& ctx) {
-  auto built = certificate_or_failure(ctx);
-  if (const CheckOutcome* failed = std::get_if<CheckOutcome>(&built)) return *failed;
-  const Certificate<Mp>& c = std::get<Certificate<Mp>>(built);
+  const auto built = shared_certificate(ctx);
+  if (const CheckOutcome* failed = std::get_if<CheckOutcome>(built.get())) return *failed;
   std::vector<Measurement> ms;
-  const DecaySearchResult r = decay_search_for(c, ctx.problem, ctx.seed);
+  // D2's search and the proof from it: the run's products, so D4, T1 and S3 reuse this proof.
+  const std::shared_ptr<const DecaySearchResult> search = shared_decay_search(ctx);
+  const DecaySearchResult& r = *search;
   ms.push_back(measurement("rho_eta_sampled", r.rho_eta, "the sampled constant the proof starts from (D2)"));
   const bool degenerate = !(r.rho_eta > 0);
-  const DecayCertificate cert = prove_certificate_decay(c, ctx, r.rho_eta);
+  const std::shared_ptr<const DecayCertificate> proof = shared_decay_proof(ctx);
+  const DecayCertificate& cert = *proof;
   const DecayStatistics& st = cert.statistics;
 
   ms.push_back(text_measurement("certified_rho", cert.rho, "rho in |eta| <= 1 + tau - rho delta^2"));

@@ -10,6 +10,7 @@
 #include "core/regularized_optimum.hpp"
 #include "lemmas/certificate_checks.hpp"
 #include "lemmas/check_ledger.hpp"
+#include "lemmas/claim_products.hpp"
 
 namespace zg {
 namespace {
@@ -70,16 +71,17 @@ Mp log_slope(const std::vector<std::pair<Mp, Mp>>& xy) {
   return (n * sxy - sx * sy) / (n * sxx - sx * sx);
 }
 
-// The hard probes around Newton's optimum at one lambda: each family for eps = 10^-1 ..
-// 10^-kDecades, keeping those whose gap is above working precision.
+// The hard probes around Newton's optimum at one lambda (the run's product: T1 needs the
+// same optima): each family for eps = 10^-1 .. 10^-kDecades, keeping those whose gap is
+// above working precision.
 struct ProbeSet {
   OptimumResult optimum;
   std::vector<Sample> samples;
 };
 
-ProbeSet probe_set(const Network<Mp>& teacher, const Mat<Mp>& basis, const Mp& lambda, const Mp& tol,
-                   const Mp& optimum_offset, std::uint64_t seed) {
-  ProbeSet set{newton_optimum(teacher, basis, lambda, tol), {}};
+ProbeSet probe_set(const CheckContext& ctx, const Network<Mp>& teacher, const Mat<Mp>& basis, const Mp& lambda,
+                   const Mp& tol, const Mp& optimum_offset, std::uint64_t seed) {
+  ProbeSet set{*shared_newton_optimum(ctx, lambda, tol), {}};
   const OptimumResult& opt = set.optimum;
   const Vec<Mp> far = far_direction(teacher, basis);
   boost::random::mt19937_64 engine(seed);
@@ -134,7 +136,7 @@ CheckOutcome check_lojasiewicz(const CheckContext& ctx, const Mp& optimum_offset
   const Network<Mp> teacher = build_teacher<Mp>(ctx.problem.teacher);
   const Mp lambda = ctx.problem.lambda.as<Mp>();
   const Mp tol = identity_tolerance(ctx.digits, kGapGuard);
-  const ProbeSet main_set = probe_set(teacher, c.basis, lambda, tol, optimum_offset, ctx.seed);
+  const ProbeSet main_set = probe_set(ctx, teacher, c.basis, lambda, tol, optimum_offset, ctx.seed);
   const OptimumResult& opt = main_set.optimum;
   const std::vector<Sample>& samples = main_set.samples;
   CheckLedger ledger(ctx.digits);
@@ -193,7 +195,7 @@ CheckOutcome check_lojasiewicz(const CheckContext& ctx, const Mp& optimum_offset
   std::vector<std::pair<Mp, Mp>> c_of_lambda;
   for (const char* text : {"1e-2", "1e-3", "1e-4"}) {
     const Mp l(text);
-    const ProbeSet set = probe_set(teacher, c.basis, l, tol, Mp(0), ctx.seed);
+    const ProbeSet set = probe_set(ctx, teacher, c.basis, l, tol, Mp(0), ctx.seed);
     const Mp c_l = min_ratio(set.samples, Mp(1), all).first;
     if (!set.optimum.converged || !(c_l > 0)) continue;
     c_of_lambda.emplace_back(l, c_l);

@@ -7,11 +7,10 @@
 #include <fmt/format.h>
 
 #include "core/regularized_optimum.hpp"
-#include "core/ridge_output.hpp"
-#include "core/stage_one.hpp"
 #include "core/student_geometry.hpp"
 #include "lemmas/certificate_checks.hpp"
 #include "lemmas/check_ledger.hpp"
+#include "lemmas/claim_products.hpp"
 #include "lemmas/test_function_checks.hpp"
 
 namespace zg {
@@ -115,12 +114,13 @@ CheckOutcome check_stage_three(const CheckContext& ctx, const Network<double>& s
   CheckLedger ledger(ctx.digits);
   std::vector<Measurement> ms;
 
-  // Newton's optimum per epoch lambda (D3 certifies it global), kept for the MPFR re-evaluation.
-  std::map<double, OptimumResult> optima;
+  // Newton's optimum per epoch lambda (D3 certifies it global), the run's product, kept
+  // for the MPFR re-evaluation.
+  std::map<double, std::shared_ptr<const OptimumResult>> optima;
   const OptimumFn optimum = [&](double lambda) -> std::optional<double> {
     auto it = optima.find(lambda);
-    if (it == optima.end()) it = optima.emplace(lambda, newton_optimum(teacher, c.basis, Mp(lambda), newton_tol)).first;
-    return static_cast<double>(it->second.objective);
+    if (it == optima.end()) it = optima.emplace(lambda, shared_newton_optimum(ctx, Mp(lambda), newton_tol)).first;
+    return static_cast<double>(it->second->objective);
   };
   StageThreeOptions o = options;
   o.keep_states = true;
@@ -137,7 +137,7 @@ CheckOutcome check_stage_three(const CheckContext& ctx, const Network<double>& s
   for (const EpochRecord& e : run.epochs) {
     const Network<Mp> s = network_cast<Mp>(e.state);
     const Mp lambda(e.lambda);
-    const OptimumResult& opt = optima.at(e.lambda);
+    const OptimumResult& opt = *optima.at(e.lambda);
     ledger.identity(fmt::format("Newton's optimum at lambda = {:.3g} is stationary", e.lambda), opt.grad_norm, newton_tol);
     const Mp r = bound.ratio(s, teacher, lambda);
     if (r > worst_d4) worst_d4 = r, worst_epoch = e.epoch;
@@ -148,7 +148,7 @@ CheckOutcome check_stage_three(const CheckContext& ctx, const Network<double>& s
   const Network<Mp> final_state = network_cast<Mp>(last.state);
   const Mp final_lambda(last.lambda);
   const Mp final_loss = population_loss(final_state, teacher);
-  const Mp final_gap = final_loss + weight_decay(final_state, final_lambda) - optima.at(last.lambda).objective;
+  const Mp final_gap = final_loss + weight_decay(final_state, final_lambda) - optima.at(last.lambda)->objective;
   const StudentGeometry<Mp> geo =
       student_geometry(final_state, teacher.W, final_lambda, Mp(Mp(targets.max_angle_deg) * pi<Mp>() / 180));
   ledger.at_most("final loss", final_loss, targets.final_loss);
@@ -205,14 +205,8 @@ CheckOutcome check_stage_three(const CheckContext& ctx, const Network<double>& s
 }
 
 Network<double> stage_two_output(const CheckContext& ctx) {
-  const AlgorithmSettings& a = ctx.problem.algorithm;
-  const Network<Mp> teacher = build_teacher<Mp>(ctx.problem.teacher);
-  const Network<double> teacher_d = network_cast<double>(teacher);
   const std::uint64_t seed = ctx.seed * 0x9E3779B97F4A7C15ull + 3;  // stage 3's own stream of the master seed
-  const Network<double> start = symmetric_init<double>(teacher_d.dim(), a.pairs, a.init_scale, seed);
-  const Network<double> after_one = stage_one_step(start, teacher_d, a.step);
-  const StageTwo<Mp> two = stage_two(network_cast<Mp>(after_one), teacher, Mp(a.ridge));
-  return network_cast<double>(two.network);
+  return network_cast<double>(shared_stage_two(ctx, seed)->two.network);
 }
 
 CheckOutcome check_stage_three(const CheckContext& ctx) {

@@ -28,7 +28,8 @@ CheckOutcome check_stage_three(const CheckContext& ctx, const Network<double>& s
 /// The start the chain hands to stage 3 for the configuration's [algorithm] settings:
 /// `pairs` symmetric pairs at init_scale (seeded from the master seed), one population step
 /// of size `step` with weight decay 1/step in double (stage 1), the ridge solve for the
-/// output layer at working precision and the rebalance (stage 2), rounded to double.
+/// output layer at working precision and the rebalance (stage 2), rounded to double: the
+/// run's Product::StageTwoNetwork for stage 3's seed (S2 checks the one of its own seed).
 Network<double> stage_two_output(const CheckContext& ctx);
 
 /// S3 as the audit runs it: stage_two_output, then the [algorithm] schedule and targets.

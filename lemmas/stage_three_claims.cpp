@@ -13,7 +13,8 @@ void register_stage_three_claims(ClaimRegistry& registry) {
       R"(\lambda_{k+1} = \lambda_k/2:\quad L(\theta_K) \to 0,\quad \angle(\hat w_j, \pm w_i^*) \to 0 \text{ for } |a_j|\,\|w_j\| \ge \lambda_K)",
       "algorithm, stage 3 (spec: docs/math.md §5)",
       [](const CheckContext& ctx) { return check_stage_three(ctx); },
-      {"A1"}});
+      {"A1"},
+      {Product::StageTwoNetwork, Product::TestFunctionBound, Product::NewtonOptimum}});
 }
 
 }  // namespace zg

@@ -1,20 +1,17 @@
 // D4 (docs/math.md §4): the test-function bound on probed students.
 #include "lemmas/test_function_checks.hpp"
 
-#include <map>
-#include <mutex>
 #include <string>
 
 #include <boost/random/mersenne_twister.hpp>
 #include <boost/random/normal_distribution.hpp>
-
-#include <fmt/format.h>
 
 #include "core/monte_carlo.hpp"
 #include "core/regularized_loss.hpp"
 #include "core/student_geometry.hpp"
 #include "lemmas/certificate_checks.hpp"
 #include "lemmas/check_ledger.hpp"
+#include "lemmas/claim_products.hpp"
 
 namespace zg {
 namespace {
@@ -58,68 +55,13 @@ Mp TestFunctionBound::ratio(const Network<Mp>& s, const Network<Mp>& teacher, co
   return right > 0 ? Mp(left / right) : Mp(left > 0 ? 1e300 : 0);
 }
 
-namespace {
-
-TestFunctionBound compute_test_function_bound(const Certificate<Mp>& c, const CheckContext& ctx) {
-  TestFunctionBound b;
-  const DecaySearchResult r = decay_search_for(c, ctx.problem, ctx.seed);
-  b.rho = r.rho_eta;
-  if (r.rho_eta > 0) {  // any rank: the proof of D2c (docs/proofs.md)
-    const DecayCertificate proof = prove_certificate_decay(c, ctx, r.rho_eta);
-    if (proof.outcome == DecayOutcome::Proved) b.rho = parse_decimal<Mp>(proof.rho), b.certified = true;
-  }
-  b.p_norm_sq = test_function_norm_sq(c);
-  const Network<Mp> teacher = build_teacher<Mp>(ctx.problem.teacher);
-  b.teacher_mass = Mp(0);
-  for (Eigen::Index i = 0; i < teacher.width(); ++i) b.teacher_mass += abs(teacher.a(i));
-  return b;
-}
-
-// Everything the bound depends on, exactly: the certificate's numbers at their precision,
-// the search settings and the seed. Equal keys give bit-identical bounds.
-std::string bound_key(const Certificate<Mp>& c, const CheckContext& ctx) {
-  std::string key = std::to_string(ctx.digits) + "|" + std::to_string(ctx.seed) + "|" +
-                    std::to_string(ctx.problem.certificate.start_points) + "|" +
-                    fmt::format("{}|{}", ctx.problem.certificate.certify_fraction,
-                                ctx.problem.certificate.far_radius_deg) + "|" +
-                    std::to_string(c.dim()) + "|";
-  for (const SpecNumber& a : ctx.problem.teacher.weights) key += a.text() + ",";  // teacher_mass
-  key += "|";
-  auto add = [&key](const Mat<Mp>& m) {
-    for (Eigen::Index i = 0; i < m.size(); ++i) key += to_decimal(m.data()[i], m.data()[i].precision()) + ",";
-    key += "|";
-  };
-  add(c.U);
-  add(c.alpha);
-  add(c.beta);
-  add(c.signs);
-  return key;
-}
-
-}  // namespace
-
-TestFunctionBound test_function_bound_for(const Certificate<Mp>& c, const CheckContext& ctx) {
-  // The decay search and the rank-2 proof take about a second; D4, T1 and S3 all need the
-  // same bound in one run, so it is computed once per (certificate, settings, seed).
-  static std::mutex mutex;
-  static std::map<std::string, TestFunctionBound> cache;
-  const std::string key = bound_key(c, ctx);
-  {
-    std::lock_guard<std::mutex> lock(mutex);
-    if (auto it = cache.find(key); it != cache.end()) return it->second;
-  }
-  TestFunctionBound b = compute_test_function_bound(c, ctx);
-  std::lock_guard<std::mutex> lock(mutex);
-  return cache.emplace(key, std::move(b)).first->second;
-}
-
 std::variant<DescentClaimSetup, CheckOutcome> descent_claim_setup(const CheckContext& ctx) {
   auto built = certificate_or_failure(ctx);
   if (CheckOutcome* failed = std::get_if<CheckOutcome>(&built)) return std::move(*failed);
   DescentClaimSetup s{std::move(std::get<Certificate<Mp>>(built)), build_teacher<Mp>(ctx.problem.teacher), {}, {},
                       identity_tolerance(ctx.digits, 12)};
   s.teacher_d = network_cast<double>(s.teacher);
-  s.bound = test_function_bound_for(s.certificate, ctx);
+  s.bound = *shared_test_function_bound(ctx);
   return s;
 }
 
@@ -131,7 +73,7 @@ CheckOutcome check_test_function_bound(const CheckContext& ctx, std::optional<Mp
   std::vector<Measurement> ms;
   const Network<Mp> teacher = build_teacher<Mp>(ctx.problem.teacher);
   const Mp lambda = ctx.problem.lambda.as<Mp>();
-  TestFunctionBound bound = test_function_bound_for(c, ctx);
+  TestFunctionBound bound = *shared_test_function_bound(ctx);  // D2c's proof, when it ran first
   if (rho_override) bound.rho = *rho_override, bound.certified = false;
   ms.push_back(measurement("rho_used", bound.rho,
                            bound.certified ? "decay constant, proved (D2c)" : "decay constant, sampled (D2) or given"));

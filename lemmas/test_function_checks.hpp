@@ -24,9 +24,8 @@ struct TestFunctionBound {
   Mp ratio(const Network<Mp>& student, const Network<Mp>& teacher, const Mp& lambda) const;
 };
 
-/// rho proved by the rank-2 branch-and-bound when it succeeds (certify_fraction x the
-/// sampled constant), else the sampled constant; |p|^2 in closed form.
-TestFunctionBound test_function_bound_for(const Certificate<Mp>& c, const CheckContext& ctx);
+/// The bound of the run's teacher is a shared product: shared_test_function_bound
+/// (lemmas/claim_products.hpp), computed from D2c's proof once per run.
 
 /// D4: sum_j |a_j||w_j| delta(w_j)^2 <= (zeta' + lambda^2 |p|^2 / 4) / (lambda rho_eta) with
 /// zeta' = L_lambda(theta) - lambda sum |a_i*|, for random students, the configured one and
@@ -40,9 +39,10 @@ CheckOutcome check_test_function_bound(const CheckContext& ctx, std::optional<Mp
 namespace zg {
 
 /// What the descent claims (T1, S3) build before running: the certificate (or the FAIL a
-/// degenerate teacher gets), the teacher in MPFR and double, the D4 bound, and the
-/// tolerance Newton's optimum is judged stationary by (12 digits conceded, as D3: the
-/// objective cancels O(1) terms).
+/// degenerate teacher gets), the teacher in MPFR and double, the D4 bound (the run's
+/// product: such a claim declares Product::TestFunctionBound), and the tolerance Newton's
+/// optimum is judged stationary by (12 digits conceded, as D3: the objective cancels O(1)
+/// terms).
 struct DescentClaimSetup {
   Certificate<Mp> certificate;
   Network<Mp> teacher;

@@ -14,6 +14,7 @@
 #include "core/regularized_optimum.hpp"
 #include "lemmas/certificate_checks.hpp"
 #include "lemmas/check_ledger.hpp"
+#include "lemmas/claim_products.hpp"
 #include "lemmas/fits.hpp"
 #include "lemmas/test_function_checks.hpp"
 
@@ -169,7 +170,6 @@ CheckOutcome check_threshold_map(const CheckContext& ctx, const ThresholdMapSett
   auto setup = descent_claim_setup(ctx);
   if (const CheckOutcome* failed = std::get_if<CheckOutcome>(&setup)) return *failed;
   const DescentClaimSetup& su = std::get<DescentClaimSetup>(setup);
-  const Certificate<Mp>& c = su.certificate;
   const Network<Mp>& teacher = su.teacher;
   const Network<double>& teacher_d = su.teacher_d;
   const TestFunctionBound& bound = su.bound;
@@ -181,7 +181,7 @@ CheckOutcome check_threshold_map(const CheckContext& ctx, const ThresholdMapSett
   std::vector<LambdaCase> cases;
   for (const std::string& text : set.lambdas) {
     LambdaCase lc{text, Mp(text), {}, {}, {}};
-    lc.optimum = newton_optimum(teacher, c.basis, lc.lambda, newton_tol);
+    lc.optimum = *shared_newton_optimum(ctx, lc.lambda, newton_tol);  // L1 needs 1e-2, 1e-3, 1e-4 too
     ledger.identity("Newton's optimum at lambda = " + text + " is stationary", lc.optimum.grad_norm, newton_tol);
     lc.optimum.objective += optimum_offset;
     lc.optimum_dirs = lc.optimum.student.W;
