@@ -342,6 +342,10 @@ ArbBall sqrt_of_nonnegative_part(const ArbBall& a) {
   return out;
 }
 
+ArbBall one_minus_square(const ArbBall& x) {
+  return intersect((1 - x) * (1 + x), 1 - sqr(x));
+}
+
 ArbBall clamp_to_unit(const ArbBall& a) {
   ArbBall unit = ArbBall::interval(-1, 1, a.precision());
   return intersect(a, unit);

@@ -110,6 +110,11 @@ ArbBall sqrt_of_nonnegative_part(const ArbBall& a);
 /// The result is a ball again, so its endpoints may still stick out of [-1, 1] by a
 /// rounding of the radius; use asin_of_unit_part / acos_of_unit_part for the functions.
 ArbBall clamp_to_unit(const ArbBall& a);
+/// 1 - x^2 for every x in the ball: (1 - x)(1 + x) intersected with 1 - x^2. Enclosure;
+/// near x = +-1 its radius is relative to 1 - x^2 (the factor 1 -+ x of an exact or
+/// narrow x loses nothing), where 1 - sqr(x) keeps sqr's absolute rounding 2^-prec, so
+/// that sqrt(1 - x^2) of an x within 2^-prec of 1 would be 2^(-prec/2) wide.
+ArbBall one_minus_square(const ArbBall& x);
 /// asin and acos of (a intersected with [-1, 1]), by the monotone endpoints when a sticks
 /// out: enclosures of f(x) for every x in a with |x| <= 1 (indeterminate if there is none).
 ArbBall asin_of_unit_part(const ArbBall& a);

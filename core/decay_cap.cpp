@@ -15,7 +15,7 @@ BallVec tail(const BallVec& v) { return BallVec(v.begin() + 1, v.end()); }
 // with K''(x) xd^2 = xd^2 / (2 pi sqrt(1 - x^2)) intersected with [0, sqrt(1 - x^2)/(2 pi)]
 // (x^2 + xd^2 <= 1 for the exact values). Enclosure for every |x| <= 1.
 ArbBall kernel_second(const KernelSum& s, const ArbBall& x, const ArbBall& xd) {
-  const ArbBall om = 1 - sqr(x);
+  const ArbBall om = one_minus_square(x);
   const ArbBall root = sqrt_of_nonnegative_part(om);
   const ArbBall range = hull(ArbBall::zero(s.precision), root / s.two_pi);
   const ArbBall k2 = certainly_positive(om) ? intersect(sqr(xd) / (s.two_pi * root), range) : range;
@@ -29,8 +29,33 @@ ArbBall touching_kernel_second(const KernelSum& s, const ArbBall& c, const ArbBa
 
 }  // namespace
 
+namespace {
+
+// Enclosure of {a / sqrt(a^2 + Q) : a in `a`, Q in `Q`, Q >= 0} (a number in [-1, 1]): the
+// map increases in a, and in Q it decreases for a >= 0 and increases for a <= 0, so its
+// extremes are at the corners (a_lo, Q_hi or Q_lo) and (a_hi, Q_lo or Q_hi). A corner
+// where it is not defined (a = Q = 0) gives -1 or 1. Enclosure.
+ArbBall signed_ratio(const ArbBall& a, const ArbBall& Q) {
+  const long prec = a.precision();
+  if (!a.is_finite() || !Q.is_finite()) return ArbBall::interval(-1, 1, prec);
+  const Mp q_lo = std::max(Mp(0), Q.lower()), q_hi = Q.upper();
+  if (q_hi < 0) return ArbBall::interval(-1, 1, prec);  // no admissible Q: claim nothing
+  auto at = [&](const Mp& x, const Mp& q) {
+    const ArbBall xb = ArbBall::exact(x, prec);
+    return xb / sqrt_of_nonnegative_part(sqr(xb) + ArbBall::exact(q, prec));
+  };
+  const Mp a_lo = a.lower(), a_hi = a.upper();
+  const ArbBall lo = at(a_lo, a_lo >= 0 ? q_hi : q_lo);
+  const ArbBall hi = at(a_hi, a_hi >= 0 ? q_lo : q_hi);
+  const ArbBall bottom = lo.is_finite() ? ArbBall::exact(lo.lower(), prec) : ArbBall(-1, prec);
+  const ArbBall top = hi.is_finite() ? ArbBall::exact(hi.upper(), prec) : ArbBall(1, prec);
+  return clamp_to_unit(hull(bottom, top));
+}
+
+}  // namespace
+
 ArbBall dipole_second_angle_form(const KernelSum& s, const ArbBall& gamma, const ArbBall& Xb, const ArbBall& Xn,
-                                 const ArbBall& Xbd, const ArbBall& Xnd) {
+                                 const ArbBall& Xbd, const ArbBall& Xnd, const DipoleRayFrame& frame) {
   const long prec = s.precision;
   const SinCos cs = sin_cos(hull(ArbBall::zero(prec), gamma));
   const ArbBall x = clamp_to_unit(cs.cos * Xb + cs.sin * Xn);      // y.u(phi)
@@ -38,12 +63,15 @@ ArbBall dipole_second_angle_form(const KernelSum& s, const ArbBall& gamma, const
   const ArbBall xd = clamp_to_unit(cs.cos * Xbd + cs.sin * Xnd);   // ydot.u(phi)
   const ArbBall xdp = clamp_to_unit(cs.cos * Xnd - cs.sin * Xbd);  // ydot.u'(phi)
   const ArbBall unit = ArbBall::interval(-1, 1, prec);
-  const ArbBall om = 1 - sqr(x);
+  const ArbBall om = one_minus_square(x);
   const bool inside = certainly_positive(om);
   const ArbBall root = inside ? sqrt(om) : ArbBall();
-  // r1 = (y.u') / sqrt(1 - x^2), r2 = (ydot.u) / sqrt(1 - x^2), both in [-1, 1].
-  const ArbBall r1 = inside ? intersect(xp / root, unit) : unit;
-  const ArbBall r2 = inside ? intersect(xd / root, unit) : unit;
+  // r1 = (y.u') / sqrt(1 - x^2), r2 = (ydot.u) / sqrt(1 - x^2), both in [-1, 1]: the
+  // monotone forms, intersected with the plain quotients where those exist.
+  BallVec p;
+  for (std::size_t k = 0; k < frame.p_b.size(); ++k) p.push_back(cs.cos * frame.p_b[k] + cs.sin * frame.p_n[k]);
+  const ArbBall r1 = intersect(signed_ratio(xp, frame.q2), inside ? intersect(xp / root, unit) : unit);
+  const ArbBall r2 = intersect(signed_ratio(xd, dot(p, p)), inside ? intersect(xd / root, unit) : unit);
   // 2 pi d^2/dt^2 d/dphi K(y.u(phi)) = x r1 (r2^2 - 1) + 2 r2 (ydot.u') - asin(x) (y.u').
   const ArbBall third = x * r1 * (sqr(r2) - 1) + 2 * r2 * xdp - asin_of_unit_part(x) * clamp_to_unit(xp);
   return gamma * third / s.two_pi;
@@ -104,7 +132,7 @@ CapConstants cap_constants(const KernelSum& sum, const CapData& d) {
     ArbBall along = c.alpha * asin_A[i];
     if (c.has_beta) {
       h0 += asin_A[i] * d.C[i] / sum.two_pi;
-      along += d.C[i] / sqrt(1 - sqr(d.A[i]));  // indeterminate when A_i may be +-1: the cap fails
+      along += d.C[i] / sqrt(one_minus_square(d.A[i]));  // indeterminate when A_i may be +-1: the cap fails
       for (std::size_t k = 0; k + 1 < r; ++k) g[k] += asin_A[i] * d.Q[i][k] / sum.two_pi;
     }
     for (std::size_t k = 0; k + 1 < r; ++k) g[k] += along * d.P[i][k] / sum.two_pi;
@@ -151,7 +179,7 @@ ArbBall cap_second_derivative(const KernelSum& sum, const CapData& d, const ArbB
       continue;
     }
     const ArbBall L = c * d.C[i] + sn * D, Ld = D * c - sn * d.C[i];
-    const ArbBall om = 1 - sqr(x[i]);
+    const ArbBall om = one_minus_square(x[i]);
     if (!certainly_positive(om)) return ArbBall(std::nan(""), sum.precision);
     const ArbBall root = sqrt(om);
     total += ((2 * xd[i] * Ld - x[i] * L) / root + sqr(xd[i]) * x[i] * L / (om * root) - asin_of_unit_part(x[i]) * L) / sum.two_pi;
@@ -173,7 +201,21 @@ ArbBall cap_second_derivative(const KernelSum& sum, const CapData& d, const ArbB
     const ArbBall Xb = c * d.A[b] + sn * Bb, Xbd = Bb * c - sn * d.A[b];
     const ArbBall Bn = dot(zhat, d.NP[p]);
     const ArbBall Xn = c * d.NA[p] + sn * Bn, Xnd = Bn * c - sn * d.NA[p];
-    total += dp.mass * intersect(direct, dipole_second_angle_form(sum, dp.gamma, Xb, Xn, Xbd, Xnd));
+    // In frame coordinates: y = (c, sn zhat), ydot = (-sn, c zhat), u_b = (A_b, P_b) (for
+    // the touching centre (sigma, 0), as cap_data stores it), n = (NA, NP).
+    const std::size_t r = zhat.size() + 1;
+    DipoleRayFrame frame;
+    frame.q2 = ArbBall::zero(sum.precision);
+    for (std::size_t k = 0; k < r; ++k) {
+      const ArbBall yk = k == 0 ? c : sn * zhat[k - 1];
+      const ArbBall ydk = k == 0 ? -sn : c * zhat[k - 1];
+      const ArbBall& ubk = k == 0 ? d.A[b] : d.P[b][k - 1];
+      const ArbBall nk = k == 0 ? d.NA[p] : d.NP[p][k - 1];
+      frame.q2 += sqr(yk - Xb * ubk - Xn * nk);
+      frame.p_b.push_back(ubk - Xb * yk - Xbd * ydk);
+      frame.p_n.push_back(nk - Xn * yk - Xnd * ydk);
+    }
+    total += dp.mass * intersect(direct, dipole_second_angle_form(sum, dp.gamma, Xb, Xn, Xbd, Xnd, frame));
   }
   return d.sign * total;
 }

@@ -47,13 +47,27 @@ CapConstants cap_constants(const KernelSum& sum, const CapData& d);
 /// Indeterminate where a centre with a beta term may reach +-1 on the piece. Enclosure.
 ArbBall cap_second_derivative(const KernelSum& sum, const CapData& d, const ArbBall& t, const BallVec& zhat);
 
+/// The plane of a dipole seen from a cap ray, for dipole_second_angle_form: with u_b, n
+/// the dipole's orthonormal pair and y, ydot the ray's orthonormal point and velocity,
+/// q2 = |y - (y.u_b) u_b - (y.n) n|^2 (y off the plane, free of phi) and
+/// p_b, p_n the parts of u_b and n orthogonal to y and ydot (so u(phi)'s is
+/// cos(phi) p_b + sin(phi) p_n). Sets, as enclosures.
+struct DipoleRayFrame {
+  ArbBall q2;
+  BallVec p_b, p_n;
+};
+
 /// gamma times an enclosure of d^2/dt^2 d/dphi K(y(t).u(phi)) over phi in [0, gamma], for
 /// a dipole in angle form along a cap ray (|y| = |ydot| = 1, y orthogonal to ydot,
 /// ydd = -y): Xb = y.u_b, Xn = y.n, Xbd, Xnd their t-derivatives (sets). Contains
 /// d^2/dt^2 (K(y.u_a) - K(y.u_b)) wherever that exists (docs/proofs.md §8); bounded by
-/// about gamma (3 + pi/2) / (2 pi) whatever the box, with no singularity at x = +-1. Enclosure.
+/// about gamma (3 + pi/2) / (2 pi) whatever the box, with no singularity at x = +-1.
+/// Its singular ratios r1 = y.u' / sqrt(1 - x^2) and r2 = ydot.u / sqrt(1 - x^2) are taken
+/// as a / sqrt(a^2 + Q), monotone in a and Q, with 1 - x^2 = (y.u')^2 + q2 =
+/// (ydot.u)^2 + |p(phi)|^2 from `frame`: so they stay exact signs in a rank-2 span (q2 =
+/// p = 0), where the quotients of two enclosures would be 2 gamma / t wide. Enclosure.
 ArbBall dipole_second_angle_form(const KernelSum& s, const ArbBall& gamma, const ArbBall& Xb, const ArbBall& Xn,
-                                 const ArbBall& Xbd, const ArbBall& Xnd);
+                                 const ArbBall& Xbd, const ArbBall& Xnd, const DipoleRayFrame& frame);
 
 /// Roots of a cap or strip cover: faces (k, +-) of S^{r-2}, k = 1..r-1, in the order
 /// (1,+), (1,-), (2,+), ...; tag = +-k. Each box is `leading` then [-1, 1]^{r-2}.

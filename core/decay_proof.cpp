@@ -78,6 +78,11 @@ DecayCertificate prove_kernel_sum_decay(const KernelSumInput& input, const Decay
   cert.domain = hi.domain;
   cert.alpha = input.alpha;
   cert.beta = input.beta;
+  // The certificate states every coefficient: a centre without a beta term (all of D3's, or
+  // an empty input row) gets an explicit row of exact zeros.
+  cert.beta.resize(input.directions.size());
+  for (std::vector<std::string>& row : cert.beta)
+    if (row.empty()) row.assign(static_cast<std::size_t>(hi.rank), "0");
   cert.dipoles = input.dipoles;
   cert.touching = input.touching;
   cert.rho = o.rho;

@@ -34,13 +34,13 @@ StripBounds strip_bounds(const KernelSum& sum, const CapData& d, const ArbBall& 
     if (i == j) {
       // y.b_j^perp = s sin t D_j; a_j s l_j / sqrt(1 - x_j^2) = sigma cos t s D_j (sin t / sqrt(1 - s^2 cos^2 t)),
       // the last factor in [0, 1] (s <= 1).
-      const ArbBall ratio = intersect(st / sqrt(1 - sqr(x[i])), ArbBall::interval(0, 1, prec));
+      const ArbBall ratio = intersect(st / sqrt(one_minus_square(x[i])), ArbBall::interval(0, 1, prec));
       h += as[i] * S * st * D / sum.two_pi;
       dh += sigma * c * S * D * ratio + as[i] * st * D;
       continue;
     }
     const ArbBall l = c * d.C[i] + st * D;
-    const ArbBall om = 1 - sqr(x[i]);
+    const ArbBall om = one_minus_square(x[i]);
     if (!certainly_positive(om)) return {ArbBall(std::nan(""), prec), ArbBall(std::nan(""), prec)};
     h += as[i] * S * l / sum.two_pi;
     dh += a[i] * S * l / sqrt(om) + as[i] * l;
@@ -67,7 +67,7 @@ StripBounds strip_bounds(const KernelSum& sum, const CapData& d, const ArbBall& 
     const ArbBall alp = clamp_to_unit(cs.cos * an - cs.sin * a[ib]);
     const ArbBall sal = clamp_to_unit(S * al);
     const ArbBall unit = ArbBall::interval(-1, 1, prec);
-    const ArbBall om = 1 - sqr(sal);
+    const ArbBall om = one_minus_square(sal);
     const ArbBall ratio = certainly_positive(om) ? intersect(S * alp / sqrt(om), unit) : unit;
     dh += dp.mass * intersect(ddirect, dp.gamma * (al * ratio + asin_of_unit_part(sal) * alp));
   }
@@ -80,7 +80,7 @@ StripBounds strip_bounds(const KernelSum& sum, const CapData& d, const ArbBall& 
   ArbBall phi_hi(1, prec);
   if (x_lo < 1) {
     const ArbBall xl(x_lo, prec);
-    phi_hi = acos(xl) / sqrt(1 - sqr(xl));
+    phi_hi = acos(xl) / sqrt(one_minus_square(xl));
   }
   const ArbBall phi = hull(ArbBall(1, prec), phi_hi);
   return {h, dh - 2 * rho * c * phi};

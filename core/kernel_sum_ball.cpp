@@ -19,7 +19,7 @@ BallVec rounded(const BallVec& v, long prec) {
 
 // K at a ball x with its arcsine, by the formula (for narrow balls).
 ArbBall kernel_formula(const KernelSum& s, const ArbBall& x, const ArbBall& asin_x) {
-  return (x * asin_x + sqrt_of_nonnegative_part(1 - sqr(x)) - 1) / s.two_pi;
+  return (x * asin_x + sqrt_of_nonnegative_part(one_minus_square(x)) - 1) / s.two_pi;
 }
 
 }  // namespace
@@ -218,7 +218,7 @@ std::optional<BallVec> sum_gradient(const KernelSum& s, const Projections& p, co
     const Centre& c = s.centres[i];
     ArbBall along = c.alpha * p.asin_x[i];  // 2 pi times the coefficient of u_i
     if (c.has_beta) {
-      const ArbBall one_minus = 1 - sqr(p.x[i]);
+      const ArbBall one_minus = one_minus_square(p.x[i]);
       if (!certainly_positive(one_minus)) return std::nullopt;
       along += p.l[i] / sqrt(one_minus);
       for (std::size_t k = 0; k < r; ++k) g[k] += p.asin_x[i] * c.bperp[k];
@@ -239,7 +239,7 @@ std::optional<BallVec> sum_gradient(const KernelSum& s, const Projections& p, co
       const ArbBall x = clamp_to_unit(cs.cos * p.x[b] + cs.sin * yn);
       const ArbBall xp = cs.cos * yn - cs.sin * p.x[b];
       const ArbBall unit = ArbBall::interval(-1, 1, s.precision);
-      const ArbBall om = 1 - sqr(x);
+      const ArbBall om = one_minus_square(x);
       const ArbBall r_phi = certainly_positive(om) ? intersect(xp / sqrt(om), unit) : unit;
       const ArbBall as = asin_of_unit_part(x);
       for (std::size_t k = 0; k < r; ++k) {

@@ -137,6 +137,39 @@ TEST_CASE("sqrt of a ball straddling 0: indeterminate, or the nonnegative part",
   CHECK_FALSE(zg::certainly_positive(zg::sqrt_of_nonnegative_part(ArbBall::interval(-2, -1, kPrec))));
 }
 
+TEST_CASE("one_minus_square near +-1: its radius is relative to 1 - x^2", "[arb_ball]") {
+  // 1 - sqr(x) keeps sqr's absolute rounding (2^-prec), so at x = 1 - 2^-k with k near prec
+  // it is as wide as the number itself, and sqrt(1 - x^2) is 2^(-prec/2) wide: the D3 cap
+  // at a neuron exactly on its teacher line (the default's middle neuron) lost 29 of 50
+  // digits that way. (1 - x)(1 + x) loses nothing there: 1 - x is exact (Sterbenz).
+  zg::ScopedDigits digits(kRefDigits);
+  for (int k : {1, 20, 64, 120, 127}) {
+    for (int sign : {1, -1}) {
+      const Mp x = sign * (1 - pow(Mp(2), -k));
+      const Mp exact = 1 - x * x;  // at 160 digits: 1 - x^2 = 2^-k (2 - 2^-k) to ~10^-150 relative
+      const ArbBall b = ArbBall::exact(x, kPrec);
+      const ArbBall om = zg::one_minus_square(b);
+      INFO("x = " << sign << " (1 - 2^-" << k << ")");
+      CHECK(encloses(om, exact));
+      // Relative width at most a few 2^-128 (two roundings), however close x is to 1.
+      CHECK(Mp(om.upper() - om.lower()) <= 8 * pow(Mp(2), -kPrec) * exact);
+      CHECK(Mp(zg::sqrt_of_nonnegative_part(om).upper() - zg::sqrt_of_nonnegative_part(om).lower()) <=
+            8 * pow(Mp(2), -kPrec) * sqrt(exact));
+    }
+  }
+  // The old form at k = 127 is as wide as its value: the case that must not come back.
+  const ArbBall near_one = ArbBall::exact(Mp(1 - pow(Mp(2), -127)), kPrec);
+  const ArbBall old_form = 1 - sqr(near_one);
+  CHECK(Mp(old_form.upper() - old_form.lower()) > Mp("0.1") * pow(Mp(2), -126));
+  // A wide ball: still an enclosure of the set {1 - x^2}, no wider than 1 - sqr(x) but for
+  // the intersection's re-centring (Arb rounds the new radius up in its 30-bit mantissa).
+  const ArbBall wide = ArbBall::interval(-0.5, 0.75, kPrec);
+  const ArbBall w = zg::one_minus_square(wide);
+  CHECK(encloses(w, Mp(1)));
+  CHECK(encloses(w, Mp(1 - Mp("0.5625"))));
+  CHECK(w.width_upper() <= (1 - sqr(wide)).width_upper() * (1 + 0x1p-20));
+}
+
 TEST_CASE("abs, hull, intersect, min, max enclose the exact sets", "[arb_ball]") {
   const ArbBall a = ArbBall::interval(-0.25, 0.5, kPrec);
   const ArbBall m = abs(a);

@@ -321,3 +321,33 @@ TEST_CASE("prove_lambda_decay timings on the default configuration's D3 lambdas"
     CHECK(p.status == zg::DecayProofResult::Status::Proved);  // the reference it is timed against
   }
 }
+
+TEST_CASE("prove_lambda_decay at 50 digits: a neuron on its teacher line keeps the cap's digits",
+          "[lambda-decay][proof]") {
+  // configs/default.toml's D3 at 50 digits: by symmetry the middle neuron lies on its teacher
+  // line (their angle ~1e-50), so the dipole's K(y.u_a) is taken at y.u_a within 2^-192 of 1.
+  // With 1 - sqr(x) there, sqrt(1 - x^2) was 2^-96 wide and the cap's h0 was known only to
+  // 1.5e-29, far above the residual allowance (~1e-36): the proof could not close. Each cap's
+  // h0 must now be as narrow as the data (~1e-50), and the proof must hold.
+  zg::ScopedDigits digits(50);
+  const Mp lambda("1e-2");
+  const Network<Mp> teacher = zg::test::planar_teacher(16, {0, 60, 120}, {1, -1, 1});
+  const zg::Certificate<Mp> cert = zg::build_precertificate(teacher, Mp("1e-20"));
+  const zg::OptimumResult r = zg::newton_optimum(teacher, cert.basis, lambda, Mp("1e-38"));
+  REQUIRE(r.converged);
+  const Optimum o{teacher, r.student, cert.basis, r.grad_norm};
+  const DecayProverOptions opt = d3_options(o, lambda, "0.01");
+  const zg::decay::KernelSum sum =
+      zg::decay::build_kernel_sum(zg::lambda_kernel_sum(o.teacher, o.student, o.basis, lambda), opt.precision_bits);
+  REQUIRE(sum.dipoles.size() == 3);
+  CHECK(sum.dipoles[1].gamma.upper() < Mp("1e-45"));  // the coincident pair this case is about
+  for (std::size_t j = 0; j < sum.touching.size(); ++j) {
+    const zg::decay::CapConstants k = zg::decay::cap_constants(sum, zg::decay::cap_data(sum, static_cast<int>(j)));
+    INFO("cap " << j << ": h0 = " << k.h0.to_string(10));
+    CHECK(Mp(k.h0.upper() - k.h0.lower()) < Mp("1e-45"));
+    CHECK(k.h0.upper() - 1 < Mp(opt.max_tau_prime));
+  }
+  const DecayCertificate c = zg::prove_lambda_decay(o.teacher, o.student, o.basis, lambda, opt);
+  INFO(c.statistics.detail);
+  CHECK(c.outcome == DecayOutcome::Proved);
+}
