@@ -52,6 +52,16 @@ CapFrame build_cap_frame(const Model& md, int centre, int sign, double T) {
       f.Q[i] = tail(q);
     }
   }
+  for (const DipoleTerm& d : md.dipoles) {
+    if (!d.angle_form) {
+      f.NA.emplace_back();
+      f.NP.emplace_back();
+      continue;
+    }
+    const IvVec hn = householder(f, d.n);
+    f.NA.push_back(intersect(hn[0], sig * dot(d.n, u)));
+    f.NP.push_back(tail(hn));
+  }
   // h0 and g (§4) with the folded α, the touching centre's value α_j K(1) =
   // α_j (π/2 − 1)/(2π) exactly.
   const Iv one(1);
@@ -107,18 +117,74 @@ CapFrame at_precision(const CapFrame& f, mpfr_prec_t bits) {
   round_all(out.g);
   for (IvVec& v : out.P) round_all(v);
   for (IvVec& v : out.Q) round_all(v);
+  round_all(out.NA);
+  for (IvVec& v : out.NP) round_all(v);
   return out;
 }
+
+namespace {
+
+// {a / sqrt(a² + Q) : a ∈ A, Q ∈ Q ∩ [0, ∞)} ⊆ [−1, 1]: increasing in a; in Q decreasing
+// for a >= 0 and increasing for a <= 0, so bounded by its values at the corners. A corner
+// where it is undefined (a = Q = 0) bounds by −1 or 1.
+Iv ratio_range(const Iv& A, const Iv& Q) {
+  if (A.is_nan() || Q.is_nan() || !A.is_bounded() || !Q.is_bounded()) return unit_interval();
+  const Iv q_lo = max_of(lower_point(Q), Iv(0));
+  const Iv q_hi = upper_point(Q);
+  if (!certainly_nonnegative(q_hi)) return unit_interval();
+  const Iv a_lo = lower_point(A);
+  const Iv a_hi = upper_point(A);
+  const Iv lo = a_lo / sqrt_nonneg(sqr(a_lo) + (certainly_nonnegative(a_lo) ? q_hi : q_lo));
+  const Iv hi = a_hi / sqrt_nonneg(sqr(a_hi) + (certainly_nonnegative(a_hi) ? q_lo : q_hi));
+  const Iv bottom = lo.is_nan() || !lo.is_bounded() ? Iv(-1) : lower_point(lo);
+  const Iv top = hi.is_nan() || !hi.is_bounded() ? Iv(1) : upper_point(hi);
+  return intersect(Iv::hull(bottom.lo(), top.hi()), unit_interval());
+}
+
+// Along the cap ray y = (c, s ẑ), ẏ = (−s, c ẑ) in frame coordinates (orthonormal, ÿ = −y),
+// the dipole D(t) = K(y·u(γ)) − K(y·u(0)) = ∫_0^γ ∂_φ K(y·u(φ)) dφ, so D'' ∈ γ · {∂²_t ∂_φ K}
+// over φ ∈ [0, γ]. With x = y·u, p = y·u' (∂_φ x), ẋ = ẏ·u, ṗ = ẏ·u', ẍ = −x, p̈ = −p and
+// R = sqrt(1 − x²): ∂_φ K = asin(x) p / (2π) and
+//   2π ∂²_t ∂_φ K = (2ẋṗ − x p)/R + x ẋ² p / R³ − asin(x) p = x r1 (r2² − 1) + 2 r2 ṗ − asin(x) p,
+// r1 = p/R, r2 = ẋ/R. Since R² = p² + |y⊥|² (y⊥: y off the plane of u_b, n; free of φ) and
+// R² = ẋ² + |u − x y − ẋ ẏ|² (u off the plane of y, ẏ), both ratios are a/sqrt(a² + Q).
+Iv dipole_angle_form(const Model& md, const DipoleTerm& d, const Iv& Xb, const Iv& Xn, const Iv& Xbd,
+                     const Iv& Xnd, const IvVec& Y, const IvVec& Yd, const IvVec& Ub, const IvVec& N) {
+  const Iv phi = Iv::hull(Iv(0).lo(), d.gamma.hi());
+  const Iv cp = cos(phi);
+  const Iv sp = sin(phi);
+  const Iv x = intersect(cp * Xb + sp * Xn, unit_interval());
+  const Iv p = cp * Xn - sp * Xb;
+  const Iv xd = intersect(cp * Xbd + sp * Xnd, unit_interval());
+  const Iv pd = intersect(cp * Xnd - sp * Xbd, unit_interval());
+  Iv y_off;  // |y − X_b u_b − X_n n|²
+  Iv u_off;  // |u(φ) − x y − ẋ ẏ|², u(φ) = cos φ u_b + sin φ n
+  for (std::size_t k = 0; k < Y.size(); ++k) {
+    y_off += sqr(Y[k] - Xb * Ub[k] - Xn * N[k]);
+    const Iv uk = cp * Ub[k] + sp * N[k];
+    u_off += sqr(uk - x * Y[k] - xd * Yd[k]);
+  }
+  const Iv r1 = ratio_range(p, y_off);
+  const Iv r2 = ratio_range(xd, u_off);
+  const Iv third = x * r1 * (sqr(r2) - Iv(1)) + ldexp(r2 * pd, 1) - asin_clipped(x) * intersect(p, unit_interval());
+  return d.gamma * third * md.inv_two_pi;
+}
+
+}  // namespace
 
 Iv cap_second_derivative(const Model& md, const CapFrame& f, const Iv& t, const IvVec& zhat) {
   const Iv c = cos(t);
   const Iv s = sin(t);
   const Iv zero(0);
   const std::size_t j = static_cast<std::size_t>(f.centre);
-  Iv sum;
-  for (std::size_t i = 0; i < static_cast<std::size_t>(md.m); ++i) {
+  const std::size_t m = static_cast<std::size_t>(md.m);
+  std::vector<Iv> kernel(m);  // d²/dt² K(y·u_i)
+  std::vector<Iv> Bs(m);      // ẑ·P_i
+  Iv beta_sum;                // the b⊥ terms
+  for (std::size_t i = 0; i < m; ++i) {
     if (i == j) continue;
     const Iv B = dot(zhat, f.P[i]);
+    Bs[i] = B;
     const Iv x = intersect(c * f.A[i] + s * B, unit_interval());
     const Iv xd = intersect(c * B - s * f.A[i], unit_interval());  // x² + ẋ² <= 1
     const Iv omx2 = one_minus_sq(x);
@@ -128,23 +194,54 @@ Iv cap_second_derivative(const Model& md, const CapFrame& f, const Iv& t, const 
     // K''(x) ẋ² = ẋ²/(2π sqrt(1 − x²)) ∈ [0, sqrt(1 − x²)/(2π)] because ẋ² <= 1 − x².
     const Iv bound = omx * md.inv_two_pi;
     const Iv K2 = intersect(xd2 * md.inv_two_pi / omx, Iv::hull(zero.lo(), bound.hi()));
-    sum += md.alpha_folded[i] * (K2 - asx * x * md.inv_two_pi);
+    kernel[i] = K2 - asx * x * md.inv_two_pi;
     if (!md.b_zero[i]) {
       if (omx.contains_zero()) return Iv::entire();
       const Iv D = dot(zhat, f.Q[i]);
       const Iv L = c * f.C[i] + s * D;
       const Iv Ld = c * D - s * f.C[i];
       // (ẍ L + 2 ẋ L̇)/√(1−x²) + ẋ² x L/(1−x²)^{3/2} + asin(x) L̈, with ẍ = −x, L̈ = −L.
-      sum += ((ldexp(xd * Ld, 1) - x * L) / omx + xd2 * x * L / (omx2 * omx) - asx * L) * md.inv_two_pi;
+      beta_sum += ((ldexp(xd * Ld, 1) - x * L) / omx + xd2 * x * L / (omx2 * omx) - asx * L) * md.inv_two_pi;
     }
   }
   const Iv theta = md.half_pi - t;  // asin(cos t) = π/2 − t
-  Iv fj = md.alpha_folded[j] * (s - theta * c) * md.inv_two_pi;
+  kernel[j] = (s - theta * c) * md.inv_two_pi;
   if (!md.b_zero[j]) {
     const Iv Dj = dot(zhat, f.Q[j]);
-    fj += Iv(f.sigma) * Dj * (-(ldexp(c, 1) + theta * s)) * md.inv_two_pi;
+    beta_sum += Iv(f.sigma) * Dj * (-(ldexp(c, 1) + theta * s)) * md.inv_two_pi;
   }
-  return Iv(f.sign) * (sum + fj);
+  Iv folded = beta_sum;
+  for (std::size_t i = 0; i < m; ++i) folded += md.alpha_folded[i] * kernel[i];
+  if (md.dipoles.empty()) return Iv(f.sign) * folded;
+
+  Iv stated = beta_sum;
+  for (std::size_t i = 0; i < m; ++i) stated += md.alpha[i] * kernel[i];
+  const std::size_t r = zhat.size() + 1;
+  IvVec Y(r), Yd(r);
+  for (std::size_t k = 0; k < r; ++k) {
+    Y[k] = k == 0 ? c : s * zhat[k - 1];
+    Yd[k] = k == 0 ? -s : c * zhat[k - 1];
+  }
+  for (std::size_t q = 0; q < md.dipoles.size(); ++q) {
+    const DipoleTerm& d = md.dipoles[q];
+    Iv term = kernel[d.a] - kernel[d.b];
+    if (d.angle_form) {
+      // u_b and n in frame coordinates (for the touching centre u_j = σ e_1: A_j = σ, P_j = 0).
+      IvVec Ub(r), N(r);
+      for (std::size_t k = 0; k < r; ++k) {
+        Ub[k] = k == 0 ? f.A[d.b] : f.P[d.b][k - 1];
+        N[k] = k == 0 ? f.NA[q] : f.NP[q][k - 1];
+      }
+      const Iv Xb = c * f.A[d.b] + s * Bs[d.b];  // Bs[j] = 0: y·u_j = σ c
+      const Iv Xbd = c * Bs[d.b] - s * f.A[d.b];
+      const Iv Bn = dot(zhat, f.NP[q]);
+      const Iv Xn = c * f.NA[q] + s * Bn;
+      const Iv Xnd = c * Bn - s * f.NA[q];
+      term = intersect(term, dipole_angle_form(md, d, Xb, Xn, Xbd, Xnd, Y, Yd, Ub, N));
+    }
+    stated += d.mass * term;
+  }
+  return Iv(f.sign) * intersect(folded, stated);
 }
 
 StripValues strip_values(const Model& md, const CapFrame& f, const Iv& s, const Iv& t, const IvVec& zhat) {

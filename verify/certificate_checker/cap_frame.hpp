@@ -25,6 +25,9 @@ struct CapFrame {
   std::vector<Iv> C;
   std::vector<IvVec> P;
   std::vector<IvVec> Q;
+  /// Per dipole in angle form: (H n)_1 = σ u_j·n and (H n)_{2..r} (empty otherwise).
+  std::vector<Iv> NA;
+  std::vector<IvVec> NP;
   Iv h0;     // h(t = 0) = s_j η̃(u_j)
   IvVec g;   // h'(0, ẑ) = ẑ·g
   Iv gamma;  // |g|
@@ -40,7 +43,10 @@ CapFrame at_precision(const CapFrame& f, mpfr_prec_t bits);
 IvVec householder(const CapFrame& f, const IvVec& x);
 
 /// h'' = s_j d²η̃/dt² over t ∈ `t`, ẑ ∈ `zhat` (an enclosure of a set of unit vectors of
-/// R^{r−1}); the whole line when a centre with b⊥ ≠ 0 has 1 − x² ∋ 0 on the piece.
+/// R^{r−1}); the whole line when a centre with b⊥ ≠ 0 has 1 − x² ∋ 0 on the piece. With
+/// dipoles (D3), also as the stated α plus each dipole's mass times (the direct difference
+/// of its kernel parts ∩ its angle form), intersected with the folded sum: the folded α
+/// carry O(1/λ) masses, whose box widths the angle form (an O(λ) angle) avoids.
 Iv cap_second_derivative(const Model& md, const CapFrame& f, const Iv& t, const IvVec& zhat);
 
 /// Over a strip piece s ∈ `s`, t ∈ `t`, ẑ ∈ `zhat`: h = s_j η̃(s H(cos t, sin t ẑ)),

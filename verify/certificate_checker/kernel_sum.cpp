@@ -51,6 +51,16 @@ Model build_model(const Certificate& c) {
     t.flip = mpfr_sgn(midpoint_point(dot(md.u[t.a], md.u[t.b])).lo()) < 0 ? -1 : 1;
     for (int k = 0; k < md.r; ++k)
       t.gap.push_back(Iv(t.flip) * md.u[t.a][static_cast<std::size_t>(k)] - md.u[t.b][static_cast<std::size_t>(k)]);
+    const Iv c = Iv(t.flip) * dot(md.u[t.a], md.u[t.b]);
+    IvVec w;
+    for (int k = 0; k < md.r; ++k)
+      w.push_back(Iv(t.flip) * md.u[t.a][static_cast<std::size_t>(k)] - c * md.u[t.b][static_cast<std::size_t>(k)]);
+    const Iv sin_gamma = norm(w);
+    if (certainly_positive(c) && certainly_positive(sin_gamma)) {
+      t.angle_form = true;
+      for (const Iv& wk : w) t.n.push_back(wk / sin_gamma);
+      t.gamma = asin_clipped(sin_gamma);
+    }
     md.alpha_folded[t.a] += t.mass;
     md.alpha_folded[t.b] -= t.mass;
     md.dipoles.push_back(std::move(t));
@@ -72,6 +82,8 @@ Model at_precision(const Model& md, mpfr_prec_t bits) {
   for (DipoleTerm& d : out.dipoles) {
     d.mass = rounded(d.mass, bits);
     round_all(d.gap);
+    round_all(d.n);
+    d.gamma = rounded(d.gamma, bits);
   }
   for (Iv* x : {&out.residual, &out.pi, &out.half_pi, &out.inv_two_pi, &out.rho, &out.tau_prime, &out.tau})
     *x = rounded(*x, bits);

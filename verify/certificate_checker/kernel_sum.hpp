@@ -19,6 +19,13 @@ struct DipoleTerm {
   int flip = 1;
   Iv mass;
   IvVec gap;
+  /// The great circle u(φ) = cos φ u_b + sin φ n from u_b to flip u_a = u(γ), when c =
+  /// flip u_a·u_b > 0 and sin γ = |flip u_a − c u_b| > 0 are proved: n = (flip u_a − c u_b)/sin γ,
+  /// γ = asin(sin γ) ∈ (0, π/2). Then the dipole's t-derivatives along a cap ray are γ times
+  /// a φ-derivative at some φ ∈ [0, γ] (cap_frame.hpp). Otherwise angle_form is false.
+  bool angle_form = false;
+  IvVec n;
+  Iv gamma;
 };
 
 /// The enclosed data of a certificate (docs/proofs.md §1): u_i, b_i⊥ = b_i − e_i u_i,
