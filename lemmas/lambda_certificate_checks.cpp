@@ -159,8 +159,9 @@ CheckOutcome check_lambda_certificate(const CheckContext& ctx) {
     const std::string sampled_what = std::string("sup |eta_lambda| - 1 within the optimum's residual at lambda = ") + text;
     // Every lambda is proved: a rank-2 span with MPFI intervals (core/lambda_certificate_proof.hpp,
     // 2-3 s a lambda on the default), a higher rank on Arb balls with a certificate
-    // (core/lambda_decay_proof.hpp; at 50 digits its cap at the default's middle neuron
-    // does not close yet, so rank 2 stays on MPFI). The sampled sup decides only when a
+    // (core/lambda_decay_proof.hpp; it proves the default's five lambdas at 50 digits in
+    // ~4 s, but the checker's strips do not replay D3 certificates below lambda = 1e-2 yet,
+    // so rank 2 stays on MPFI until they do). The sampled sup decides only when a
     // proof stops on its budget, and the report says so.
     const Mp sampled_rho = sampled_rank_r_lambda_decay(teacher, o.student, c.basis, lambda, points);
     if (c.rank() == 2) {
