@@ -180,6 +180,44 @@ TEST_CASE("lambda_kernel_sum: the dipoles' angle forms cancel the 1/lambda masse
   }
 }
 
+TEST_CASE("lambda_kernel_sum: in rank 3 the dipoles' h'' still contains the second difference of eta~",
+          "[lambda-decay]") {
+  // The angle form's ratios r1, r2 come from the plane of the dipole (decay_cap.hpp); in
+  // rank 3 their off-plane parts q2 and |p(phi)|^2 are nonzero, so the monotone bounds are
+  // exercised away from the exact signs of rank 2. Reference: the second difference of the
+  // value enclosure at 192 bits along each ray (a different formula: no derivatives), at
+  // configs/rank3_sphere.toml's teacher, lambda = 1e-4 (masses ~2e4).
+  zg::ScopedDigits digits(40);
+  const Mp lambda("1e-4");
+  const Optimum o = rank3_optimum(3, lambda);
+  const zg::decay::KernelSum hi = zg::decay::build_kernel_sum(zg::lambda_kernel_sum(o.teacher, o.student, o.basis, lambda), 192);
+  const zg::decay::KernelSum lo = hi.at_precision(64);
+  REQUIRE(hi.rank == 3);
+  // Exactly unit rays of R^2 (3-4-5 and 7-24-25 triangles), enclosed as decimals.
+  const char* rays[3][2] = {{"1", "0"}, {"-0.6", "0.8"}, {"0.28", "-0.96"}};
+  for (std::size_t j = 0; j < hi.touching.size(); ++j) {
+    const zg::decay::CapData d = zg::decay::cap_data(hi, static_cast<int>(j));
+    const zg::decay::CapData dl = zg::decay::cap_data(lo, static_cast<int>(j));
+    for (const auto& z : rays) {
+      auto eta_at = [&](double t) {
+        const zg::SinCos sc = zg::sin_cos(ArbBall(t, 192));
+        const BallVec y = zg::decay::apply_frame(d.frame, BallVec{sc.cos, sc.sin * ArbBall::decimal(z[0], 192), sc.sin * ArbBall::decimal(z[1], 192)});
+        return zg::decay::sum_value(hi, zg::decay::project(hi, y), y);
+      };
+      for (double t0 : {0.002, 0.01, 0.03}) {
+        INFO("touching " << j << ", ray (" << z[0] << ", " << z[1] << "), t = " << t0);
+        const double h = 1e-4;
+        const ArbBall q = hi.touching[j].sign * ((eta_at(t0 + h) - 2 * eta_at(t0) + eta_at(t0 - h)) / ArbBall(h * h, 192));
+        const ArbBall piece = zg::ArbBall::interval(t0 - h, t0 + h, 64);
+        const ArbBall h2 = zg::decay::cap_second_derivative(lo, dl, piece, BallVec{ArbBall::decimal(z[0], 64), ArbBall::decimal(z[1], 64)});
+        CHECK(h2.lower() <= q.upper());
+        CHECK(q.lower() <= h2.upper());
+        if (t0 >= 0.01) CHECK(h2.width_upper() < 0.5);
+      }
+    }
+  }
+}
+
 TEST_CASE("prove_lambda_decay: rank 2 agrees with the MPFI proof", "[lambda-decay][proof]") {
   zg::ScopedDigits digits(40);
   for (const int dimension : {2, 16}) {
