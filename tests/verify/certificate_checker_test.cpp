@@ -1023,6 +1023,91 @@ TEST_CASE("K, h'' and dh/ds enclosures contain difference quotients of eta~ itse
   }
 }
 
+TEST_CASE("with a dipole of mass 1e4, the strip's h and dh/ds contain eta~ and its difference quotient, narrowly",
+          "[certificate_checker]") {
+  // D3's certificates carry O(1/lambda) dipole masses between a neuron and its neighbour.
+  // Here: the ball teacher plus a third centre 0.06 degrees from u_1 (basis skip 2), stated
+  // alpha_2 = 0 and a dipole of mass 1e4 from u_2 to u_1 (mass x angle ~ 10, as D3's are),
+  // so the folded alphas are +-1e4. The reference is eta_at (the folded sum at points, a
+  // different formula); the width test fails when the strip keeps only the folded sum (the
+  // model without its dipole: 2 to 8 wide on these pieces, against 0.03 to 0.07).
+  json doc = header(true, "0.1");
+  const double phi = 0.06 * 3.14159265358979 / 180;
+  doc["teacher"]["directions"].push_back({exact_decimal(0.6 * std::cos(phi) - 0.8 * std::sin(phi)),
+                                          exact_decimal(0.6 * std::sin(phi) + 0.8 * std::cos(phi)), "0"});
+  doc["teacher"]["weights"].push_back("-1");
+  doc["basis_skips"] = json::array({2});
+  doc["coefficients"]["alpha"].push_back("0");
+  doc["coefficients"]["beta"].push_back(json::array({"0", "0"}));
+  doc["dipoles"] = json::array({{{"a", 2}, {"b", 1}, {"mass", "1e4"}}});
+  const Certificate c = read_certificate_text(doc.dump());
+  PrecisionScope scope(400);
+  const Model md = build_model(c);
+  REQUIRE(md.dipoles.size() == 1);
+  REQUIRE(md.dipoles[0].angle_form);
+  Model folded_only = md;  // the same function without the dipole's forms
+  folded_only.alpha = md.alpha_folded;
+  folded_only.dipoles.clear();
+  const double eps = 0x1p-40;
+  const double piece = 0x1p-10;
+  for (int j = 0; j < 2; ++j) {
+    const CapFrame f = build_cap_frame(md, j, j == 0 ? 1 : -1, kT);
+    const CapFrame ff = build_cap_frame(folded_only, j, j == 0 ? 1 : -1, kT);
+    for (int side : {1, -1}) {
+      const IvVec zhat{Iv(side)};
+      auto h = [&](double t, double s) {
+        const Iv tt = Iv::exact(t);
+        const IvVec y = householder(f, {Iv::exact(s) * cos(tt), Iv::exact(s) * sin(tt) * zhat[0]});
+        return Iv(f.sign) * eta_at(md, y);
+      };
+      for (const double t : {0.01, 0.05, 0.1}) {
+        for (const double s : {0.5, 0.9}) {
+          INFO("touching " << j << " side " << side << " t = " << t << " s = " << s);
+          const Iv first = (h(t, s + eps) - h(t, s)) / Iv::exact(eps);
+          const StripValues v = strip_values(md, f, Iv::from_doubles(s, s + eps), Iv::from_doubles(t, t), zhat);
+          CHECK(overlaps(first, v.dh_ds));
+          CHECK(contains(v.h, h(t, s)));
+          // on a piece of width 2^-10 the dipole's forms keep dh/ds narrow; the folded sum
+          // alone is wider by the masses
+          const Iv S = Iv::from_doubles(s, s + piece);
+          const Iv T = Iv::from_doubles(t, t + piece);
+          const StripValues wide = strip_values(md, f, S, T, zhat);
+          const StripValues plain = strip_values(folded_only, ff, S, T, zhat);
+          CHECK(certainly_le(upper_point(wide.dh_ds) - lower_point(wide.dh_ds), Iv::exact(0.25)));
+          CHECK(certainly_le(upper_point(wide.h) - lower_point(wide.h), Iv::exact(0.1)));
+          CHECK(certainly_le(Iv::exact(1), upper_point(plain.dh_ds) - lower_point(plain.dh_ds)));
+          CHECK(overlaps(wide.dh_ds, plain.dh_ds));
+        }
+      }
+    }
+  }
+
+  // The main cover's mean-value form: its gradient takes the dipole's angle form too.
+  std::mt19937_64 gen(5);
+  for (int trial = 0; trial < 40; ++trial) {
+    const int face = 1 + static_cast<int>(gen() % 2);
+    const double x0 = -1 + static_cast<double>(gen() % 64) / 32;
+    const double s0 = 0.5 + static_cast<double>(gen() % 16) / 32;
+    const Box b = make_box({{s0, s0 + 0x1p-7}, {x0, x0 + 0x1p-7}});
+    const FEnclosure fe = enclose_F(md, face, box_intervals(b), true);
+    Model no_angle = md;  // the gradient's dipole by its direct difference only
+    no_angle.dipoles[0].angle_form = false;
+    const FEnclosure fn = enclose_F(no_angle, face, box_intervals(b), true);
+    INFO("face " << face << " box " << box_string(b));
+    REQUIRE(fe.mean_value);
+    const Iv width = upper_point(fe.eta) - lower_point(fe.eta);
+    CHECK(certainly_le(width, Iv::exact(0.04)));  // measured 0.005 to 0.027
+    CHECK(certainly_le(Iv(3) * width, upper_point(fn.eta) - lower_point(fn.eta)));  // 0.06 to 0.27 without
+    for (int sample = 0; sample < 3; ++sample) {
+      const Iv sr = Iv::exact(b.lo[0] + (b.hi[0] - b.lo[0]) * (sample / 2.0));
+      const Iv xr = Iv::exact(b.lo[1] + (b.hi[1] - b.lo[1]) * (sample / 2.0));
+      IvVec y = face_chart(2, face, 1, {xr}).v;
+      for (Iv& yk : y) yk = sr * yk;
+      CHECK(overlaps(fe.eta, eta_at(md, y)));
+    }
+  }
+}
+
 TEST_CASE("the F enclosure (plain and mean value) contains F at points of the box", "[certificate_checker]") {
   for (const bool ball : {false, true}) {
     const Certificate c = read_certificate_text(header(ball, "0.1").dump());

@@ -53,6 +53,9 @@ CapFrame build_cap_frame(const Model& md, int centre, int sign, double T) {
     }
   }
   for (const DipoleTerm& d : md.dipoles) {
+    const IvVec hg = householder(f, d.gap);
+    f.GA.push_back(intersect(hg[0], sig * dot(d.gap, u)));
+    f.GP.push_back(tail(hg));
     if (!d.angle_form) {
       f.NA.emplace_back();
       f.NP.emplace_back();
@@ -119,27 +122,12 @@ CapFrame at_precision(const CapFrame& f, mpfr_prec_t bits) {
   for (IvVec& v : out.Q) round_all(v);
   round_all(out.NA);
   for (IvVec& v : out.NP) round_all(v);
+  round_all(out.GA);
+  for (IvVec& v : out.GP) round_all(v);
   return out;
 }
 
 namespace {
-
-// {a / sqrt(a² + Q) : a ∈ A, Q ∈ Q ∩ [0, ∞)} ⊆ [−1, 1]: increasing in a; in Q decreasing
-// for a >= 0 and increasing for a <= 0, so bounded by its values at the corners. A corner
-// where it is undefined (a = Q = 0) bounds by −1 or 1.
-Iv ratio_range(const Iv& A, const Iv& Q) {
-  if (A.is_nan() || Q.is_nan() || !A.is_bounded() || !Q.is_bounded()) return unit_interval();
-  const Iv q_lo = max_of(lower_point(Q), Iv(0));
-  const Iv q_hi = upper_point(Q);
-  if (!certainly_nonnegative(q_hi)) return unit_interval();
-  const Iv a_lo = lower_point(A);
-  const Iv a_hi = upper_point(A);
-  const Iv lo = a_lo / sqrt_nonneg(sqr(a_lo) + (certainly_nonnegative(a_lo) ? q_hi : q_lo));
-  const Iv hi = a_hi / sqrt_nonneg(sqr(a_hi) + (certainly_nonnegative(a_hi) ? q_lo : q_hi));
-  const Iv bottom = lo.is_nan() || !lo.is_bounded() ? Iv(-1) : lower_point(lo);
-  const Iv top = hi.is_nan() || !hi.is_bounded() ? Iv(1) : upper_point(hi);
-  return intersect(Iv::hull(bottom.lo(), top.hi()), unit_interval());
-}
 
 // Along the cap ray y = (c, s ẑ), ẏ = (−s, c ẑ) in frame coordinates (orthonormal, ÿ = −y),
 // the dipole D(t) = K(y·u(γ)) − K(y·u(0)) = ∫_0^γ ∂_φ K(y·u(φ)) dφ, so D'' ∈ γ · {∂²_t ∂_φ K}
@@ -244,39 +232,103 @@ Iv cap_second_derivative(const Model& md, const CapFrame& f, const Iv& t, const 
   return Iv(f.sign) * intersect(folded, stated);
 }
 
+namespace {
+
+// 2π ∂/∂s of a dipole's kernel part along the strip ray y = s v, by its angle form: with
+// u(φ) = cos φ u_b + sin φ n, K(s v·u(γ)) − K(s v·u(0)) = ∫_0^γ ∂_φ K(s v·u(φ)) dφ and
+// 2π ∂_s ∂_φ K(s al) = ∂_φ (asin(s al) al) = al r + asin(s al) al', al = v·u(φ),
+// al' = v·u'(φ), r = s al'/sqrt(1 − s² al²). Since al² + al'² = |v_plane|² <= 1 (v_plane:
+// v in the plane of u_b, n; free of φ), 1 − s² al² = (s al')² + (1 − s² |v_plane|²), so r is
+// the monotone ratio of ratio_range, and |r| <= 1.
+Iv dipole_strip_angle_form(const DipoleTerm& d, const Iv& s, const Iv& ab, const Iv& an) {
+  const Iv phi = Iv::hull(Iv(0).lo(), d.gamma.hi());
+  const Iv cp = cos(phi);
+  const Iv sp = sin(phi);
+  const Iv al = intersect(cp * ab + sp * an, unit_interval());
+  const Iv alp = intersect(cp * an - sp * ab, unit_interval());
+  const Iv sal = intersect(s * al, unit_interval());
+  const Iv off = Iv(1) - sqr(s) * (sqr(ab) + sqr(an));
+  Iv r = ratio_range(s * alp, off);
+  const Iv om = one_minus_sq(sal);
+  if (certainly_positive(om)) r = intersect(r, s * alp / sqrt_nonneg(om));
+  return d.gamma * (al * r + asin_clipped(sal) * alp);
+}
+
+}  // namespace
+
 StripValues strip_values(const Model& md, const CapFrame& f, const Iv& s, const Iv& t, const IvVec& zhat) {
   const Iv c = cos(t);
   const Iv st = sin(t);
   const std::size_t j = static_cast<std::size_t>(f.centre);
-  Iv h;
-  Iv dh;
-  for (std::size_t i = 0; i < static_cast<std::size_t>(md.m); ++i) {
-    if (i == j) continue;
-    const Iv a = intersect(c * f.A[i] + st * dot(zhat, f.P[i]), unit_interval());  // v·u_i
-    const Iv x = intersect(s * a, unit_interval());
-    const Iv asx = asin_clipped(x);
-    h += md.alpha_folded[i] * kernel_K(md, x, asx);
-    dh += md.alpha_folded[i] * asx * a * md.inv_two_pi;
-    if (!md.b_zero[i]) {
-      const Iv l = c * f.C[i] + st * dot(zhat, f.Q[i]);  // v·b_i⊥
-      const Iv omx = sqrt_nonneg(one_minus_sq(x));
-      if (omx.contains_zero()) return {Iv::entire(), Iv::entire(), Iv::entire()};
-      h += asx * s * l * md.inv_two_pi;
-      dh += (a * s * l / omx + asx * l) * md.inv_two_pi;
+  const std::size_t m = static_cast<std::size_t>(md.m);
+  // Per centre: a_i = v·u_i, x_i = s a_i, asin(x_i), K(x_i). The touching centre:
+  // a_j = σ cos t, x_j = σ s cos t, so K(x_j) = K(s cos t) and asin(x_j) = σ asin(s cos t).
+  std::vector<Iv> a(m), x(m), asx(m), kernel(m);
+  const Iv sig(f.sigma);
+  for (std::size_t i = 0; i < m; ++i) {
+    if (i == j) {
+      const Iv xc = intersect(s * c, Iv::from_doubles(0.0, 1.0));
+      const Iv asc = asin_clipped(xc);
+      a[i] = sig * c;
+      x[i] = sig * xc;
+      asx[i] = sig * asc;
+      kernel[i] = kernel_K(md, xc, asc);
+      continue;
     }
+    a[i] = intersect(c * f.A[i] + st * dot(zhat, f.P[i]), unit_interval());
+    x[i] = intersect(s * a[i], unit_interval());
+    asx[i] = asin_clipped(x[i]);
+    kernel[i] = kernel_K(md, x[i], asx[i]);
   }
-  // Touching centre: x_j = σ s cos t, so K(x_j) = K(s cos t) and asin(x_j) = σ asin(s cos t).
-  const Iv xc = intersect(s * c, Iv::from_doubles(0.0, 1.0));
-  const Iv asc = asin_clipped(xc);
-  h += md.alpha_folded[j] * kernel_K(md, xc, asc);
-  dh += md.alpha_folded[j] * asc * c * md.inv_two_pi;
-  if (!md.b_zero[j]) {
-    const Iv sig(f.sigma);
-    const Iv Dj = dot(zhat, f.Q[j]);
-    // sin t / sqrt(1 − s² cos² t) ∈ [0, 1].
-    const Iv psi = intersect(st / sqrt_nonneg(one_minus_sq(xc)), Iv::from_doubles(0.0, 1.0));
-    h += sig * asc * s * st * Dj * md.inv_two_pi;
-    dh += sig * (c * s * Dj * psi + asc * st * Dj) * md.inv_two_pi;
+  // The b⊥ terms, shared by both sums.
+  Iv h_beta;
+  Iv dh_beta;
+  for (std::size_t i = 0; i < m; ++i) {
+    if (md.b_zero[i]) continue;
+    const Iv D = dot(zhat, f.Q[i]);
+    if (i == j) {
+      // y·b_j⊥ = s sin t D_j; a_j s l_j / sqrt(1 − x_j²) = σ cos t s D_j ψ with
+      // ψ = sin t / sqrt(1 − s² cos² t) ∈ [0, 1] (s <= 1).
+      const Iv xc = intersect(s * c, Iv::from_doubles(0.0, 1.0));
+      const Iv psi = intersect(st / sqrt_nonneg(one_minus_sq(xc)), Iv::from_doubles(0.0, 1.0));
+      h_beta += asx[i] * s * st * D * md.inv_two_pi;
+      dh_beta += (sig * c * s * D * psi + asx[i] * st * D) * md.inv_two_pi;
+      continue;
+    }
+    const Iv l = c * f.C[i] + st * D;  // v·b_i⊥
+    const Iv omx = sqrt_nonneg(one_minus_sq(x[i]));
+    if (omx.contains_zero()) return {Iv::entire(), Iv::entire(), Iv::entire()};
+    h_beta += asx[i] * s * l * md.inv_two_pi;
+    dh_beta += (a[i] * s * l / omx + asx[i] * l) * md.inv_two_pi;
+  }
+  Iv h = h_beta;
+  Iv dh = dh_beta;
+  for (std::size_t i = 0; i < m; ++i) {
+    h += md.alpha_folded[i] * kernel[i];
+    dh += md.alpha_folded[i] * asx[i] * a[i] * md.inv_two_pi;
+  }
+  if (!md.dipoles.empty()) {
+    Iv h_stated = h_beta;
+    Iv dh_stated = dh_beta;
+    for (std::size_t i = 0; i < m; ++i) {
+      h_stated += md.alpha[i] * kernel[i];
+      dh_stated += md.alpha[i] * asx[i] * a[i] * md.inv_two_pi;
+    }
+    for (std::size_t q = 0; q < md.dipoles.size(); ++q) {
+      const DipoleTerm& d = md.dipoles[q];
+      // K(x_a) − K(x_b) = asin(ξ)/(2π) (flip x_a − x_b), ξ between flip x_a and x_b, and
+      // flip x_a − x_b = s v·gap = s (cos t GA + sin t ẑ·GP).
+      const Iv gap = join(Iv(d.flip) * asx[d.a], asx[d.b]) * s * (c * f.GA[q] + st * dot(zhat, f.GP[q])) * md.inv_two_pi;
+      h_stated += d.mass * intersect(kernel[d.a] - kernel[d.b], gap);
+      Iv slope = asx[d.a] * a[d.a] - asx[d.b] * a[d.b];
+      if (d.angle_form) {
+        const Iv an = c * f.NA[q] + st * dot(zhat, f.NP[q]);  // v·n
+        slope = intersect(slope, dipole_strip_angle_form(d, s, a[d.b], an));
+      }
+      dh_stated += d.mass * slope * md.inv_two_pi;
+    }
+    h = intersect(h, h_stated);
+    dh = intersect(dh, dh_stated);
   }
   const Iv sj(f.sign);
   StripValues out;

@@ -28,6 +28,9 @@ struct CapFrame {
   /// Per dipole in angle form: (H n)_1 = σ u_j·n and (H n)_{2..r} (empty otherwise).
   std::vector<Iv> NA;
   std::vector<IvVec> NP;
+  /// Per dipole: (H gap)_1 = σ u_j·gap and (H gap)_{2..r}, for the gap form of its value.
+  std::vector<Iv> GA;
+  std::vector<IvVec> GP;
   Iv h0;     // h(t = 0) = s_j η̃(u_j)
   IvVec g;   // h'(0, ẑ) = ẑ·g
   Iv gamma;  // |g|
@@ -51,6 +54,9 @@ Iv cap_second_derivative(const Model& md, const CapFrame& f, const Iv& t, const 
 
 /// Over a strip piece s ∈ `s`, t ∈ `t`, ẑ ∈ `zhat`: h = s_j η̃(s H(cos t, sin t ẑ)),
 /// ∂h/∂s, and ∂G/∂s = ∂h/∂s − 2ρ cos t φ(s cos t) with φ bounded by φ(inf s cos t).
+/// With dipoles (D3), h and ∂h/∂s are also taken with the stated α plus each dipole's
+/// mass times (its direct difference ∩ its gap form, resp. its angle form), and
+/// intersected with the folded sum, for the reason given at cap_second_derivative.
 struct StripValues {
   Iv h;
   Iv dh_ds;

@@ -401,6 +401,23 @@ Iv one_minus_sq(const Iv& x) {
   return intersect((one - x) * (one + x), one - sqr(x));
 }
 
+// {a / sqrt(a² + Q) : a ∈ A, Q ∈ Q ∩ [0, ∞)} ⊆ [−1, 1]: increasing in a; in Q decreasing
+// for a >= 0 and increasing for a <= 0, so bounded by its values at the corners. A corner
+// where it is undefined (a = Q = 0) bounds by −1 or 1.
+Iv ratio_range(const Iv& A, const Iv& Q) {
+  if (A.is_nan() || Q.is_nan() || !A.is_bounded() || !Q.is_bounded()) return unit_interval();
+  const Iv q_lo = max_of(lower_point(Q), Iv(0));
+  const Iv q_hi = upper_point(Q);
+  if (!certainly_nonnegative(q_hi)) return unit_interval();
+  const Iv a_lo = lower_point(A);
+  const Iv a_hi = upper_point(A);
+  const Iv lo = a_lo / sqrt_nonneg(sqr(a_lo) + (certainly_nonnegative(a_lo) ? q_hi : q_lo));
+  const Iv hi = a_hi / sqrt_nonneg(sqr(a_hi) + (certainly_nonnegative(a_hi) ? q_lo : q_hi));
+  const Iv bottom = lo.is_nan() || !lo.is_bounded() ? Iv(-1) : lower_point(lo);
+  const Iv top = hi.is_nan() || !hi.is_bounded() ? Iv(1) : upper_point(hi);
+  return intersect(Iv::hull(bottom.lo(), top.hi()), unit_interval());
+}
+
 Iv dot(const IvVec& a, const IvVec& b) {
   Iv s;
   Iv t;

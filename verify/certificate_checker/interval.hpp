@@ -131,6 +131,11 @@ Iv unit_interval();
 /// 1 - x^2, as (1 - x)(1 + x) intersected with 1 - x^2: tighter near |x| = 1, and never
 /// below 0 for |x| <= 1. Enclosure.
 Iv one_minus_sq(const Iv& x);
+/// {a / sqrt(a² + q) : a ∈ A, q ∈ Q, q >= 0}, the ratio of a leg to a hypotenuse, from
+/// the corners of A and Q (it is increasing in a and monotone in q); [−1, 1] where a
+/// corner leaves it undefined. Enclosure, and far narrower than A / sqrt(A² + Q) when A
+/// and Q come from the same point.
+Iv ratio_range(const Iv& A, const Iv& Q);
 
 /// Euclidean inner product and norm of interval vectors of equal length.
 Iv dot(const IvVec& a, const IvVec& b);

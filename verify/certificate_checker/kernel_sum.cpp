@@ -181,6 +181,35 @@ Iv eta_plain(const Model& md, int face, const IvVec& coords, ChartTerms* terms) 
 
 namespace {
 
+// The gradient in y of a dipole's kernel part K(y·u_a) − K(y·u_b), divided by its mass,
+// by the angle form: along u(φ) = cos φ u_b + sin φ n from u_b to flip u_a = u(γ),
+// 2π ∇K(y·u(φ)) = asin(x) u(φ) changes by γ times 2π ∂_φ (asin(x) u) = r u(φ) + asin(x) u'(φ)
+// at some φ ∈ [0, γ], x = y·u(φ), p = y·u'(φ), r = p / sqrt(1 − x²). Since x² + p² =
+// (y·u_b)² + (y·n)² (φ-free), 1 − x² = p² + Q with Q = 1 − (y·u_b)² − (y·n)² >= 0, and r
+// is ratio_range(p, Q).
+IvVec dipole_gradient_angle_form(const Model& md, const DipoleTerm& d, const ChartTerms& T, bool ball) {
+  const Iv phi = Iv::hull(Iv(0).lo(), d.gamma.hi());
+  const Iv cp = cos(phi);
+  const Iv sp = sin(phi);
+  Iv yn = intersect(dot(T.chart.v, d.n), dot(T.chart.x, d.n) / T.chart.norm);
+  if (ball) yn = T.s * yn;
+  const Iv& yb = T.t.x[d.b];
+  const Iv x = intersect(cp * yb + sp * yn, unit_interval());
+  const Iv p = intersect(cp * yn - sp * yb, unit_interval());
+  Iv ratio = ratio_range(p, Iv(1) - sqr(yb) - sqr(yn));
+  const Iv om = one_minus_sq(x);
+  if (certainly_positive(om)) ratio = intersect(ratio, p / sqrt_nonneg(om));
+  const Iv asx = asin_clipped(x);
+  const IvVec& ub = md.u[d.b];
+  IvVec out;
+  for (std::size_t k = 0; k < ub.size(); ++k) {
+    const Iv uk = cp * ub[k] + sp * d.n[k];
+    const Iv upk = cp * d.n[k] - sp * ub[k];
+    out.push_back(d.gamma * (ratio * uk + asx * upk) * md.inv_two_pi);
+  }
+  return out;
+}
+
 // η̃(c) + Σ_k ∂_k η̃(box) [x_k − c_k], or NaN when η̃ is not differentiable on the box.
 Iv eta_mean_value(const Model& md, int face, const IvVec& coords, const ChartTerms& T) {
   const std::size_t r = static_cast<std::size_t>(md.r);
@@ -197,8 +226,32 @@ Iv eta_mean_value(const Model& md, int face, const IvVec& coords, const ChartTer
       for (std::size_t k = 0; k < r; ++k) g[k] += coef * md.u[i][k];
     }
   }
-  const Iv gv = dot(g, T.chart.v);
   const bool ball = md.domain == Domain::ball;
+  if (!md.dipoles.empty()) {
+    // The folded α carry O(1/λ) masses times the box's width; also the stated α plus each
+    // dipole's mass times (its direct difference ∩ its angle form), intersected.
+    IvVec stated(r);
+    for (std::size_t i = 0; i < static_cast<std::size_t>(md.m); ++i) {
+      Iv coef = md.alpha[i] * T.t.asx[i] * md.inv_two_pi;
+      if (!md.b_zero[i]) {
+        coef += T.t.l[i] * md.inv_two_pi / sqrt_nonneg(one_minus_sq(T.t.x[i]));  // 1 − x² > 0: checked above
+        const Iv c2 = T.t.asx[i] * md.inv_two_pi;
+        for (std::size_t k = 0; k < r; ++k) stated[k] += c2 * md.bperp[i][k];
+      }
+      for (std::size_t k = 0; k < r; ++k) stated[k] += coef * md.u[i][k];
+    }
+    for (const DipoleTerm& d : md.dipoles) {
+      IvVec angle;
+      if (d.angle_form) angle = dipole_gradient_angle_form(md, d, T, ball);
+      for (std::size_t k = 0; k < r; ++k) {
+        Iv term = (T.t.asx[d.a] * md.u[d.a][k] - T.t.asx[d.b] * md.u[d.b][k]) * md.inv_two_pi;
+        if (d.angle_form) term = intersect(term, angle[k]);
+        stated[k] += d.mass * term;
+      }
+    }
+    for (std::size_t k = 0; k < r; ++k) g[k] = intersect(g[k], stated[k]);
+  }
+  const Iv gv = dot(g, T.chart.v);
   IvVec centre;
   for (const Iv& c : coords) centre.push_back(midpoint_point(c));
   Iv out = eta_plain(md, face, centre, nullptr);
