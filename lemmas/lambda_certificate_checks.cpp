@@ -11,7 +11,6 @@
 
 #include <fmt/format.h>
 
-#include "core/lambda_certificate_proof.hpp"
 #include "core/lambda_decay_proof.hpp"
 #include "core/regularized_optimum.hpp"
 #include "lemmas/certificate_checks.hpp"
@@ -29,9 +28,6 @@ constexpr unsigned kNewtonGuard = 12;
 // report says so.
 constexpr std::size_t kProofBoxes = 4'000'000;
 constexpr double kProofSeconds = 120;
-// The rank-2 MPFI proof: the default teacher needs < 3000 boxes a lambda.
-constexpr std::size_t kMpfiProofBoxes = 20000;
-constexpr double kMpfiProofSeconds = 60;
 
 // Seeded points of the domain: on the span's unit sphere, and (d > r) inside its ball.
 std::vector<Vec<Mp>> domain_samples(const Certificate<Mp>& c, std::uint64_t seed) {
@@ -157,109 +153,48 @@ CheckOutcome check_lambda_certificate(const CheckContext& ctx) {
     const Mp allowance = (o.grad_norm / min_norm + 1000 * working_eps<Mp>()) / lambda;
     const std::string suffix = std::string("_lambda_") + text;
     const std::string sampled_what = std::string("sup |eta_lambda| - 1 within the optimum's residual at lambda = ") + text;
-    // Every lambda is proved: a rank-2 span with MPFI intervals (core/lambda_certificate_proof.hpp,
-    // 2-3 s a lambda on the default), a higher rank on Arb balls with a certificate
-    // (core/lambda_decay_proof.hpp; it proves the default's five lambdas at 50 digits in
-    // ~4 s, but the checker's strips do not replay D3 certificates below lambda = 1e-2 yet,
-    // so rank 2 stays on MPFI until they do). The sampled sup decides only when a
-    // proof stops on its budget, and the report says so.
+    // Every lambda is proved, for any rank, on Arb balls with a certificate
+    // (core/lambda_decay_proof.hpp) that verify check-certificate replays in MPFI. The
+    // sampled sup decides only when a proof stops on its budget, and the report says so.
     const Mp sampled_rho = sampled_rank_r_lambda_decay(teacher, o.student, c.basis, lambda, points);
-    if (c.rank() == 2) {
-      // The interval proof of |eta_lambda| <= 1 + tau - rho delta_lambda^2: rho a fraction of
-      // the sampled constant, and rho = 0 if that is not proved within the budget; tau
-      // derived from the enclosures at the neurons, at most the residual allowance.
-      DecayProofOptions options;
-      options.rho = sampled_rho > 0 ? Mp(Mp(ctx.problem.certificate.certify_fraction) * sampled_rho) : Mp(0);
-      options.tau = allowance;
-      options.derive_tau = true;
-      options.max_boxes = kMpfiProofBoxes;
-      options.max_seconds = kMpfiProofSeconds;
-      DecayProofResult p = prove_lambda_certificate(teacher, o.student, c.basis, lambda, options);
-      double seconds = p.seconds;
-      std::size_t boxes = p.boxes;
-      if (p.status == DecayProofResult::Status::Budget && options.rho > 0) {
-        options.rho = 0;
-        p = prove_lambda_certificate(teacher, o.student, c.basis, lambda, options);
-        seconds += p.seconds;
-        boxes += p.boxes;
-      }
-      const std::string proof_what = std::string("sup |eta_lambda| - 1 <= tau at lambda = ") + text;
-      const std::string domain = c.domain_is_ball() ? "the disc of the span" : "the circle of the span";
-      switch (p.status) {
-        case DecayProofResult::Status::Proved:
-          ledger.require(proof_what, true,
-                         "proved |eta_lambda| <= 1 + " + short_decimal(p.tau_used) + " - " + short_decimal(options.rho) +
-                             " delta_lambda^2 on " + domain + " (intervals, " + std::to_string(boxes) + " boxes)");
-          break;
-        case DecayProofResult::Status::Violated:
-          ledger.require(proof_what, false,
-                         "proved |eta_lambda| + rho delta^2 - 1 >= " + short_decimal(p.counter_excess) +
-                             " > 0 at span angles [" + to_decimal(Mp(p.counter_lo * 180 / pi<Mp>()), 10) + ", " +
-                             to_decimal(Mp(p.counter_hi * 180 / pi<Mp>()), 10) + "] deg" +
-                             (p.detail.empty() ? "" : " (" + p.detail + ")"));
-          break;
-        case DecayProofResult::Status::Budget:
-        case DecayProofResult::Status::Unsupported:
-          ledger.at_most(sampled_what + " (sampled only: the interval proof stopped: " + p.detail + ")",
-                         Mp(sup_abs - 1), allowance);
-          break;
-      }
-      const bool proved = p.status == DecayProofResult::Status::Proved;
-      ms.push_back(count_measurement("certified_proved" + suffix, proved ? 1 : 0,
-                                     "1 if sup |eta_lambda| <= 1 + tau is proved with intervals, 0 if not (then "
-                                     "the sampled sup decides)"));
-      if (proved) {
-        ms.push_back(measurement("sup_abs_eta_lambda_certified" + suffix, Mp(1 + p.tau_used),
-                                 "proved upper bound 1 + tau of |eta_lambda| over " + domain));
-        ms.push_back(measurement("certified_tau" + suffix, p.tau_used,
-                                 "tau = max_j (sup s_j eta_lambda(v_j) + |eta_lambda'(v_j)| T - 1), enclosed at the neurons"));
-        ms.push_back(measurement("certified_rho" + suffix, options.rho,
-                                 "rho proved in |eta_lambda| <= 1 + tau - rho delta_lambda^2"));
-      }
-      ms.push_back(measurement("sampled_rho" + suffix, sampled_rho, "sampled min (1 - |eta_lambda|) / delta_lambda^2"));
-      ms.push_back(count_measurement("certified_boxes" + suffix, static_cast<long long>(boxes),
-                                     "interval boxes examined (both attempts when rho fell back to 0)"));
-      ms.push_back(measurement("certified_seconds" + suffix, Mp(seconds), "time of the interval proof", "s"));
-    } else {
-      const DecayCertificate cert = prove_at_lambda(teacher, o, c.basis, lambda, sampled_rho, ctx);
-      const std::string proof_what = std::string("sup |eta_lambda| - 1 <= tau at lambda = ") + text;
-      const std::string bound = "|eta_lambda| <= 1 + " + cert.tau + " - " + cert.rho + " delta_lambda^2";
-      const DecayStatistics& st = cert.statistics;
-      switch (cert.outcome) {
-        case DecayOutcome::Proved:
-          ledger.require(proof_what, true,
-                         fmt::format("proved {} on {} (Arb, {} boxes, {} leaves)", bound, domain_text(cert), st.boxes,
-                                     cert.leaves.size()));
-          break;
-        case DecayOutcome::Violated:
-          ledger.require(proof_what, false, "counterexample to " + bound + ": " + witness_text(cert));
-          break;
-        case DecayOutcome::Budget:
-          ledger.at_most(sampled_what + " (sampled only: the proof stopped: " + budget_text(cert) + ")",
-                         Mp(sup_abs - 1), allowance);
-          break;
-      }
-      const bool proved = cert.outcome == DecayOutcome::Proved;
-      certificates.push_back(AttachedFile{std::string("certificates/D3_lambda_") + text + ".json", "certificate",
-                                           std::string("the proof at lambda = ") + text +
-                                               ": verify check-certificate replays it in MPFI",
-                                           decay_certificate_json(cert)});
-      ms.push_back(count_measurement("certified_proved" + suffix, proved ? 1 : 0,
-                                     "1 if sup |eta_lambda| <= 1 + tau is proved, 0 if not (then the sampled sup "
-                                     "decides)"));
-      if (proved) {
-        ms.push_back(measurement("sup_abs_eta_lambda_certified" + suffix, Mp(1 + parse_decimal<Mp>(cert.tau)),
-                                 "proved upper bound 1 + tau of |eta_lambda| over the domain"));
-        ms.push_back(text_measurement("certified_tau" + suffix, cert.tau,
-                                      "tau = max_j (sup s_j eta_lambda over the cap at v_j - 1), enclosed"));
-        ms.push_back(text_measurement("certified_rho" + suffix, cert.rho,
-                                      "rho proved in |eta_lambda| <= 1 + tau - rho delta_lambda^2"));
-      }
-      ms.push_back(measurement("sampled_rho" + suffix, sampled_rho, "sampled min (1 - |eta_lambda|) / delta_lambda^2"));
-      ms.push_back(count_measurement("certified_boxes" + suffix, static_cast<long long>(st.boxes),
-                                     "boxes examined (both attempts when rho fell back to 0)"));
-      ms.push_back(double_measurement("certified_seconds" + suffix, st.seconds, "time of the proof", "s"));
+    const DecayCertificate cert = prove_at_lambda(teacher, o, c.basis, lambda, sampled_rho, ctx);
+    const std::string proof_what = std::string("sup |eta_lambda| - 1 <= tau at lambda = ") + text;
+    const std::string bound = "|eta_lambda| <= 1 + " + cert.tau + " - " + cert.rho + " delta_lambda^2";
+    const DecayStatistics& st = cert.statistics;
+    switch (cert.outcome) {
+      case DecayOutcome::Proved:
+        ledger.require(proof_what, true,
+                       fmt::format("proved {} on {} (Arb, {} boxes, {} leaves)", bound, domain_text(cert), st.boxes,
+                                   cert.leaves.size()));
+        break;
+      case DecayOutcome::Violated:
+        ledger.require(proof_what, false, "counterexample to " + bound + ": " + witness_text(cert));
+        break;
+      case DecayOutcome::Budget:
+        ledger.at_most(sampled_what + " (sampled only: the proof stopped: " + budget_text(cert) + ")",
+                       Mp(sup_abs - 1), allowance);
+        break;
     }
+    const bool proved = cert.outcome == DecayOutcome::Proved;
+    certificates.push_back(AttachedFile{std::string("certificates/D3_lambda_") + text + ".json", "certificate",
+                                         std::string("the proof at lambda = ") + text +
+                                             ": verify check-certificate replays it in MPFI",
+                                         decay_certificate_json(cert)});
+    ms.push_back(count_measurement("certified_proved" + suffix, proved ? 1 : 0,
+                                   "1 if sup |eta_lambda| <= 1 + tau is proved, 0 if not (then the sampled sup "
+                                   "decides)"));
+    if (proved) {
+      ms.push_back(measurement("sup_abs_eta_lambda_certified" + suffix, Mp(1 + parse_decimal<Mp>(cert.tau)),
+                               "proved upper bound 1 + tau of |eta_lambda| over the domain"));
+      ms.push_back(text_measurement("certified_tau" + suffix, cert.tau,
+                                    "tau = max_j (sup s_j eta_lambda over the cap at v_j - 1), enclosed"));
+      ms.push_back(text_measurement("certified_rho" + suffix, cert.rho,
+                                    "rho proved in |eta_lambda| <= 1 + tau - rho delta_lambda^2"));
+    }
+    ms.push_back(measurement("sampled_rho" + suffix, sampled_rho, "sampled min (1 - |eta_lambda|) / delta_lambda^2"));
+    ms.push_back(count_measurement("certified_boxes" + suffix, static_cast<long long>(st.boxes),
+                                   "boxes examined (both attempts when rho fell back to 0)"));
+    ms.push_back(double_measurement("certified_seconds" + suffix, st.seconds, "time of the proof", "s"));
     lambdas.push_back(lambda);
     diffs.push_back(sup_diff);
     angles.push_back(angle);

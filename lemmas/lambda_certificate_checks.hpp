@@ -13,9 +13,8 @@ namespace zg {
 /// neurons' angles and masses approach the teacher's. At every lambda, for any rank, the
 /// bound |eta_lambda| <= 1 + tau - rho delta_lambda^2 is proved and decides in place of the
 /// sampled sup: a proved violation FAILs, a budget stop leaves the sampled check, saying
-/// so. Rank 2: MPFI intervals (core/lambda_certificate_proof.hpp). Rank >= 3: Arb balls
-/// (core/lambda_decay_proof.hpp), each proof's certificate attached as
-/// certificates/D3_lambda_<lambda>.json.
+/// so. The proofs run on Arb balls (core/lambda_decay_proof.hpp), each one's certificate
+/// attached as certificates/D3_lambda_<lambda>.json for verify check-certificate.
 CheckOutcome check_lambda_certificate(const CheckContext& ctx);
 
 }  // namespace zg

@@ -1,5 +1,5 @@
 // Tests for D3: on the default-like teacher the optimum is certified at every lambda (by
-// interval proofs) and eta_lambda -> eta at rate ~lambda; for a
+// the Arb prover) and eta_lambda -> eta at rate ~lambda; for a
 // teacher whose pre-certificate exceeds 1 the m*-neuron optimum cannot be certified, and
 // at lambda = 1e-2 the violation is proved (STYLE.md habit 12); on a rank-3 span the Arb
 // prover refutes it too and attaches a certificate per lambda.
@@ -40,9 +40,9 @@ TEST_CASE("D3 fails when the pre-certificate exceeds 1 somewhere", "[claims][D3]
   const zg::CheckOutcome o = zg::check_lambda_certificate(zg::CheckContext{p, 40, 1});
   CHECK(o.verdict == Verdict::Fail);
   CHECK(o.explanation.find("sup |eta_lambda| - 1") == 0);
-  // At lambda = 1e-2 the interval proof itself refutes the bound (|eta_lambda| - 1 ~ 1.5e-3).
+  // At lambda = 1e-2 the Arb proof itself refutes the bound (|eta_lambda| - 1 ~ 1.5e-3).
   CHECK(value_of(o, "certified_proved_lambda_1e-2") == "0");
-  CHECK(o.explanation.find("sup |eta_lambda| - 1 <= tau at lambda = 1e-2: proved |eta_lambda|") != std::string::npos);
+  CHECK(o.explanation.find("sup |eta_lambda| - 1 <= tau at lambda = 1e-2: counterexample") != std::string::npos);
 }
 
 TEST_CASE("D3 on a rank-3 span: the Arb prover refutes the optimum and attaches one certificate per lambda",

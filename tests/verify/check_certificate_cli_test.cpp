@@ -153,3 +153,38 @@ TEST_CASE("planted degenerate teachers fail D2c with a witness the checker confi
     fs::remove(log);
   }
 }
+
+TEST_CASE("D3's five certificates on the default teacher are replayed; a dipole's mass changed is caught",
+          "[e2e][certificate]") {
+  // D3's certificates carry O(1/lambda) dipole masses (the neurons near each teacher line):
+  // the checker must take them through its own gap and angle forms on caps and strips.
+  const fs::path out = fresh_dir("d3");
+  const fs::path log = out.string() + ".log";
+  REQUIRE(shell(kVerify + " run --claims D3 --out " + out.string() + " --format json > " + log.string() + " 2>&1") ==
+          0);
+  const nlohmann::json report = nlohmann::json::parse(read(out / "report.json"));
+  const nlohmann::json* d3 = nullptr;
+  for (const nlohmann::json& claim : report["claims"])
+    if (claim["id"] == "D3") d3 = &claim;
+  REQUIRE(d3 != nullptr);
+  CHECK((*d3)["verdict"] == "PASS");
+  const fs::path dir = out / "tampered";
+  fs::create_directories(dir);
+  for (const char* lambda : {"1e-2", "1e-3", "1e-4", "1e-5", "1e-6"}) {
+    INFO("lambda = " << lambda);
+    const fs::path cert = out / "certificates" / (std::string("D3_lambda_") + lambda + ".json");
+    REQUIRE(fs::exists(cert));
+    CHECK(check(cert, log) == 0);
+    const nlohmann::json original = nlohmann::json::parse(read(cert));
+    CHECK(original["outcome"] == "proved");
+    REQUIRE(!original["dipoles"].empty());
+    // A dipole's leading digit changed: another function, which no longer interpolates.
+    const fs::path bad = tampered(dir, std::string("mass_") + lambda, original, [](nlohmann::json& j) {
+      std::string mass = j["dipoles"][0]["mass"].get<std::string>();
+      const std::size_t lead = mass.find_first_of("123456789");
+      mass[lead] = mass[lead] == '9' ? '1' : static_cast<char>(mass[lead] + 1);
+      j["dipoles"][0]["mass"] = mass;
+    });
+    CHECK(check(bad, log) == 1);
+  }
+}
