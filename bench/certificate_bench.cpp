@@ -1,10 +1,9 @@
-// Evaluation of the dual pre-certificate eta (MATH.md §4), the inner loop of the sampled
-// search and of the interval proof: double, 40-digit MPFR and 40-digit MPFI, for the
+// Evaluation of the dual pre-certificate eta (docs/math.md §4), the inner loop of the
+// sampled search: double, 40-digit MPFR and 40-digit MPFI, for the
 // default teacher (three directions, rank 2). Run: ./build/bench/bench_certificate
 #include <benchmark/benchmark.h>
 
 #include "core/certificate.hpp"
-#include "core/certificate_proof.hpp"
 
 namespace {
 
@@ -44,19 +43,8 @@ void BM_CertificateValue(benchmark::State& state) {
   state.SetLabel("m*=3, r=2, 40 digits");
 }
 
-// One box of the interval proof: |eta| + rho delta^2 - 1 over an angle interval, plain and
-// mean-value enclosures intersected.
-void BM_DecayExcessEnclosure(benchmark::State& state) {
-  zg::ScopedDigits digits(kDigits);
-  const zg::Certificate<zg::Mp> c = default_certificate();
-  for (auto _ : state)
-    benchmark::DoNotOptimize(zg::enclose_decay_excess(c, zg::Mp("2.0"), zg::Mp("2.001"), zg::Mp("0.02")));
-  state.SetLabel("m*=3, 40 digits");
-}
-
 }  // namespace
 
 BENCHMARK_TEMPLATE(BM_CertificateValue, double);
 BENCHMARK_TEMPLATE(BM_CertificateValue, zg::Mp)->Unit(benchmark::kMicrosecond);
 BENCHMARK_TEMPLATE(BM_CertificateValue, zg::Mpi)->Unit(benchmark::kMicrosecond);
-BENCHMARK(BM_DecayExcessEnclosure)->Unit(benchmark::kMicrosecond);

@@ -4,7 +4,6 @@
 // central differences, interval enclosures, and a singular (duplicate) teacher.
 #include "core/certificate.hpp"
 
-#include "core/certificate_proof.hpp"
 #include "core/certificate_search.hpp"
 #include "core/monte_carlo.hpp"
 
@@ -192,36 +191,6 @@ TEST_CASE("the curvature limit at a teacher direction is one-sided", "[certifica
   o.start_points = 200;
   const zg::DecaySearchResult r = zg::search_decay(c, o);
   CHECK_THAT(r.curvature[0], WithinAbs(std::min(plus, minus), Mp("1e-20")));
-}
-
-TEST_CASE("the excess enclosure contains MPFR evaluations at many angles", "[certificate][interval]") {
-  // |eta| + rho delta^2 - 1 on thin and wide angle intervals must contain the point
-  // values computed with MPFR at 80 digits (the enclosure is at 40).
-  zg::Certificate<Mp> c;
-  {
-    zg::ScopedDigits digits(40);
-    c = zg::build_precertificate(planar_teacher(2, {0, 60, 120}, {1, -1, 1}), rank_tol());
-  }
-  for (int k = 1; k < 60; ++k) {
-    zg::ScopedDigits wide(80);
-    const Mp theta = Mp(k) * zg::pi<Mp>() / 61;
-    const Mp rho("0.02");
-    Vec<Mp> y(2);
-    y << cos(theta), sin(theta);
-    const zg::Certificate<Mp> c80 = c;  // same coefficients, evaluated at 80 digits
-    const Mp delta = zg::certificate_delta(c80, y);
-    const Mp point = abs(zg::certificate_value(c80, y)) + rho * delta * delta - 1;
-    for (const char* half : {"1e-30", "1e-3"}) {
-      zg::Mpi enc;
-      {
-        zg::ScopedDigits digits(40);
-        enc = zg::enclose_decay_excess(c, Mp(theta - Mp(half)), Mp(theta + Mp(half)), rho);
-      }
-      INFO("theta index " << k << ", half-width " << half);
-      CHECK(Mp(boost::multiprecision::lower(enc).convert_to<Mp>()) <= point);
-      CHECK(point <= Mp(boost::multiprecision::upper(enc).convert_to<Mp>()));
-    }
-  }
 }
 
 TEST_CASE("|p|^2 in closed form equals Monte Carlo for a rank-3 teacher", "[certificate][monte-carlo]") {
