@@ -1,4 +1,4 @@
-// The vanishing-derivative pre-certificate of MATH.md §4:
+// The vanishing-derivative pre-certificate of docs/math.md §4:
 //   eta(w) = sum_i [ alpha_i K(w.w_i*) + arcsin(w.w_i*) (beta_i.w) / (2 pi) ],  beta_i ⟂ w_i*,
 // with (alpha, beta) fixed by eta(w_j*) = sign(a_j*) and a zero tangential gradient at
 // every w_j*. Everything lives in the r-dimensional span of the teacher directions:
@@ -28,7 +28,7 @@ struct Certificate {
   Eigen::Index dim() const { return basis.rows(); }
   Eigen::Index rank() const { return basis.cols(); }
   Eigen::Index width() const { return U.cols(); }
-  /// The domain of MATH.md §4: the unit sphere of the span when d = r, its ball when d > r.
+  /// The domain of docs/math.md §4: the unit sphere of the span when d = r, its ball when d > r.
   bool domain_is_ball() const { return dim() > rank(); }
 };
 
@@ -63,7 +63,7 @@ struct TermData {
 
 /// eta(y) for y in the closed unit ball of R^r (span coordinates).
 /// Guarantee: estimate, absolute error O(m* r eps (|alpha| + |beta|)); an enclosure for
-/// intervals (cosines are clamped/intersected with [-1, 1], MATH.md §2).
+/// intervals (cosines are clamped/intersected with [-1, 1], docs/math.md §2).
 template <class T>
 T certificate_value(const Certificate<T>& c, const Vec<T>& y) {
   T eta(0);
@@ -94,7 +94,7 @@ Vec<T> certificate_gradient(const Certificate<T>& c, const Vec<T>& y) {
 
 /// The tangential gradient of eta on the sphere at the teacher direction u_j, i.e.
 /// (I - u_j u_j^T) grad eta(u_j), with the i = j term taken at its limit beta_j / 4
-/// (MATH.md §4). Guarantee: estimate, absolute error O(m* r eps (|alpha| + |beta|) / min_i sin angle(u_i, u_j)).
+/// (docs/math.md §4). Guarantee: estimate, absolute error O(m* r eps (|alpha| + |beta|) / min_i sin angle(u_i, u_j)).
 template <class T>
 Vec<T> certificate_tangential_gradient_at_teacher(const Certificate<T>& c, Eigen::Index j) {
   const Vec<T> uj = c.U.col(j);
@@ -110,7 +110,7 @@ Vec<T> certificate_tangential_gradient_at_teacher(const Certificate<T>& c, Eigen
 }
 
 /// delta(y) = min_i min(angle(y, u_i), angle(y, -u_i)) = min_i arccos|y.u_i| for |y| <= 1
-/// (MATH.md §4; for an interior point of the ball y.u_i is the cosine for the unit w it
+/// (docs/math.md §4; for an interior point of the ball y.u_i is the cosine for the unit w it
 /// stands for). Guarantee: estimate, absolute error O(sqrt(eps)) near a teacher direction
 /// when computed from a rounded cosine; exact cosines give O(eps / delta).
 template <class T>
@@ -127,7 +127,7 @@ T certificate_delta(const Certificate<T>& c, const Vec<T>& y) {
   return best;
 }
 
-/// Builds the pre-certificate for a teacher with unit columns (MATH.md §4). The span's
+/// Builds the pre-certificate for a teacher with unit columns (docs/math.md §4). The span's
 /// rank r counts the directions whose part orthogonal to the earlier ones exceeds
 /// rank_tolerance (the basis starts at w_1*).
 /// Unknowns: alpha (m*) and beta_i = B_i gamma_i with B_i a basis of u_i's complement
@@ -219,7 +219,7 @@ namespace zg {
 /// arcsin(rho)(b.u)/(2 pi) for b orthogonal to v, and, by Stein's lemma,
 /// E[x x^T sign(u.x) sign(v.x)] = (2/pi)(arcsin(rho) I + (u v^T + v u^T - rho(u u^T + v v^T)) / sqrt(1 - rho^2)),
 /// so E[(b_i.x)(b_l.x) relu>=2'(u.x) relu>=2'(v.x)] = (arcsin(rho) b_i.b_l + (b_i.v)(b_l.u)/sqrt(1 - rho^2)) / (2 pi)
-/// (the second part vanishes for i = l). MATH.md §4 "test-function bound".
+/// (the second part vanishes for i = l). docs/math.md §4 "test-function bound".
 /// Guarantee: estimate; relative error O(m*^2 r eps cond) for separated teachers.
 template <class T>
 T test_function_norm_sq(const Certificate<T>& c) {

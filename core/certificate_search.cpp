@@ -94,7 +94,7 @@ std::vector<Vec<Mp>> start_points(const Certificate<Mp>& c, const DecaySearchOpt
 }
 
 // Rings around each teacher direction, where near-violations of the bound sit 5-10 deg
-// away (MATH.md §4): angles 0.25 .. 15 deg along +-each tangent axis, and for the ball
+// away (docs/math.md §4): angles 0.25 .. 15 deg along +-each tangent axis, and for the ball
 // also slightly inside it.
 std::vector<Vec<Mp>> teacher_rings(const Certificate<Mp>& c) {
   std::vector<Vec<Mp>> points;

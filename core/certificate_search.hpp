@@ -1,4 +1,4 @@
-// The sampled search for the quadratic-decay constant of MATH.md §4:
+// The sampled search for the quadratic-decay constant of docs/math.md §4:
 //   rho_eta = inf over the domain of (1 - |eta(y)|) / delta(y)^2,
 // by a seeded low-discrepancy start set (plus rings around every teacher direction, where
 // near-violations hide), local refinement of the best starts at working precision, and

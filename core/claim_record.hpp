@@ -15,7 +15,7 @@ namespace zg {
 
 enum class Verdict { Pass, Fail, Inconclusive, Skipped };
 
-/// How a verdict was earned (MATH.md §6 "kind of check").
+/// How a verdict was earned (docs/math.md §6 "kind of check").
 enum class Rigor {
   Identity,     ///< closed form equals an independent computation to working precision
   Statistical,  ///< agreement within a stated number of standard errors

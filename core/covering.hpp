@@ -1,7 +1,7 @@
-// Geometry of stage 1's neurons against the teacher's span (MATH.md §5 stage 1): an
+// Geometry of stage 1's neurons against the teacher's span (docs/math.md §5 stage 1): an
 // orthonormal basis of span{w_i*}, each neuron's out-of-span fraction, and the covering
 // radius of the normalised projected neurons on the span's unit sphere up to sign (relu>=2
-// is even, so w and -w are one neuron: MATH.md §1).
+// is even, so w and -w are one neuron: docs/math.md §1).
 #pragma once
 
 #include <algorithm>

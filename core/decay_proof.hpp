@@ -44,7 +44,7 @@ struct DecayProverOptions {
 /// std::invalid_argument for malformed input (core/kernel_sum_ball.hpp).
 DecayCertificate prove_kernel_sum_decay(const decay::KernelSumInput& input, const DecayProverOptions& options);
 
-/// D2c: the pre-certificate of MATH.md §4 for the teacher directions `directions` (exact
+/// D2c: the pre-certificate of docs/math.md §4 for the teacher directions `directions` (exact
 /// decimals in R^d, in the teacher's order), with alpha and beta taken from `c` rounded to
 /// `coefficient_digits` significant digits (the statement is about exactly those
 /// decimals; the rounding happens before the proof). Every centre touches, with sign

@@ -1,4 +1,4 @@
-// The finite-sample (empirical) loss of MATH.md §3 and §5 "finite samples":
+// The finite-sample (empirical) loss of docs/math.md §3 and §5 "finite samples":
 // L_n(theta) = (1/n) sum_s (f_theta(x_s) - f*(x_s))^2 over n seeded Gaussian samples, with
 // the homogeneous neuron a_j |w_j| relu>=2(w_j^.x) = a_j (|w_j.x|/2 - |w_j|/sqrt(2 pi)) of
 // §1, and its gradient in one pass over the samples (two matrix products per chunk).
@@ -50,7 +50,7 @@ using SampleSet = BasicSampleSet<double>;
 template <class T>
 BasicSampleSet<T> make_samples(const Network<T>& teacher, Eigen::Index n, std::uint64_t seed);
 
-/// L_n and its full gradient over the samples of a view (MATH.md §3 with the expectation
+/// L_n and its full gradient over the samples of a view (docs/math.md §3 with the expectation
 /// replaced by the sample mean):
 ///   r_s = f(x_s) - y_s,  L_n = (1/n) sum_s r_s^2,
 ///   dL_n/da_j = (1/n) sum_s r_s |w_j.x_s| - (2/(n sqrt(2 pi))) |w_j| sum_s r_s,

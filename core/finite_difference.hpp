@@ -1,5 +1,5 @@
 // Central finite differences of a scalar function of a parameter vector: the independent
-// check of closed-form gradients (MATH.md §3).
+// check of closed-form gradients (docs/math.md §3).
 #pragma once
 
 #include <cmath>

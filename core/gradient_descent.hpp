@@ -1,5 +1,5 @@
 // Gradient descent on the weight-decay objective L_lambda = L + (lambda/2)(|a|^2 + |W|_F^2)
-// in double (MATH.md §3, §6): the engine behind the convergence claims (T1, W1, S3). It is
+// in double (docs/math.md §3, §6): the engine behind the convergence claims (T1, W1, S3). It is
 // generic over the objective (population loss in closed form, or an empirical loss): the
 // caller passes a function returning L and its gradient at a student. Long runs belong
 // here, in double; the states a verdict depends on are re-evaluated in MPFR by the caller.

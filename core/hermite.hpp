@@ -1,5 +1,5 @@
 // Probabilists' Hermite polynomials He_n and their normalised form h_n = He_n / sqrt(n!)
-// (MATH.md §1), by the three-term recurrence. h_n is orthonormal under N(0, 1).
+// (docs/math.md §1), by the three-term recurrence. h_n is orthonormal under N(0, 1).
 #pragma once
 
 #include <cmath>

@@ -1,7 +1,7 @@
 // A kernel sum on the span of its centres, in Arb balls (docs/proofs.md §1):
 //     eta~(y) = sum_i [ alpha_i K(y.u_i) + arcsin(y.u_i) (y.b_i^perp) / (2 pi) ]
 //               + sum_p mass_p (K(y.u_a) - K(y.u_b)),
-// with K(x) = (x arcsin x + sqrt(1 - x^2) - 1) / (2 pi) (MATH.md §2). The centres u_i are
+// with K(x) = (x arcsin x + sqrt(1 - x^2) - 1) / (2 pi) (docs/math.md §2). The centres u_i are
 // the exact Gram-Schmidt coordinates of the normalised input directions, enclosed; b_i is
 // given in span coordinates and split as b_i = e_i u_i + b_i^perp (the residual split of
 // docs/proofs.md §1). Here: building that data from exact decimals, and the enclosures

@@ -1,4 +1,4 @@
-// Closed-form kernels of MATH.md §2: the ReLU arc-cosine kernel kappa, the relu>=2 kernel
+// Closed-form kernels of docs/math.md §2: the ReLU arc-cosine kernel kappa, the relu>=2 kernel
 // K and its derivatives, and the neuron kernel G(w, v) = |w||v| K(w^.v^) with its gradient.
 // Accuracy near |rho| = 1 comes from never forming 1 - rho^2 from a rounded rho: the
 // cosine, sine and arcsine of the angle are taken from |u - v| and |u + v|.
@@ -60,7 +60,7 @@ AngleData<T> angle_between_unit(const Eigen::MatrixBase<DerivedU>& u,
 }
 
 /// kappa(rho) = E[relu(u.x) relu(v.x)] = (sqrt(1 - rho^2) + (pi - arccos rho) rho) / (2 pi)
-/// for unit u, v (MATH.md §2), written with pi - arccos rho = pi/2 + arcsin rho.
+/// for unit u, v (docs/math.md §2), written with pi - arccos rho = pi/2 + arcsin rho.
 /// Guarantee: estimate; absolute error O(eps); an enclosure for intervals.
 template <class T>
 T relu_kernel(const AngleData<T>& g) {
@@ -68,7 +68,7 @@ T relu_kernel(const AngleData<T>& g) {
 }
 
 /// K(rho) = E[relu>=2(u.x) relu>=2(v.x)] = (rho arcsin rho + sqrt(1 - rho^2) - 1) / (2 pi)
-/// (MATH.md §2), evaluated as (rho arcsin rho - rho^2 / (1 + sqrt(1 - rho^2))) / (2 pi),
+/// (docs/math.md §2), evaluated as (rho arcsin rho - rho^2 / (1 + sqrt(1 - rho^2))) / (2 pi),
 /// which has no cancellation: both terms are ~rho^2 and differ by a factor ~2.
 /// Guarantee: estimate; relative error O(eps) for every rho in [-1, 1] (including near 0,
 /// where K ~ rho^2 / (4 pi)); an enclosure for intervals. K is even, K(0) = 0.
@@ -84,7 +84,7 @@ T relu_ge2_kernel_d1(const AngleData<T>& g) {
   return g.asin_rho / (2 * pi<T>());
 }
 
-/// K''(rho) = 1 / (2 pi sqrt(1 - rho^2)); +inf at |rho| = 1 (MATH.md §2: K is C^2 in the
+/// K''(rho) = 1 / (2 pi sqrt(1 - rho^2)); +inf at |rho| = 1 (docs/math.md §2: K is C^2 in the
 /// angle but K'' is singular in rho there). Guarantee: estimate, relative error O(eps)
 /// relative to sin_theta's own accuracy.
 template <class T>
@@ -99,7 +99,7 @@ T relu_ge2_kernel_at_one() {
 }
 
 /// G(w, v) = E[|w| relu>=2(w^.x) |v| relu>=2(v^.x)] = |w| |v| K(w^.v^) for nonzero w, v
-/// (MATH.md §2, the homogeneous neuron). Guarantee: estimate, relative error O(d eps).
+/// (docs/math.md §2, the homogeneous neuron). Guarantee: estimate, relative error O(d eps).
 template <class T>
 T neuron_kernel(const Vec<T>& w, const Vec<T>& v) {
   const T nw = w.norm();
@@ -109,7 +109,7 @@ T neuron_kernel(const Vec<T>& w, const Vec<T>& v) {
   return nw * nv * relu_ge2_kernel(angle_between_unit<T>(uw, uv));
 }
 
-/// grad_w G(w, v) = (arcsin(rho) v + |v| (sqrt(1 - rho^2) - 1) w^) / (2 pi)  (MATH.md §2),
+/// grad_w G(w, v) = (arcsin(rho) v + |v| (sqrt(1 - rho^2) - 1) w^) / (2 pi)  (docs/math.md §2),
 /// with sqrt(1 - rho^2) - 1 = -rho^2 / (1 + sqrt(1 - rho^2)) to avoid cancellation.
 /// At v = w it equals K(1) w. Guarantee: estimate, absolute error O(d eps |v|).
 template <class T>

@@ -1,5 +1,5 @@
 // Seeded Monte Carlo estimation of Gaussian expectations E[f(x)], x ~ N(0, I_d), with the
-// standard error of the mean (MATH.md §3 "Independent cross-checks"). Samples are drawn as
+// standard error of the mean (docs/math.md §3 "Independent cross-checks"). Samples are drawn as
 // doubles from Boost.Random (reproducible across platforms for a seed) and converted
 // exactly to T.
 #pragma once

@@ -1,4 +1,4 @@
-// Two-layer networks with Eigen storage (MATH.md §3). A network holds output weights a
+// Two-layer networks with Eigen storage (docs/math.md §3). A network holds output weights a
 // (length m) and first-layer weights W (d x m, column j is w_j). The teacher is the same
 // type with unit columns.
 #pragma once

@@ -1,4 +1,4 @@
-// Materialises a ProblemSpec at the working precision (core/problem_spec.hpp, MATH.md §3):
+// Materialises a ProblemSpec at the working precision (core/problem_spec.hpp, docs/math.md §3):
 // the teacher with unit directions, and the student, either as given or generated near
 // the teacher from seeded doubles, so that every precision builds the same network.
 #include "core/problem_spec.hpp"

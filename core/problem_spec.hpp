@@ -75,7 +75,7 @@ struct CertificateSettings {
   double certify_fraction = 0.9;    ///< D2c proves rho = this x the sampled rho_eta
 };
 
-/// How the three-stage algorithm claims (S1, S2, S3; MATH.md §5) run and judge (config
+/// How the three-stage algorithm claims (S1, S2, S3; docs/math.md §5) run and judge (config
 /// table [algorithm]). Stage 1 starts from `pairs` symmetric pairs: neurons 2p and 2p + 1
 /// share a first-layer weight of norm init_scale (a seeded uniform direction) and carry
 /// output weights +init_scale and -init_scale, so the network starts at f = 0.
@@ -120,7 +120,7 @@ struct ProblemSpec {
   LandscapeSettings landscape;
 };
 
-/// The teacher at T's current precision, directions normalised (MATH.md §3: ||w_i*|| = 1).
+/// The teacher at T's current precision, directions normalised (docs/math.md §3: ||w_i*|| = 1).
 /// Throws std::invalid_argument on a zero or non-finite direction.
 template <class T>
 Network<T> build_teacher(const TeacherSpec& spec);

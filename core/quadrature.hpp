@@ -1,5 +1,5 @@
 // Gaussian integrals by double-exponential (tanh-sinh) quadrature at the working
-// precision (Boost.Math): the independent route to the Hermite coefficients of MATH.md §1
+// precision (Boost.Math): the independent route to the Hermite coefficients of docs/math.md §1
 // and to the kernel expectations of §2.
 #pragma once
 

@@ -1,4 +1,4 @@
-// The weight-decay objective L_lambda = L + (lambda/2)(|a|^2 + |W|_F^2) of MATH.md §3 and
+// The weight-decay objective L_lambda = L + (lambda/2)(|a|^2 + |W|_F^2) of docs/math.md §3 and
 // one plain gradient-descent step on it: the pieces the regularisation claim (R1) and the
 // later gradient-descent engine share.
 #pragma once

@@ -1,5 +1,5 @@
 // The minimiser of L_lambda = L + (lambda/2)(|a|^2 + |W|_F^2) with m* neurons near the
-// teacher (MATH.md §3-§4), by damped Newton at working precision in the teacher's span,
+// teacher (docs/math.md §3-§4), by damped Newton at working precision in the teacher's span,
 // and the lambda-certificate eta_lambda(w) = (2/lambda) E[(f* - f_theta)(x) relu>=2(w.x)]
 // whose sup |eta_lambda| <= 1 certifies a stationary point as the global minimiser.
 #pragma once

@@ -1,4 +1,4 @@
-// Hermite coefficients of ReLU, c_k = E[relu(z) h_k(z)] (MATH.md §1), the rigorous
+// Hermite coefficients of ReLU, c_k = E[relu(z) h_k(z)] (docs/math.md §1), the rigorous
 // bracket on the tail sum of c_k^2 used by the Parseval check, and the preprocessed
 // activation relu>=2 (orders 0 and 1 removed).
 #pragma once
@@ -11,7 +11,7 @@
 namespace zg {
 
 /// c_0, ..., c_n: c_0 = 1/sqrt(2 pi), c_1 = 1/2, c_k = 0 for odd k >= 3 and, for even
-/// k >= 2, c_k = (-1)^((k-2)/2) (k-3)!! / sqrt(2 pi k!)   (MATH.md §1 table).
+/// k >= 2, c_k = (-1)^((k-2)/2) (k-3)!! / sqrt(2 pi k!)   (docs/math.md §1 table).
 /// Computed by c_2 = 1/sqrt(4 pi), c_{k+2} = -c_k (k-1) / sqrt((k+1)(k+2)), which is the
 /// closed form's own ratio, so no factorial is formed.
 /// Guarantee: estimate; relative error at most about (3k/2 + 3) eps for c_k (each step
@@ -40,7 +40,7 @@ T relu_hermite_coef(unsigned k) {
 /// the classical 1/sqrt(pi (m + 1/2)) <= b_m <= 1/sqrt(pi (m + 1/4)) and integral
 /// comparison of the decreasing summands give
 ///   (M + 3/2)^(-3/2) / (12 pi^(3/2))  <=  S_>(n)  <=  M^(-3/2) / (12 pi^(3/2) (1 - 1/(2M))^2).
-/// So the tail decays like n^(-3/2) (MATH.md §1).
+/// So the tail decays like n^(-3/2) (docs/math.md §1).
 /// Guarantee: the mathematical bracket is rigorous; the returned values are rounded, each
 /// with relative error below 10 eps, so callers widen them by that much.
 template <class T>
@@ -64,7 +64,7 @@ TailBracket<T> relu_tail_sq_bracket(unsigned n) {
   return b;
 }
 
-/// relu>=2(z) = relu(z) - c_0 - c_1 z = |z|/2 - 1/sqrt(2 pi)  (MATH.md §1).
+/// relu>=2(z) = relu(z) - c_0 - c_1 z = |z|/2 - 1/sqrt(2 pi)  (docs/math.md §1).
 /// Guarantee: estimate, absolute error below 2 eps (1 + |z|). Even in z.
 template <class T>
 T relu_ge2(const T& z) {

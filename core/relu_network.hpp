@@ -1,5 +1,5 @@
 // Plain ReLU networks with an affine part, g(x) = sum_j a_j relu(w_j.x) + alpha + beta.x,
-// and the Hermite-order split of E[(g - g*)^2] (MATH.md §1 "Loss decomposition"): the
+// and the Hermite-order split of E[(g - g*)^2] (docs/math.md §1 "Loss decomposition"): the
 // squared order-0 difference, the squared norm of the order-1 difference and the relu>=2
 // loss. The direct form uses the arc-cosine kernel kappa; the split uses K; they agree
 // because kappa = 1/(2 pi) + rho/4 + K, which is what the check exercises.
@@ -23,7 +23,7 @@ template <class T>
 struct OrderSplit {
   T order0;     ///< (alpha' + c_0 sum_j c_j |w_j|)^2
   T order1;     ///< |beta' + c_1 sum_j c_j w_j|^2
-  T order_ge2;  ///< sum_jk c_j c_k |w_j| |w_k| K(rho_jk) = the relu>=2 loss of MATH.md §3
+  T order_ge2;  ///< sum_jk c_j c_k |w_j| |w_k| K(rho_jk) = the relu>=2 loss of docs/math.md §3
   T total() const { return order0 + order1 + order_ge2; }
 };
 
@@ -66,7 +66,7 @@ T relu_network_loss_direct(const AffineReluNetwork<T>& g, const AffineReluNetwor
   return quad + e.alpha * e.alpha + e.beta.squaredNorm() + 2 * e.alpha * mean_relu + 2 * cross_linear;
 }
 
-/// The three Hermite-order parts of E[(g - g*)^2] (MATH.md §1).
+/// The three Hermite-order parts of E[(g - g*)^2] (docs/math.md §1).
 /// Guarantee: estimate, as relu_network_loss_direct.
 template <class T>
 OrderSplit<T> relu_network_loss_split(const AffineReluNetwork<T>& g, const AffineReluNetwork<T>& gs) {

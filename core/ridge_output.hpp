@@ -1,4 +1,4 @@
-// Stage 2 of the algorithm (MATH.md §5): with the first layer fixed, the output weights
+// Stage 2 of the algorithm (docs/math.md §5): with the first layer fixed, the output weights
 // minimise the convex ridge objective L(a, W) + ridge |a|^2, solved exactly at working
 // precision from the closed-form kernels (§2-§3); then every neuron is rebalanced.
 #pragma once
@@ -11,7 +11,7 @@ namespace zg {
 
 /// The ridge least-squares solution for a fixed first layer W (d x m) against a teacher.
 /// With G_jk = |w_j| |w_k| K(rho_jk) (the student Gram matrix) and
-/// b_j = sum_i a_i* |w_j| K(rho(w_j, w_i*)), MATH.md §3 gives
+/// b_j = sum_i a_i* |w_j| K(rho(w_j, w_i*)), docs/math.md §3 gives
 ///   L(a, W) = a^T G a - 2 a^T b + a*^T G* a*,
 /// so grad_a (L + ridge |a|^2) = 2 (G a - b) + 2 ridge a = 0 is the linear system
 ///   (G + ridge I) a = b,
@@ -59,7 +59,7 @@ StageTwo<T> stage_two(const Network<T>& after_stage_one, const Network<T>& teach
 
 /// The finite-sample version: the same ridge problem with the expectation replaced by the
 /// sample mean. With features phi_j(x_s) = |w_j.x_s|/2 - |w_j|/sqrt(2 pi) (the homogeneous
-/// neuron of MATH.md §1) stacked as Phi (m x n),
+/// neuron of docs/math.md §1) stacked as Phi (m x n),
 ///   G = Phi Phi^T / n,  b = Phi y / n,  teacher_term = y.y / n,
 /// L_n(a, W) = a^T G a - 2 a^T b + teacher_term, and (G + ridge I) a = b as above.
 /// Guarantee: estimate; as ridge_output, with G's entries carrying O(n eps) relative

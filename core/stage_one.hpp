@@ -1,4 +1,4 @@
-// Stage 1 of the algorithm (MATH.md §5): from a small symmetric initialisation, one
+// Stage 1 of the algorithm (docs/math.md §5): from a small symmetric initialisation, one
 // population gradient step with weight decay lambda = 1/eta, so the initial weights cancel
 // and the new weights are -eta grad L(theta_0). For large d each new w_j lies mostly in
 // span{w_i*}: the step is dominated by 2 c_2^2 sum_i a_i* (w_i*.w_j) w_i*.
@@ -22,7 +22,7 @@ Network<T> symmetric_init(Eigen::Index d, Eigen::Index pairs, const T& scale, st
 
 /// theta_1 = theta_0 - eta (grad L(theta_0) + lambda theta_0) with lambda = 1/eta, evaluated
 /// as -eta grad L(theta_0) (the same number in exact arithmetic, without forming
-/// theta_0 - theta_0). grad L is population_loss_gradient (MATH.md §3, closed form).
+/// theta_0 - theta_0). grad L is population_loss_gradient (docs/math.md §3, closed form).
 /// From a symmetric start the student terms cancel and, per neuron,
 ///   w_j' = 2 eta a_j sum_i a_i* grad_w G(w_j, w_i*),  a_j' = 2 eta sum_i a_i* G(w_j, w_i*).
 /// Guarantee: estimate, the error of population_loss_gradient times eta (one more rounding

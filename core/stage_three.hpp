@@ -1,4 +1,4 @@
-// Stage 3 of the algorithm (MATH.md §5): gradient descent on L_lambda in epochs with a
+// Stage 3 of the algorithm (docs/math.md §5): gradient descent on L_lambda in epochs with a
 // decreasing weight decay lambda_{k+1} = factor lambda_k, each epoch running until its
 // optimality gap (or, when the optimum is unknown, as for an empirical loss, its gradient)
 // is small compared with lambda_k, or its step budget ends.

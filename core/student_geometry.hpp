@@ -1,4 +1,4 @@
-// Where a student's mass sits relative to the teacher's lines (MATH.md §4, §6): the
+// Where a student's mass sits relative to the teacher's lines (docs/math.md §4, §6): the
 // quantities the convergence claims (T1, W1, S3) judge a final state by. Neuron j carries
 // mass u_j = a_j |w_j| at direction w_j^; its distance to the teacher is
 // delta_j = min_i angle(w_j^, +-w_i*), in [0, pi/2].

@@ -1,6 +1,6 @@
 // An independent 100-digit MPFR evaluation of a kernel sum stated by decimals (docs/proofs.md
 // §1), for the decay-proof tests: normalised directions, Gram-Schmidt twice without
-// intervals, the residual split b = e u + b^perp, and the closed forms of MATH.md §2. It
+// intervals, the residual split b = e u + b^perp, and the closed forms of docs/math.md §2. It
 // shares no code with core/kernel_sum_ball.hpp beyond the decimal parser.
 #pragma once
 
