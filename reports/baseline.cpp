@@ -1,14 +1,18 @@
-// Baseline comparison (reports/baseline.hpp). Decimals are parsed into zg::Mp at a
+// Baseline comparison (reports/baseline.hpp). Decimals are parsed into MPFR numbers at a
 // precision above the digits they carry, so parsing adds no error that matters next to
-// the tolerance 10^-d · max(|a|, |b|) with d below those digits.
+// the tolerance 10^-d · max(|a|, |b|) with d below those digits. Each number carries its
+// own precision: reports/ never reads or sets the process's working precision.
 #include "reports/baseline.hpp"
+
+#include <mpfr.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <string>
 #include <vector>
 
-#include "core/numeric_types.hpp"
+#include "core/numeric_types.hpp"  // kMaxDigits only
 
 namespace zg {
 namespace {
@@ -44,8 +48,37 @@ unsigned mantissa_digits(const std::string& s) {
   return n;
 }
 
-// Boost counts digits after the point in scientific form: 2 of them, 3 significant.
-std::string three_digits(const Mp& x) { return x.str(2, std::ios_base::scientific); }
+/// An MPFR number at an explicit precision (RAII). Every operation below rounds to
+/// nearest at that precision.
+class Number {
+ public:
+  explicit Number(mpfr_prec_t bits) {
+    mpfr_init2(v_, bits);
+    mpfr_set_zero(v_, 1);
+  }
+  /// Precondition: plain_decimal(text).
+  Number(const std::string& text, mpfr_prec_t bits) {
+    mpfr_init2(v_, bits);
+    mpfr_set_str(v_, text.c_str(), 10, MPFR_RNDN);
+  }
+  Number(const Number&) = delete;
+  Number& operator=(const Number&) = delete;
+  ~Number() { mpfr_clear(v_); }
+  mpfr_ptr get() { return v_; }
+  mpfr_srcptr get() const { return v_; }
+
+ private:
+  mpfr_t v_;
+};
+
+// Three significant digits in scientific form ("1.00e-42").
+std::string three_digits(const Number& x) {
+  char* text = nullptr;
+  mpfr_asprintf(&text, "%.2Re", x.get());
+  std::string out(text);
+  mpfr_free_str(text);
+  return out;
+}
 
 const Measurement* find(const std::vector<Measurement>& ms, const std::string& name) {
   for (const Measurement& m : ms)
@@ -77,14 +110,26 @@ std::optional<BaselineChange> compare_values(const std::string& claim_id,
     return change;
   }
   const unsigned carried = std::max({mantissa_digits(before.value), mantissa_digits(after.value), relative_digits});
-  const ScopedDigits precision(std::min(kMaxDigits, carried + 10) + 10);
-  const Mp a(before.value), b(after.value);
-  const Mp ea = before.error.empty() ? Mp(0) : abs(Mp(before.error));
-  const Mp eb = after.error.empty() ? Mp(0) : abs(Mp(after.error));
-  const Mp scale = std::max(abs(a), abs(b));
-  const Mp tolerance = std::max(ea, eb) + scale * pow(Mp(10), -static_cast<int>(relative_digits));
-  const Mp difference = abs(b - a);
-  if (difference <= tolerance) return std::nullopt;
+  // 20 digits above what the decimals carry (at most kMaxDigits + 10 of them).
+  const unsigned digits = std::min(kMaxDigits, carried + 10) + 10;
+  const auto bits = static_cast<mpfr_prec_t>(std::ceil(digits * 3.3219280948873623)) + 8;
+  const Number a(before.value, bits), b(after.value, bits);
+  Number ea(bits), eb(bits), scale(bits), tolerance(bits), difference(bits), t(bits);
+  if (!before.error.empty()) mpfr_set_str(ea.get(), before.error.c_str(), 10, MPFR_RNDN);
+  if (!after.error.empty()) mpfr_set_str(eb.get(), after.error.c_str(), 10, MPFR_RNDN);
+  mpfr_abs(ea.get(), ea.get(), MPFR_RNDN);
+  mpfr_abs(eb.get(), eb.get(), MPFR_RNDN);
+  // tolerance = max(|ea|, |eb|) + max(|a|, |b|) 10^-relative_digits
+  mpfr_abs(scale.get(), a.get(), MPFR_RNDN);
+  mpfr_abs(t.get(), b.get(), MPFR_RNDN);
+  mpfr_max(scale.get(), scale.get(), t.get(), MPFR_RNDN);
+  mpfr_ui_pow_ui(t.get(), 10, relative_digits, MPFR_RNDN);
+  mpfr_div(t.get(), scale.get(), t.get(), MPFR_RNDN);
+  mpfr_max(tolerance.get(), ea.get(), eb.get(), MPFR_RNDN);
+  mpfr_add(tolerance.get(), tolerance.get(), t.get(), MPFR_RNDN);
+  mpfr_sub(difference.get(), b.get(), a.get(), MPFR_RNDN);
+  mpfr_abs(difference.get(), difference.get(), MPFR_RNDN);
+  if (mpfr_lessequal_p(difference.get(), tolerance.get())) return std::nullopt;
   change.difference = three_digits(difference);
   change.tolerance = three_digits(tolerance);
   return change;
