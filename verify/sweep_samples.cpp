@@ -161,11 +161,9 @@ CLI::App* add_sweep_samples_command(CLI::App& sweep, SampleSweepOptions& o) {
 int command_sweep_samples(const SampleSweepOptions& o, std::ostream& out, std::ostream& err, bool progress) {
   validate_sample_sweep(o);
   const RunConfig config = o.config_path.empty() ? default_config() : load_config_file(o.config_path);
-  Network<double> teacher;
-  {
-    ScopedDigits digits(30);
-    teacher = network_cast<double>(build_teacher<Mp>(config.problem.teacher));
-  }
+  // The sweep runs in double end to end, so its teacher is built in double (directions
+  // normalised there, within an ulp of the rounded high-precision ones).
+  Network<double> teacher = build_teacher<double>(config.problem.teacher);
   for (int d : o.dimensions) embed_teacher(teacher, d);  // a bad dimension fails before any work
 
   std::function<void(std::size_t, std::size_t, const SampleSweepPoint&)> on_point;
