@@ -975,6 +975,14 @@ TEST_CASE("the Householder frame: H e1 = sigma u, H u = sigma e1, H H = I", "[ce
   }
 }
 
+// h = s_j eta~ at s H(cos t, sin t zhat) in a rank-2 frame (zhat = +-1): the plain value
+// at a point, the reference for the cap's and strip's derivative enclosures.
+Iv ray_value(const Model& md, const CapFrame& f, const Iv& zhat, double t, double s) {
+  const Iv tt = Iv::exact(t);
+  const IvVec y = householder(f, {Iv::exact(s) * cos(tt), Iv::exact(s) * sin(tt) * zhat});
+  return Iv(f.sign) * eta_at(md, y);
+}
+
 TEST_CASE("K, h'' and dh/ds enclosures contain difference quotients of eta~ itself", "[certificate_checker]") {
   const Certificate c = read_certificate_text(header(false, "0.1").dump());
   PrecisionScope scope(400);
@@ -993,11 +1001,7 @@ TEST_CASE("K, h'' and dh/ds enclosures contain difference quotients of eta~ itse
     const CapFrame f = build_cap_frame(md, j, j == 0 ? 1 : -1, kT);
     for (int side : {1, -1}) {
       const IvVec zhat{Iv(side)};
-      auto h = [&](double t, double s) {
-        const Iv tt = Iv::exact(t);
-        const IvVec y = householder(f, {Iv::exact(s) * cos(tt), Iv::exact(s) * sin(tt) * zhat[0]});
-        return Iv(f.sign) * eta_at(md, y);
-      };
+      auto h = [&](double t, double s) { return ray_value(md, f, zhat[0], t, s); };
       for (const double t : {0.01, 0.05, 0.1}) {
         // (h(t+e) - 2h(t) + h(t-e))/e^2 = h''(xi) for some xi in (t-e, t+e)
         const Iv second = (h(t + eps, 1) - ldexp(h(t, 1), 1) + h(t - eps, 1)) / Iv::exact(eps * eps);
@@ -1055,11 +1059,7 @@ TEST_CASE("with a dipole of mass 1e4, the strip's h and dh/ds contain eta~ and i
     const CapFrame ff = build_cap_frame(folded_only, j, j == 0 ? 1 : -1, kT);
     for (int side : {1, -1}) {
       const IvVec zhat{Iv(side)};
-      auto h = [&](double t, double s) {
-        const Iv tt = Iv::exact(t);
-        const IvVec y = householder(f, {Iv::exact(s) * cos(tt), Iv::exact(s) * sin(tt) * zhat[0]});
-        return Iv(f.sign) * eta_at(md, y);
-      };
+      auto h = [&](double t, double s) { return ray_value(md, f, zhat[0], t, s); };
       for (const double t : {0.01, 0.05, 0.1}) {
         for (const double s : {0.5, 0.9}) {
           INFO("touching " << j << " side " << side << " t = " << t << " s = " << s);

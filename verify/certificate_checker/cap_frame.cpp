@@ -265,9 +265,9 @@ StripValues strip_values(const Model& md, const CapFrame& f, const Iv& s, const 
   // a_j = σ cos t, x_j = σ s cos t, so K(x_j) = K(s cos t) and asin(x_j) = σ asin(s cos t).
   std::vector<Iv> a(m), x(m), asx(m), kernel(m);
   const Iv sig(f.sigma);
+  const Iv xc = intersect(s * c, Iv::from_doubles(0.0, 1.0));  // s cos t
   for (std::size_t i = 0; i < m; ++i) {
     if (i == j) {
-      const Iv xc = intersect(s * c, Iv::from_doubles(0.0, 1.0));
       const Iv asc = asin_clipped(xc);
       a[i] = sig * c;
       x[i] = sig * xc;
@@ -289,7 +289,6 @@ StripValues strip_values(const Model& md, const CapFrame& f, const Iv& s, const 
     if (i == j) {
       // y·b_j⊥ = s sin t D_j; a_j s l_j / sqrt(1 − x_j²) = σ cos t s D_j ψ with
       // ψ = sin t / sqrt(1 − s² cos² t) ∈ [0, 1] (s <= 1).
-      const Iv xc = intersect(s * c, Iv::from_doubles(0.0, 1.0));
       const Iv psi = intersect(st / sqrt_nonneg(one_minus_sq(xc)), Iv::from_doubles(0.0, 1.0));
       h_beta += asx[i] * s * st * D * md.inv_two_pi;
       dh_beta += (sig * c * s * D * psi + asx[i] * st * D) * md.inv_two_pi;
