@@ -48,37 +48,42 @@ struct GramSums {
 /// Gram-sized matrix is ever allocated (a 32 MB one costs page faults on every call).
 constexpr Eigen::Index kPanel = 128;
 
+/// The element-wise kernel of one panel column: for each cosine, clamped to [-1, 1],
+/// arcsin(rho), s_minus_1 = sqrt(1 - rho^2) - 1 = -rho^2 / (1 + sqrt((1 - rho)(1 + rho))) (no
+/// cancellation) and 2 pi K = rho arcsin(rho) + s_minus_1. One loop without calls or
+/// branches, so that it vectorises (this file is compiled with -fno-math-errno: sqrt needs
+/// no errno check). asin_out may be `cosines` itself (entry i is read before it is written).
+void entry_kernels(const double* cosines, double* asin_out, double* __restrict s_minus_1, double* __restrict k_2pi,
+                   Eigen::Index len) {
+  for (Eigen::Index i = 0; i < len; ++i) {
+    const double r = std::min(1.0, std::max(-1.0, cosines[i]));
+    const double a = arcsin_vectorisable(r);
+    const double s = -(r * r) / (1 + std::sqrt((1 - r) * (1 + r)));
+    s_minus_1[i] = s;
+    k_2pi[i] = r * a + s;
+    asin_out[i] = a;
+  }
+}
+
 /// The fused element-wise pass over one panel. B holds the cosines rho_pq for rows
 /// p = k0 .. n - 1 and columns q = k0 .. k0 + B.cols() - 1 (row i of B is p = k0 + i). Each
-/// entry strictly below the diagonal is visited once: rho is clamped to [-1, 1], arcsin(rho)
-/// computed once and used both for 2 pi K = rho arcsin(rho) + s_minus_1 and (kGradient)
-/// stored in place of rho for the gradient's products, with
-/// s_minus_1 = sqrt(1 - rho^2) - 1 = -rho^2 / (1 + sqrt((1 - rho)(1 + rho))) (no
-/// cancellation). A neuron with itself has rho = 1 exactly, whatever the product gave. With
-/// kGradient, B holds arcsin(rho) on exit, its top square block mirrored to be symmetric.
+/// entry strictly below the diagonal is visited once by entry_kernels: arcsin(rho) is used
+/// both for 2 pi K and (kGradient) stored in place of rho for the gradient's products. A
+/// neuron with itself has rho = 1 exactly, whatever the product gave. With kGradient, B
+/// holds arcsin(rho) on exit, its top square block mirrored to be symmetric.
 template <bool kGradient>
 void fused_panel_pass(Eigen::Ref<Mat<double>> B, Eigen::Index k0, const Vec<double>& mass, GramSums& sums) {
   const double half_pi = pi<double>() / 2;
   const double k_diag = half_pi - 1;  // 2 pi K(1), exact (Sterbenz)
   const Eigen::Index rows = B.rows();
   // Scratch columns of at most m + m* entries: they stay in L1.
-  Eigen::ArrayXd rho(rows), asin_scratch(rows), s_minus_1(rows), k_2pi(rows);
+  Eigen::ArrayXd asin_scratch(rows), s_minus_1(rows), k_2pi(rows);
   for (Eigen::Index c = 0; c < B.cols(); ++c) {
     const Eigen::Index k = k0 + c, i0 = c + 1, len = rows - i0;
     double* col = B.col(c).data() + i0;
-    double* asin_out = kGradient ? col : asin_scratch.data();
-    // arcsin is the one call that does not vectorise: a loop of its own, once per entry.
-    for (Eigen::Index i = 0; i < len; ++i) {
-      const double r = std::min(1.0, std::max(-1.0, col[i]));
-      rho[i] = r;
-      asin_out[i] = std::asin(r);
-    }
-    const Eigen::Map<const Eigen::ArrayXd> A(asin_out, len);
-    const auto R = rho.head(len);
-    auto S = s_minus_1.head(len);
-    auto K = k_2pi.head(len);
-    S = -R.square() / (1 + ((1 - R) * (1 + R)).sqrt());
-    K = R * A + S;
+    entry_kernels(col, kGradient ? col : asin_scratch.data(), s_minus_1.data(), k_2pi.data(), len);
+    const auto S = s_minus_1.head(len);
+    const auto K = k_2pi.head(len);
     const double mk = mass(k);
     const auto mass_below = mass.segment(k + 1, len).array();
     // The entry (j, k) contributes to row j and, by symmetry, to row k.
@@ -96,7 +101,9 @@ void fused_panel_pass(Eigen::Ref<Mat<double>> B, Eigen::Index k0, const Vec<doub
 /// Everything the loss and gradient need from the Gram matrix, panel by panel over the
 /// lower triangle: per panel one product for the cosines, the fused pass, and (kGradient)
 /// two products that add the panel's arcsin block and its transpose into along_v.
-template <bool kGradient>
+/// kElementwise = false skips the element-wise pass and leaves the cosines in place of the
+/// arcsines: the same matrix products alone, for population_loss_gradient_products_double.
+template <bool kGradient, bool kElementwise = true>
 GramSums gram_sums(const SignedNeurons& n, const Mat<double>& scaled_weights) {
   const Eigen::Index total = n.dirs.cols();
   GramSums sums{Vec<double>::Zero(total), Vec<double>(), Mat<double>()};
@@ -111,7 +118,7 @@ GramSums gram_sums(const SignedNeurons& n, const Mat<double>& scaled_weights) {
     // The top square block is computed whole (width^2 / 2 wasted entries) so that the
     // products below see a full symmetric block.
     B.noalias() = n.dirs.rightCols(rows).transpose() * n.dirs.middleCols(k0, width);
-    fused_panel_pass<kGradient>(B, k0, n.mass, sums);
+    if constexpr (kElementwise) fused_panel_pass<kGradient>(B, k0, n.mass, sums);
     if constexpr (kGradient) {
       // Columns k0 .. k0 + width - 1 of along_v = W_c arcsin(rho), rows k0 .. n - 1 of it
       // from this panel (the rows above come from earlier panels' transposes).
@@ -133,15 +140,30 @@ double population_loss_double(const Network<double>& student, const Network<doub
   return n.mass.dot(g.y) / (2 * pi<double>());
 }
 
-LossGradient<double> population_loss_gradient_double(const Network<double>& student,
-                                                     const Network<double>& teacher) {
+namespace {
+
+/// Column q is c_q w_q, c = (a, -a*).
+Mat<double> scaled_weights_of(const Network<double>& student, const Network<double>& teacher) {
   const Eigen::Index m = student.width(), ms = teacher.width();
-  const SignedNeurons n = signed_neurons(student, teacher);
-  // Column q is c_q w_q, c = (a, -a*).
   Mat<double> scaled_weights(student.dim(), m + ms);
   scaled_weights.leftCols(m) = student.W * student.a.asDiagonal();
   scaled_weights.rightCols(ms) = -(teacher.W * teacher.a.asDiagonal());
-  const GramSums g = gram_sums<true>(n, scaled_weights);
+  return scaled_weights;
+}
+
+}  // namespace
+
+double population_loss_gradient_products_double(const Network<double>& student, const Network<double>& teacher) {
+  const SignedNeurons n = signed_neurons(student, teacher);
+  const GramSums g = gram_sums<true, false>(n, scaled_weights_of(student, teacher));
+  return g.along_v.sum();
+}
+
+LossGradient<double> population_loss_gradient_double(const Network<double>& student,
+                                                     const Network<double>& teacher) {
+  const Eigen::Index m = student.width();
+  const SignedNeurons n = signed_neurons(student, teacher);
+  const GramSums g = gram_sums<true>(n, scaled_weights_of(student, teacher));
 
   LossGradient<double> out;
   out.loss = n.mass.dot(g.y) / (2 * pi<double>());
