@@ -1,4 +1,4 @@
-// Reference implementations of the population loss and its gradient (MATH.md §3) as a
+// Reference implementations of the population loss and its gradient (docs/math.md §3) as a
 // user would write them without this project, for bench/loss_bench.cpp to time beside
 // core/loss.hpp in one binary: naive Eigen in double (whole Gram-sized matrices,
 // element-wise array expressions, std::asin per entry), and plain loops over Boost's

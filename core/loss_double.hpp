@@ -1,4 +1,4 @@
-// The double fast path of the population loss and its gradient (MATH.md §2–§3): one
+// The double fast path of the population loss and its gradient (docs/math.md §2–§3): one
 // matrix product for all cosines, one fused element-wise pass over the lower triangle of
 // the symmetric Gram block, one matrix product for the gradient. core/loss.hpp forwards
 // population_loss / population_loss_gradient for T = double here.
@@ -13,7 +13,7 @@ struct LossGradient;
 
 namespace detail {
 
-/// L = E[(f_student - f_teacher)^2] in double (MATH.md §3). Same contract as
+/// L = E[(f_student - f_teacher)^2] in double (docs/math.md §3). Same contract as
 /// population_loss<double>: throws std::invalid_argument on a zero (or NaN) weight column.
 /// Guarantee: estimate; absolute error O((m + m*) d eps) sum_p |c_p| |w_p| times
 /// max_q |c_q| |w_q|, with c = (a, -a*): the loss is a difference of O(1) terms, so values
@@ -60,7 +60,7 @@ inline double arcsin_vectorisable(double x) {
   return x < 0 ? -magnitude : magnitude;
 }
 
-/// L and its full gradient in double (MATH.md §3), the same values as
+/// L and its full gradient in double (docs/math.md §3), the same values as
 /// population_loss_gradient<double>. Guarantee: estimate; loss as population_loss_double;
 /// each gradient entry has absolute error O((m + m*) d eps |a_j|) sum_p |c_p| |w_p|. Near
 /// |rho| = 1 the rounded cosine gives arcsin(rho) and sqrt(1 - rho^2) only to ~sqrt(d eps),
@@ -73,7 +73,7 @@ LossGradient<double> population_loss_gradient_double(const Network<double>& stud
 /// The matrix products of population_loss_gradient_double alone, panel by panel on the
 /// same shapes, without the element-wise pass (the cosines stand in for the arcsines): the
 /// floor that bench/loss_bench.cpp compares the loss and gradient with. Returns the sum
-/// of the product's entries (a checksum, not a quantity of MATH.md).
+/// of the product's entries (a checksum, not a quantity of docs/math.md).
 double population_loss_gradient_products_double(const Network<double>& student, const Network<double>& teacher);
 
 }  // namespace detail

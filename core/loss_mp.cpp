@@ -1,4 +1,4 @@
-// The Mp fast path of core/loss.hpp (MATH.md §2–§3), on FLINT/Arb floating-point numbers.
+// The Mp fast path of core/loss.hpp (docs/math.md §2–§3), on FLINT/Arb floating-point numbers.
 // As in core/loss_double.cpp the teacher is folded into the student as m* neurons with
 // output weights -a*, so L = c^T G c over one symmetric (m + m*) x (m + m*) Gram matrix.
 // Only midpoints are used (arb_approx_dot, arf arithmetic, the midpoint of arb_asin's

@@ -1,4 +1,4 @@
-// The MPFR (zg::Mp) fast path of the population loss and its gradient (MATH.md §2–§3):
+// The MPFR (zg::Mp) fast path of the population loss and its gradient (docs/math.md §2–§3):
 // the same closed form and the same stable angle forms as the generic path of
 // core/loss.hpp, evaluated on FLINT/Arb floating-point numbers (arf midpoints, Arb's
 // arb_asin and arb_approx_dot) instead of Boost's mpfr_float, which allocates every
@@ -15,7 +15,7 @@ struct LossGradient;
 
 namespace detail {
 
-/// L = E[(f_student - f_teacher)^2] at the working precision of Mp (MATH.md §3). Same
+/// L = E[(f_student - f_teacher)^2] at the working precision of Mp (docs/math.md §3). Same
 /// contract as population_loss<Mp>: throws std::invalid_argument on a zero weight column.
 /// Guarantee: estimate; absolute error O((m + m*) d eps) sum_p |c_p| |w_p| times
 /// max_q |c_q| |w_q|, c = (a, -a*), eps of the current default precision (the inner
@@ -25,7 +25,7 @@ namespace detail {
 /// theta ~ sqrt(d) eps. Cost: (m + m*)^2 / 2 dot products of length d and as many arcsines.
 Mp population_loss_mp(const Network<Mp>& student, const Network<Mp>& teacher);
 
-/// L and its full gradient at the working precision of Mp (MATH.md §3), the values of
+/// L and its full gradient at the working precision of Mp (docs/math.md §3), the values of
 /// population_loss_gradient_generic<Mp> to its precision. Guarantee: estimate; loss as
 /// population_loss_mp, each gradient entry absolute error O((m + m*) d eps |a_j|)
 /// sum_p |c_p| |w_p|. Cost: the above plus m d dot products of length m + m*.
