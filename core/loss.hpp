@@ -1,5 +1,5 @@
 // Population loss of a relu>=2 student against a relu>=2 teacher and its full gradient,
-// in closed form (MATH.md §3). Neurons are homogeneous: neuron j contributes
+// in closed form (docs/math.md §3). Neurons are homogeneous: neuron j contributes
 // a_j |w_j| relu>=2(w_j^.x), the order->=2 part of a_j relu(w_j.x).
 #pragma once
 
@@ -113,7 +113,7 @@ struct LossGradient {
   }
 };
 
-/// L = E[(f_student - f_teacher)^2] (MATH.md §3) without the gradient.
+/// L = E[(f_student - f_teacher)^2] (docs/math.md §3) without the gradient.
 /// Guarantee: estimate; absolute error O((m + m*)^2 d eps max|a|^2 |w|^2): L is a difference
 /// of O(1) terms, so a loss of 1e-30 is resolved only when eps is well below 1e-30.
 /// T = double goes to detail::population_loss_double (core/loss_double.hpp): one matrix
@@ -178,7 +178,7 @@ LossGradient<T> population_loss_gradient_generic(const Network<T>& student, cons
 
 }  // namespace detail
 
-/// L and its full gradient (MATH.md §3):
+/// L and its full gradient (docs/math.md §3):
 ///   dL/da_j = 2 (sum_k a_k G(w_j, w_k) - sum_i a_i* G(w_j, w_i*)),
 ///   dL/dw_j = 2 a_j (sum_k a_k grad_w G(w_j, w_k) - sum_i a_i* grad_w G(w_j, w_i*)),
 /// with grad_w G(w, v) = (arcsin(rho) v + |v| (sqrt(1 - rho^2) - 1) w^) / (2 pi).
@@ -201,7 +201,7 @@ LossGradient<T> population_loss_gradient(const Network<T>& student, const Networ
 }
 
 /// f(x) = sum_j a_j |w_j| relu>=2(w_j^.x) = sum_j a_j (|w_j.x|/2 - |w_j|/sqrt(2 pi)) for each
-/// column x of X (MATH.md §1 homogeneous form). Returns one value per column.
+/// column x of X (docs/math.md §1 homogeneous form). Returns one value per column.
 /// Guarantee: estimate, absolute error O(m d eps max|a_j| |w_j| |x|).
 template <class T>
 Vec<T> relu_ge2_network_outputs(const Network<T>& net, const Mat<T>& X) {

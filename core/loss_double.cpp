@@ -1,4 +1,4 @@
-// The double fast path of core/loss.hpp (MATH.md §2–§3). The teacher is folded into the
+// The double fast path of core/loss.hpp (docs/math.md §2–§3). The teacher is folded into the
 // student as m* extra neurons with output weights -a*, so L = c^T G c over one symmetric
 // (m + m*) x (m + m*) Gram matrix and every block comes from the same three steps.
 #include "core/loss_double.hpp"
