@@ -2,6 +2,7 @@
 #include "lemmas/certificate_checks.hpp"
 
 #include <cmath>
+#include <limits>
 
 #include <fmt/format.h>
 
@@ -99,7 +100,8 @@ std::variant<Certificate<Mp>, CheckOutcome> build_certificate_or_failure(const P
     CheckOutcome o;
     o.verdict = Verdict::Fail;
     o.explanation = e.what();
-    o.margin = Margin{-std::numeric_limits<double>::infinity(), "digits", "no certificate exists"};
+    // An exact decision (the kernel system is singular), not a measured shortfall.
+    o.margin = Margin{std::numeric_limits<double>::quiet_NaN(), "condition", "no certificate exists"};
     return o;
   }
 }

@@ -40,14 +40,17 @@ Measurement count_measurement(std::string name, long long value, std::string des
   return Measurement{std::move(name), std::to_string(value), "", "", std::move(description)};
 }
 
-void CheckLedger::add(Verdict v, const Mp& observed, const Mp& allowed, const std::string& text) {
+void CheckLedger::add_digits(Verdict v, const Mp& residual, const Mp& allowed, const std::string& text) {
+  // residual >= 0 here (callers pass |r|). The margin is log10(allowed / residual): the
+  // digits by which the residual clears (> 0) or misses (< 0) what is allowed. A residual
+  // that is exactly 0 carries no more information than one unit of the working precision,
+  // 10^-digits: claiming more digits than were computed would be a margin that lies.
   double margin;
-  if (observed == 0) {
-    margin = static_cast<double>(digits_);  // exact: all the digits there are to spare
-  } else if (allowed <= 0) {
+  if (isnan(residual) || isnan(allowed) || allowed <= 0) {
     margin = -std::numeric_limits<double>::infinity();
   } else {
-    margin = static_cast<double>(log10(allowed / abs(observed)));
+    const Mp resolved = residual == 0 ? pow(Mp(10), -static_cast<int>(digits_)) : residual;
+    margin = static_cast<double>(Mp(log10(allowed / resolved)));
   }
   entries_.push_back(Entry{v, margin, "digits", text});
 }
@@ -58,7 +61,7 @@ void CheckLedger::identity(const std::string& what, const Mp& residual, const Mp
   Verdict v = Verdict::Pass;
   if (!(r <= tol)) v = (r <= precision_floor) ? Verdict::Inconclusive : Verdict::Fail;
   if (isnan(residual)) v = Verdict::Fail;
-  add(v, r, tol, what + ": residual " + short_decimal(r) + (v == Verdict::Pass ? " <= " : " > ") +
+  add_digits(v, r, tol, what + ": residual " + short_decimal(r) + (v == Verdict::Pass ? " <= " : " > ") +
                      "tolerance " + short_decimal(tol));
 }
 
@@ -83,12 +86,25 @@ void CheckLedger::exceeds(const std::string& what, const Mp& value, const Mp& fl
 void CheckLedger::statistical(const std::string& what, const Mp& difference, const Mp& std_error, double k) {
   const Mp allowed = Mp(k) * std_error;
   const Mp d = abs(difference);
-  const bool ok = d <= allowed;
+  const bool ok = d <= allowed;  // false for NaN
+  // The margin is the standard errors to spare, k - |difference| / std_error, in sigma:
+  // a Monte Carlo difference of 3.9 standard errors against k = 4 has 0.1 sigma of room,
+  // which a ratio in digits (log10(4 / 3.9) = 0.01) would hide. With no spread at all an
+  // exact agreement has the whole k to spare and any difference fails without measure.
+  double room;
+  if (isnan(d) || isnan(std_error)) {
+    room = -std::numeric_limits<double>::infinity();
+  } else if (std_error > 0) {
+    room = static_cast<double>(Mp(Mp(k) - d / std_error));
+  } else {
+    room = d == 0 ? k : -std::numeric_limits<double>::infinity();
+  }
   // The count of standard errors is for people: three significant digits via double.
-  const double sigmas = std_error > 0 ? static_cast<double>(d / std_error) : 0.0;
+  const double sigmas = std_error > 0 ? static_cast<double>(Mp(d / std_error)) : 0.0;
   char text[96];
   std::snprintf(text, sizeof text, " = %.3g standard errors %s %.3g", sigmas, ok ? "<=" : ">", k);
-  add(ok ? Verdict::Pass : Verdict::Fail, d, allowed, what + ": |difference| " + short_decimal(d) + text);
+  entries_.push_back(Entry{ok ? Verdict::Pass : Verdict::Fail, room, "sigma",
+                           what + ": |difference| " + short_decimal(d) + text});
 }
 
 void CheckLedger::require(const std::string& what, bool ok, const std::string& detail) {

@@ -36,10 +36,12 @@ class CheckLedger {
  public:
   explicit CheckLedger(unsigned digits) : digits_(digits) {}
 
-  /// An identity: residual <= tol passes. A residual above tol but below
-  /// 10^-(digits/2) may be lost precision rather than a false identity, so it is
-  /// INCONCLUSIVE and the driver retries at higher precision (Ziv's strategy: a true
-  /// identity's residual shrinks with eps, a false one stays put and then FAILs).
+  /// An identity: residual <= tol passes. The margin is log10(tol / |residual|) in digits;
+  /// an exact zero counts as one unit of 10^-digits, the most the working precision shows.
+  /// A residual above tol but below 10^-(digits/2) may be lost precision rather than a
+  /// false identity, so it is INCONCLUSIVE and the driver retries at higher precision
+  /// (Ziv's strategy: a true identity's residual shrinks with eps, a false one stays put
+  /// and then FAILs).
   void identity(const std::string& what, const Mp& residual, const Mp& tol);
 
   /// value <= bound must hold (a rigorous or stated bound); no precision escalation. The
@@ -49,7 +51,8 @@ class CheckLedger {
   /// value > floor must hold strictly (a constant that must be positive, say); no escalation.
   void exceeds(const std::string& what, const Mp& value, const Mp& floor);
 
-  /// |difference| <= k standard errors.
+  /// |difference| <= k standard errors. The margin is k - |difference| / std_error, in
+  /// standard errors ("sigma").
   void statistical(const std::string& what, const Mp& difference, const Mp& std_error, double k);
 
   /// A condition decided exactly (an audit: "a_i* is nonzero", "m >= m*"); `detail` says
@@ -61,11 +64,11 @@ class CheckLedger {
  private:
   struct Entry {
     Verdict verdict;
-    double margin;     // display only: log10(allowed / observed) in "digits", or a raw room
-    std::string unit;  // "digits", "below bound", "above floor" or "condition"
+    double margin;     // display only: digits, standard errors or the room in the value's unit
+    std::string unit;  // "digits", "sigma", "below bound", "above floor" or "condition"
     std::string text;
   };
-  void add(Verdict v, const Mp& observed, const Mp& allowed, const std::string& text);
+  void add_digits(Verdict v, const Mp& residual, const Mp& allowed, const std::string& text);
 
   unsigned digits_;
   std::vector<Entry> entries_;

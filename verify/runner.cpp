@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <limits>
 #include <map>
 #include <optional>
 #include <set>
@@ -183,7 +184,8 @@ ClaimResult run_claim(const ClaimSpec& claim, const ProblemSpec& problem, unsign
       } catch (const std::exception& e) {
         outcome.verdict = Verdict::Fail;
         outcome.explanation = std::string("the check stopped with an error: ") + e.what();
-        outcome.margin = Margin{0, "digits", "check did not complete"};
+        // Nothing was measured: no margin, rather than a "0 digits" nobody computed.
+        outcome.margin = Margin{std::numeric_limits<double>::quiet_NaN(), "condition", "check did not complete"};
       }
     }
     r.verdict = outcome.verdict;

@@ -2,6 +2,9 @@
 // statistical checks, and that the worst sub-check decides and explains the verdict.
 #include "lemmas/check_ledger.hpp"
 
+#include <cmath>
+#include <limits>
+
 #include "tests/support/within_eps.hpp"
 
 using zg::CheckLedger;
@@ -97,6 +100,68 @@ TEST_CASE("statistical checks count standard errors", "[ledger]") {
   const zg::CheckOutcome o = fail.finish({});
   CHECK(o.verdict == Verdict::Fail);
   CHECK(o.explanation.find("4.1 standard errors") != std::string::npos);
+}
+
+TEST_CASE("a statistical margin is the standard errors to spare, whatever the sign of the difference", "[ledger]") {
+  zg::ScopedDigits digits(30);
+  // Display-only doubles: 1e-12 is far above the 30-digit arithmetic behind them.
+  SECTION("a negative difference inside the band") {
+    CheckLedger l(30);
+    l.statistical("mc", Mp("-0.0039"), Mp("0.001"), 4);
+    const zg::CheckOutcome o = l.finish({});
+    CHECK(o.verdict == Verdict::Pass);
+    CHECK(o.margin.unit == "sigma");
+    CHECK(o.margin.value == Approx(0.1).epsilon(1e-12));
+  }
+  SECTION("a zero difference has all k to spare") {
+    CheckLedger l(30);
+    l.statistical("mc", Mp(0), Mp("0.001"), 4);
+    CHECK(l.finish({}).margin.value == Approx(4).epsilon(1e-12));
+  }
+  SECTION("a violation is short by the excess standard errors") {
+    CheckLedger l(30);
+    l.statistical("mc", Mp("-0.0041"), Mp("0.001"), 4);
+    const zg::CheckOutcome o = l.finish({});
+    CHECK(o.verdict == Verdict::Fail);
+    CHECK(o.margin.value == Approx(-0.1).epsilon(1e-12));
+  }
+  SECTION("no spread: exact agreement passes with k to spare, any difference fails unmeasured") {
+    CheckLedger exact(30), off(30);
+    exact.statistical("mc", Mp(0), Mp(0), 4);
+    off.statistical("mc", Mp("1e-20"), Mp(0), 4);
+    CHECK(exact.finish({}).verdict == Verdict::Pass);
+    const zg::CheckOutcome o = off.finish({});
+    CHECK(o.verdict == Verdict::Fail);
+    CHECK(o.margin.value == -std::numeric_limits<double>::infinity());
+  }
+}
+
+TEST_CASE("an identity's margin in digits: a negative residual, an exact zero, a violation", "[ledger]") {
+  zg::ScopedDigits digits(50);
+  const Mp tol("1e-42");
+  SECTION("the sign of the residual does not matter") {
+    CheckLedger l(50);
+    l.identity("negative", Mp("-3e-45"), tol);
+    CHECK(l.finish({}).margin.value == Approx(std::log10(1e-42 / 3e-45)).epsilon(1e-12));
+  }
+  SECTION("an exact zero claims no more digits than the working precision resolves") {
+    // 0 counts as 10^-50 at 50 digits: 8 digits below tol, as a residual of 1e-50 would be
+    // (the ledger used to report all 50 working digits, more than were ever computed).
+    CheckLedger zero(50), unit(50);
+    zero.identity("exact", Mp(0), tol);
+    unit.identity("one unit", Mp("1e-50"), tol);
+    const zg::CheckOutcome o = zero.finish({});
+    CHECK(o.verdict == Verdict::Pass);
+    CHECK(o.margin.value == Approx(8).epsilon(1e-12));
+    CHECK(o.margin.value == Approx(unit.finish({}).margin.value).epsilon(1e-12));
+  }
+  SECTION("a violation misses by the digits it is short") {
+    CheckLedger l(50);
+    l.identity("false", Mp("-1e-3"), tol);
+    const zg::CheckOutcome o = l.finish({});
+    CHECK(o.verdict == Verdict::Fail);
+    CHECK(o.margin.value == Approx(-39).epsilon(1e-12));
+  }
 }
 
 TEST_CASE("the worst sub-check decides; every sub-check is explained", "[ledger]") {

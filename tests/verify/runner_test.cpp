@@ -3,6 +3,8 @@
 // required claims did not pass (each requirement evaluated once per run).
 #include "verify/runner.hpp"
 
+#include <cmath>
+
 #include "core/input_error.hpp"
 #include "lemmas/check_ledger.hpp"
 #include "tests/support/within_eps.hpp"
@@ -107,6 +109,9 @@ TEST_CASE("a check that throws is a FAIL with the message; InputError propagates
   const zg::ClaimResult r = zg::run_claim(broken, empty_problem(), 30, 1, 2);
   CHECK(r.verdict == Verdict::Fail);
   CHECK(r.explanation.find("matrix is singular") != std::string::npos);
+  // Nothing was measured, so no margin is reported (it was "0 digits", a number nobody computed).
+  CHECK(std::isnan(r.margin.value));
+  CHECK(r.margin.unit == "condition");
 
   const ClaimSpec bad_input = claim("T5", [](const CheckContext&) -> CheckOutcome {
     throw zg::InputError("cfg.toml", "teacher", "bad", "fix it");
