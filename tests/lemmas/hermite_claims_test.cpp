@@ -46,6 +46,33 @@ TEST_CASE("H1 fails when one coefficient is off", "[claims][H1][must-fail]") {
   CHECK(o.explanation.find("quadrature") != std::string::npos);
 }
 
+TEST_CASE("H1 above the quadrature's precision checks by exact half-moments alone, and says so", "[claims][H1]") {
+  constexpr unsigned kHighDigits = 200;  // above kQuadratureMaxDigits (120)
+  zg::ScopedDigits digits(kHighDigits);
+  const zg::ProblemSpec p = default_like_problem();
+  const zg::CheckOutcome o = zg::check_relu_hermite_coefficients(zg::CheckContext{p, kHighDigits, 1});
+  INFO(o.explanation);
+  CHECK(o.verdict == Verdict::Pass);
+  const std::set<std::string> n = names(o);
+  CHECK(n.count("coef_moments_max_abs_diff") == 1);
+  CHECK(n.count("coef_max_abs_diff") == 0);  // no quadrature was run
+  CHECK(o.explanation.find("quadrature") == std::string::npos);
+  bool said_so = false;
+  for (const zg::Measurement& m : o.measurements)
+    if (m.name == "coef_independent_routes") said_so = m.value == "half-moments";
+  CHECK(said_so);
+
+  zg::HermiteClosedForms bad;  // and it still fails a wrong coefficient there
+  bad.relu_coefs = [](unsigned n) {
+    std::vector<Mp> c = zg::relu_hermite_coefs<Mp>(n);
+    c[10] *= 1 + Mp("1e-60");  // beyond 10^-(digits/2): a false identity, not lost digits
+    return c;
+  };
+  const zg::CheckOutcome wrong = zg::check_relu_hermite_coefficients(zg::CheckContext{p, kHighDigits, 1}, bad);
+  CHECK(wrong.verdict == Verdict::Fail);
+  CHECK(wrong.explanation.rfind("closed-form c_k against exact half-moments", 0) == 0);
+}
+
 TEST_CASE("H2 passes and reports its measurements", "[claims][H2]") {
   zg::ScopedDigits digits(kDigits);
   const zg::ProblemSpec p = default_like_problem();
