@@ -4,7 +4,9 @@
 #include "lemmas/assumption_checks.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
+#include <limits>
 #include <stdexcept>
 #include <variant>
 
@@ -49,15 +51,141 @@ struct ClosestPair {
   bool antipodal = false;  // the nearest of +-w_j* is -w_j*
 };
 
-ClosestPair closest_pair(const Mat<Mp>& W) {
-  ClosestPair best;
-  best.angle = pi<Mp>();  // above every separation, so the first pair replaces it
-  for (Eigen::Index i = 0; i < W.cols(); ++i) {
-    for (Eigen::Index j = i + 1; j < W.cols(); ++j) {
-      const Mp angle = separation_angle(W.col(i), W.col(j));
-      if (angle < best.angle) best = ClosestPair{angle, i, j, W.col(i).dot(W.col(j)) < 0};
+// The rows of W with a nonzero entry. The others add nothing to a dot product, a distance
+// or a singular value, so the pairwise work is m*^2 r for teachers whose span is
+// coordinate-aligned (angles_deg, [teacher.generate]) instead of m*^2 d.
+std::vector<Eigen::Index> support_rows(const Mat<Mp>& W) {
+  std::vector<Eigen::Index> rows;
+  for (Eigen::Index k = 0; k < W.rows(); ++k) {
+    bool nonzero = false;
+    for (Eigen::Index i = 0; i < W.cols() && !nonzero; ++i) nonzero = W(k, i) != 0;
+    if (nonzero) rows.push_back(k);
+  }
+  return rows;
+}
+
+// The screening pass of closest_pair, in double: the 2 m* points +-w_i* (rounded to double
+// on the support rows) sorted by their projection x on a fixed unit vector. Two points
+// closer than c differ in x by less than c (|v| = 1), so a sweep in x order stops a
+// point's scan once x has moved on by more than the distance still of interest; for
+// directions spread over a sphere this visits O(m*) pairs, never more than the m*^2
+// pairs of the plain double loop.
+class LineSweep {
+  struct Point {
+    double x;
+    Eigen::Index direction;
+    bool negated;
+  };
+
+ public:
+  explicit LineSweep(const Mat<Mp>& W) : r_(0), m_(W.cols()) {
+    const std::vector<Eigen::Index> rows = support_rows(W);
+    r_ = static_cast<Eigen::Index>(rows.size());
+    // v_k proportional to 1 / sqrt(k + 2): no coordinate axis or diagonal is orthogonal to
+    // it, so teachers laid out in a coordinate plane do not all share one x.
+    std::vector<double> v(static_cast<std::size_t>(r_));
+    double v_norm2 = 0;
+    for (std::size_t k = 0; k < v.size(); ++k) {
+      v[k] = 1 / std::sqrt(static_cast<double>(k) + 2);
+      v_norm2 += v[k] * v[k];
+    }
+    for (double& vk : v) vk /= std::sqrt(v_norm2);
+    coords_.resize(static_cast<std::size_t>(2 * m_ * r_));
+    points_.resize(static_cast<std::size_t>(2 * m_));
+    for (Eigen::Index i = 0; i < m_; ++i) {
+      double x = 0;
+      for (Eigen::Index k = 0; k < r_; ++k) {
+        // Screening only: the decision is taken on W itself, in closest_pair.
+        const double c = static_cast<double>(W(rows[static_cast<std::size_t>(k)], i));
+        coords_[static_cast<std::size_t>(i * r_ + k)] = c;
+        x += v[static_cast<std::size_t>(k)] * c;
+      }
+      points_[static_cast<std::size_t>(2 * i)] = Point{x, i, false};
+      points_[static_cast<std::size_t>(2 * i + 1)] = Point{-x, i, true};
+    }
+    std::sort(points_.begin(), points_.end(), [](const Point& a, const Point& b) { return a.x < b.x; });
+    // Each double coordinate is within eps/2 (relative) of W's, the distance of the
+    // rounded points is computed with r + 2 roundings and the projection x with r + 1,
+    // all on vectors of norm about 1: every computed distance and x is within
+    // (r + 4) eps of its value for W. Eight times that bounds both with room.
+    tolerance_ = 8 * static_cast<double>(r_ + 4) * std::numeric_limits<double>::epsilon();
+  }
+
+  /// The error bound of distance() and of the projections, as above.
+  double tolerance() const { return tolerance_; }
+
+  /// min over i != j of the computed distance between +-w_i* and +-w_j*.
+  double min_distance() const {
+    double best = std::numeric_limits<double>::infinity();
+    visit([&] { return best; }, [&](const Point&, const Point&, double dist) { best = std::min(best, dist); });
+    return best;
+  }
+
+  /// Calls f(i, j) for every pair i < j whose computed distance between the lines is at
+  /// most `bound`: once for +w_i* against the nearer of +-w_j*, and once more when the
+  /// farther one is within `bound` too.
+  template <class F>
+  void pairs_within(double bound, F&& f) const {
+    visit([bound] { return bound; },
+          [&](const Point& p, const Point& q, double dist) {
+            // {p, q} and {-p, -q} are at the same distance: take the one with +w_i*.
+            const Point& first = p.direction < q.direction ? p : q;
+            const Point& second = p.direction < q.direction ? q : p;
+            if (dist <= bound && !first.negated) f(first.direction, second.direction);
+          });
+  }
+
+ private:
+  // ||p - q|| for the points p = +-w_i*, q = +-w_j* of two entries.
+  double distance(const Point& p, const Point& q) const {
+    const double* a = &coords_[static_cast<std::size_t>(p.direction * r_)];
+    const double* b = &coords_[static_cast<std::size_t>(q.direction * r_)];
+    const double sign = p.negated == q.negated ? 1 : -1;
+    double sum = 0;
+    for (Eigen::Index k = 0; k < r_; ++k) {
+      const double diff = a[k] - sign * b[k];
+      sum += diff * diff;
+    }
+    return std::sqrt(sum);
+  }
+
+  // Every pair of points of different directions whose x differ by at most
+  // reach() + tolerance (then their distance may be within reach()).
+  template <class Reach, class F>
+  void visit(Reach&& reach, F&& f) const {
+    for (std::size_t a = 0; a < points_.size(); ++a) {
+      for (std::size_t b = a + 1; b < points_.size(); ++b) {
+        if (points_[b].x - points_[a].x > reach() + 2 * tolerance_) break;
+        if (points_[a].direction == points_[b].direction) continue;
+        f(points_[a], points_[b], distance(points_[a], points_[b]));
+      }
     }
   }
+
+  Eigen::Index r_;
+  Eigen::Index m_;
+  std::vector<double> coords_;  // direction i's support coordinates at [i r, (i + 1) r)
+  std::vector<Point> points_;   // +-w_i*, by increasing x
+  double tolerance_ = 0;
+};
+
+// The closest pair up to sign, decided at working precision: the double sweep finds the
+// least distance c_min between lines; every pair whose computed distance is within
+// 2 tolerance of it (the true closest pair among them, as its distance is at most c_min +
+// tolerance while its computed one is at least that less tolerance) is measured by
+// separation_angle on W. Ties go to the first pair (i, j) in lexicographic order, as in
+// a plain loop over i < j.
+ClosestPair closest_pair(const Mat<Mp>& W) {
+  const LineSweep sweep(W);
+  const double bound = sweep.min_distance() + 2 * sweep.tolerance();
+  ClosestPair best;
+  best.angle = pi<Mp>();  // above every separation, so the first pair replaces it
+  sweep.pairs_within(bound, [&](Eigen::Index i, Eigen::Index j) {
+    const Mp angle = separation_angle(W.col(i), W.col(j));
+    const bool earlier = i < best.i || (i == best.i && j < best.j);
+    if (angle < best.angle || (angle == best.angle && earlier))
+      best = ClosestPair{angle, i, j, W.col(i).dot(W.col(j)) < 0};
+  });
   return best;
 }
 
@@ -203,8 +331,13 @@ Mp separation_angle(const Vec<Mp>& u, const Vec<Mp>& v) {
 }
 
 Eigen::Index numerical_rank(const Mat<Mp>& W, unsigned digits) {
-  if (W.size() == 0) return 0;
-  const Eigen::JacobiSVD<Mat<Mp>> svd(W);
+  // Zero rows change no singular value: without them the SVD costs m* r'^2 for the r'
+  // rows a coordinate-aligned span occupies, not m* d^2.
+  const std::vector<Eigen::Index> rows = support_rows(W);
+  if (rows.empty()) return 0;
+  Mat<Mp> S(static_cast<Eigen::Index>(rows.size()), W.cols());
+  for (std::size_t k = 0; k < rows.size(); ++k) S.row(static_cast<Eigen::Index>(k)) = W.row(rows[k]);
+  const Eigen::JacobiSVD<Mat<Mp>> svd(S);
   const Vec<Mp> s = svd.singularValues();  // non-increasing
   const Mp floor = pow(Mp(10), -static_cast<int>(digits / 2)) * s(0);
   Eigen::Index r = 0;

@@ -5,6 +5,7 @@
 #include "lemmas/assumption_checks.hpp"
 
 #include <limits>
+#include <random>
 
 #include "tests/support/outcomes.hpp"
 #include "tests/support/within_eps.hpp"
@@ -191,4 +192,69 @@ TEST_CASE("the separation angle is accurate for small angles and symmetric in si
   zg::Vec<Mp> e2(2);
   e2 << 0, 1;
   CHECK_THAT(zg::separation_angle(u, e2), zg::test::WithinEps(Mp(zg::pi<Mp>() / 2), 4));
+}
+
+namespace {
+
+// i x 0.018 deg as exact decimal text: 10^4 lines 0.018 deg apart cover the half-turn,
+// the last one 0.018 deg from the first through -w_1*.
+std::string grid_angle(int i) {
+  return std::to_string(18 * i) + "e-3";
+}
+
+}  // namespace
+
+// Scale: 10^4 directions are ~5 x 10^7 pairs; the plain working-precision loop over them
+// ran for about ten minutes (1000 took 6 s), so this bounded size fails by timeout (600 s,
+// tests/CMakeLists.txt) before the double sweep and runs in about a second after it.
+TEST_CASE("A1 finds the closest of 10^4 lines when double cannot tell the nearest pairs apart", "[claims][A1][scale]") {
+  zg::ScopedDigits digits(kDigits);
+  constexpr int kWidth = 10000;
+  zg::ProblemSpec p = planar_problem(2, {});
+  zg::PlanarDirections planar;
+  for (int i = 0; i < kWidth; ++i) planar.angles_deg.emplace_back(grid_angle(i));
+  // Line 7001 at 126 - 1e-36 deg: gaps of 0.018 -+ 1e-36 deg on either side, equal to
+  // every other gap in double, apart at 40 digits.
+  planar.angles_deg[7000] = zg::SpecNumber(std::string("125.") + std::string(36, '9'));
+  p.teacher.directions = planar;
+  p.teacher.weights.assign(kWidth, zg::SpecNumber(1.0));
+  const zg::CheckOutcome o = audit(p);
+  INFO(o.explanation);
+  CHECK(o.verdict == Verdict::Pass);
+  CHECK_THAT(o.explanation, Contains("between w_7000* and w_7001*"));
+  // 40 digits of angles near 126 deg (ulp ~1e-38) less the cos/sin, atan2 and degrees'
+  // roundings: within 3e-37, which tells 0.018 - 1e-36 from 0.018 and 0.018 + 1e-36.
+  CHECK_THAT(Mp(value_of(o, "separation_deg")), zg::test::WithinAbs(Mp("0.018") - Mp("1e-36"), Mp("3e-37")));
+  CHECK(value_of(o, "teacher_width") == "10000");
+  CHECK(value_of(o, "teacher_rank") == "2");
+}
+
+// The sweep against the plain loop over every pair, on seeded directions in a 3-D span of
+// R^5 (rows 4 and 5 zero) with a planted near pair through -w: same pair, same angle.
+TEST_CASE("A1's closest pair is the plain loop's on random directions, signs included", "[claims][A1]") {
+  zg::ScopedDigits digits(kDigits);
+  std::mt19937_64 engine(20240601);  // mt19937_64's output is fixed by the standard
+  const auto uniform = [&] { return static_cast<double>(engine() >> 11) * 0x1p-53 * 2 - 1; };
+  std::vector<std::vector<double>> rows;
+  for (int i = 0; i < 400; ++i) rows.push_back({uniform(), uniform(), uniform(), 0, 0});
+  rows[123] = {-rows[57][0], -rows[57][1], -rows[57][2] + 1e-9, 0, 0};  // about 1e-9 rad from -w_58*
+  const zg::ProblemSpec p = explicit_problem(rows);
+  const zg::Network<Mp> t = zg::build_teacher<Mp>(p.teacher);
+  Mp best = zg::pi<Mp>();
+  Eigen::Index bi = 0, bj = 0;
+  for (Eigen::Index i = 0; i < t.W.cols(); ++i)
+    for (Eigen::Index j = i + 1; j < t.W.cols(); ++j) {
+      const Mp a = zg::separation_angle(t.W.col(i), t.W.col(j));
+      if (a < best) best = a, bi = i, bj = j;
+    }
+  REQUIRE(bi == 57);
+  REQUIRE(bj == 123);
+  const zg::CheckOutcome o = audit(p);
+  INFO(o.explanation);
+  CHECK(o.verdict == Verdict::Pass);
+  CHECK_THAT(o.explanation, Contains("between w_58* and -w_124*"));
+  const Mp expected_deg = best * 180 / zg::pi<Mp>();
+  // The same separation_angle on the same W, converted and printed at 40 digits.
+  CHECK_THAT(Mp(value_of(o, "separation_deg")), zg::test::WithinAbs(expected_deg, Mp(expected_deg * Mp("1e-37"))));
+  CHECK(value_of(o, "teacher_rank") == "3");
 }
