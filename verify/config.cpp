@@ -41,6 +41,7 @@ const char* const kEmbeddedSource = "<embedded default>";
 // [[...]]); toml11 3.7 parses each level by recursion, so a file of "[[[[..." or
 // "{x={x={..." exhausts the stack (SIGSEGV) before it can say anything.
 constexpr int kMaxNesting = 32;
+constexpr std::size_t kMaxTomlLine = std::size_t{1} << 18;  // 256 KiB: about 5 s of toml11 at most (check_line_length)
 
 // The diagnosis in a parser's message: its first line, without the library's
 // "[error] toml::parse_array: " or "[json.exception.parse_error.101] " prefix (toml11
@@ -129,6 +130,25 @@ void check_nesting(const std::string& text, const std::string& source, bool toml
   }
 }
 
+// Refuses a TOML line longer than kMaxTomlLine bytes. toml11 3.7 looks through a value's
+// whole line for comments as it reads each value, so one line of n numbers costs n times
+// its length: 10^4 angles_deg on one line (160 KB) take about 2 s, 10^5 (1.6 MB) minutes.
+void check_line_length(const std::string& text, const std::string& source) {
+  std::size_t line = 1, start = 0;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    if (i < text.size() && text[i] != '\n') continue;
+    if (i - start > kMaxTomlLine)
+      throw InputError(source,
+                       "line " + std::to_string(line),
+                       "has " + std::to_string(i - start) + " bytes, more than the " + std::to_string(kMaxTomlLine) +
+                           " a TOML line may have here (the TOML reader rescans a line for every value on it)",
+                       "break long arrays over several lines (a newline may follow any comma), or give the "
+                       "configuration as JSON");
+    start = i + 1;
+    ++line;
+  }
+}
+
 // Refuses text that is not UTF-8, which TOML requires of a whole file, naming the line.
 // It runs before the parser because toml11 3.7 (Debian 12) reads past the end of its
 // buffer on an invalid sequence inside a literal string (toml11 issue #199, fixed in 3.8;
@@ -154,13 +174,14 @@ std::string without_separators(const std::string& literal) {
   return s;
 }
 
-// A TOML number exactly as written ("1e400", "+1_000"), from the line toml11 keeps beside
-// the value; "" when that is not available.
+// A TOML number exactly as written ("1e400", "+1_000"): the text of the region toml11
+// keeps for the value; "" when that is not available. Read from the region itself, not
+// from v.location(), which counts the lines before the value and copies its whole line:
+// for 10^4 numbers on one line (angles_deg) that was quadratic and took most of a run.
 std::string toml_literal(const toml::value& v) {
-  const toml::source_location where = v.location();
-  const std::string& line = where.line_str();
-  if (where.column() < 1 || where.column() - 1 + where.region() > line.size()) return "";
-  return line.substr(where.column() - 1, where.region());
+  const toml::detail::region_base* region = toml::detail::get_region(v);
+  if (region == nullptr || !region->is_ok()) return "";
+  return region->str();
 }
 
 // Whether a TOML integer literal fits in 64 bits: toml11 reads it with operator>>, which
@@ -321,6 +342,7 @@ RunConfig with_origin(RunConfig config, const std::string& text, const std::stri
 
 RunConfig parse_config_toml(const std::string& text, const std::string& source) {
   check_utf8(text, source);
+  check_line_length(text, source);
   check_nesting(text, source, true);
   std::istringstream in(text);
   toml::value document;

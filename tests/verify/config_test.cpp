@@ -601,3 +601,23 @@ TEST_CASE("fuzz regressions: invalid UTF-8 in TOML and JSON integers below their
              Contains("algorithm.pairs = 0: must be between 1 and 100000"));
   CHECK(zg::parse_config_json("{\"digits\": 16, " + teacher + "}", "ok.json").digits == 16);
 }
+
+// toml11 rescans a value's line for every value on it: 10^5 angles on one line would
+// parse for minutes. A line beyond 256 KiB is refused before the parser, naming the fix;
+// the same numbers, one per line, are read.
+TEST_CASE("a TOML line longer than 256 KiB is refused up front; the array over many lines is read", "[config][scale]") {
+  std::string one_line, many_lines, weights;
+  for (int i = 0; i < 25000; ++i) {
+    const std::string angle = std::to_string(i) + ".0000072";  // with its ", " up to 15 bytes a number
+    one_line += (i == 0 ? "" : ", ") + angle;
+    many_lines += (i == 0 ? "\n  " : ",\n  ") + angle;
+    weights += i == 0 ? "1" : ", 1";
+  }
+  const std::string head = "[teacher]\ndimension = 2\nweights = [\n" + weights + "]\nangles_deg = [";
+  REQUIRE(one_line.size() > (std::size_t{1} << 18));
+  CHECK_THAT(toml_error(head + one_line + "]\n"),
+             Contains("bad.toml: line 5: has ") && Contains("bytes, more than the 262144 a TOML line may have") &&
+                 Contains("break long arrays over several lines"));
+  const RunConfig read = zg::parse_config_toml(head + many_lines + "]\n", "long.toml");
+  CHECK(std::get<zg::PlanarDirections>(read.problem.teacher.directions).angles_deg.size() == 25000);
+}
