@@ -134,23 +134,21 @@ GeneratedTeacher generated_teacher(const ConfigField& field,
     field.fail("signs and magnitude conflict with teacher.weights",
                "give either teacher.weights or signs and magnitude");
   check_entries(field, "width", dimension, request.width);
-  // A positive separation compares every pair of directions: w^2 rank / 2 products at least.
-  const auto max_separated_width = static_cast<std::int64_t>(std::sqrt(2 * kMaxSeparationWork / request.rank));
-  if (request.min_separation_deg > 0 && request.width > max_separated_width)
-    g.at("width", "")
-        .fail("is more than the " + std::to_string(max_separated_width) + " directions that can be separated in rank " +
-                  std::to_string(request.rank) + " (every pair is compared)",
-              "lower width, or set min_separation_deg = 0");
-
   boost::random::mt19937_64 engine(seed_or(g, master_seed));
-  const auto rows = separated_random_directions(request, engine);
-  if (!rows) {
+  SeparatedSearch search = separated_random_directions(request, engine);
+  const std::string wanted = count_text(static_cast<std::size_t>(request.width), "direction") + " in rank " +
+                             std::to_string(request.rank) +
+                             " with min_separation_deg = " + decimal_text(request.min_separation_deg);
+  if (search.status == SeparatedSearch::Status::WorkExhausted)
+    // Only a positive separation compares directions, so the fix can always lower it.
+    field.fail("gave up on " + wanted + " after " + std::to_string(search.draws) +
+                   " draws: the separation test used its budget of 1e9 coordinate products (about a second; "
+                   "candidates are compared with every kept direction near them, in rank above 3 with most)",
+               "lower width or min_separation_deg (min_separation_deg = 0 skips the test)");
+  if (search.status == SeparatedSearch::Status::DrawsExhausted) {
     const DirectionBudget budget = direction_budget(request.width);
-    field.fail("found no " + count_text(static_cast<std::size_t>(request.width), "direction") + " in rank " +
-                   std::to_string(request.rank) +
-                   " with min_separation_deg = " + decimal_text(request.min_separation_deg) +
-                   " within the search's budget (rounds of " + std::to_string(budget.draws_per_round) +
-                   " draws, at most " + std::to_string(budget.max_draws) + " draws and 1e9 coordinate products)",
+    field.fail("found no " + wanted + " within the search's budget of " + std::to_string(budget.max_draws) +
+                   " draws (rounds of " + std::to_string(budget.draws_per_round) + ")",
                request.min_separation_deg > 0
                    ? "lower min_separation_deg (in rank 2 at most 180 / min_separation_deg lines fit, and random "
                      "draws rarely come close), raise rank or lower width"
@@ -158,7 +156,8 @@ GeneratedTeacher generated_teacher(const ConfigField& field,
   }
 
   GeneratedTeacher out;
-  for (const std::vector<double>& row : *rows) out.directions.directions.emplace_back(row.begin(), row.end());
+  for (const std::vector<double>& row : search.directions)
+    out.directions.directions.emplace_back(row.begin(), row.end());
   if (weights_given) return out;
   SpecNumber magnitude(1.0);
   if (const auto f = g.find("magnitude")) {

@@ -27,17 +27,31 @@ struct DirectionBudget {
 };
 DirectionBudget direction_budget(int width);
 
-/// Upper bound on the work of the separation test, in coordinate products: each candidate
-/// is compared with every direction kept so far (rank products each), so a width of w
-/// costs at least w^2 rank / 2; about a second of work.
+/// Upper bound on the work of the separation test, in coordinate products (rank per
+/// comparison of a candidate with a kept direction): about a second. A grid of cells on
+/// the first min(rank, 3) coordinates limits the comparisons to kept directions near the
+/// candidate, so in rank 2 and 3 a width of 10^6 well below the packing limit costs some
+/// 10^8; in higher rank the grid prunes less, and a width of w costs up to w^2 rank / 2.
 inline constexpr double kMaxSeparationWork = 1e9;
+
+/// What a search found, and what it spent.
+struct SeparatedSearch {
+  enum class Status {
+    Found,           ///< `directions` holds width unit vectors of length dimension
+    DrawsExhausted,  ///< direction_budget's draws ran out: the separation is too large for the width
+    WorkExhausted,   ///< kMaxSeparationWork ran out: too many close comparisons
+  };
+  Status status = Status::DrawsExhausted;
+  std::vector<std::vector<double>> directions;
+  long draws = 0;   ///< candidates drawn
+  double work = 0;  ///< coordinate products spent on comparisons
+};
 
 /// Rejection sampling: a candidate (Gaussian in the first `rank` coordinates, normalised
 /// in double) is kept when it is separated from every direction kept so far; with
-/// min_separation_deg = 0 every candidate is. Returns nullopt when direction_budget's
-/// draws or kMaxSeparationWork run out without a full set.
-std::optional<std::vector<std::vector<double>>> separated_random_directions(const SeparatedDirections& request,
-                                                                            boost::random::mt19937_64& engine);
+/// min_separation_deg = 0 every candidate is. Stops at the first full set, or when
+/// direction_budget's draws or kMaxSeparationWork run out.
+SeparatedSearch separated_random_directions(const SeparatedDirections& request, boost::random::mt19937_64& engine);
 
 /// `width` independent fair signs, +1 or -1.
 std::vector<int> random_signs(int width, boost::random::mt19937_64& engine);
