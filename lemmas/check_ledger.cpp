@@ -52,7 +52,7 @@ void CheckLedger::add_digits(Verdict v, const Mp& residual, const Mp& allowed, c
     const Mp resolved = residual == 0 ? pow(Mp(10), -static_cast<int>(digits_)) : residual;
     margin = static_cast<double>(Mp(log10(allowed / resolved)));
   }
-  entries_.push_back(Entry{v, margin, "digits", text});
+  entries_.push_back(Entry{v, margin, "digits", text, residual == 0});
 }
 
 void CheckLedger::identity(const std::string& what, const Mp& residual, const Mp& tol) {
@@ -124,8 +124,12 @@ CheckOutcome CheckLedger::finish(std::vector<Measurement> measurements) const {
   const Entry* worst = &entries_.front();
   for (const Entry& e : entries_) {
     // Margins are compared only within one unit; across units the earlier entry stands.
+    // An exact zero's margin is a floor, not a measurement: it loses to any measured one.
+    const auto tighter = [](const Entry& a, const Entry& b) {
+      return a.exact_zero != b.exact_zero ? b.exact_zero : a.margin < b.margin;
+    };
     if (rank(e.verdict) > rank(worst->verdict) ||
-        (rank(e.verdict) == rank(worst->verdict) && e.unit == worst->unit && e.margin < worst->margin))
+        (rank(e.verdict) == rank(worst->verdict) && e.unit == worst->unit && tighter(e, *worst)))
       worst = &e;
   }
   out.verdict = worst->verdict;

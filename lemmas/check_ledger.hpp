@@ -37,7 +37,8 @@ class CheckLedger {
   explicit CheckLedger(unsigned digits) : digits_(digits) {}
 
   /// An identity: residual <= tol passes. The margin is log10(tol / |residual|) in digits;
-  /// an exact zero counts as one unit of 10^-digits, the most the working precision shows.
+  /// an exact zero counts as one unit of 10^-digits, the most the working precision shows,
+  /// and heads the outcome only when no measured residual of the ledger could.
   /// A residual above tol but below 10^-(digits/2) may be lost precision rather than a
   /// false identity, so it is INCONCLUSIVE and the driver retries at higher precision
   /// (Ziv's strategy: a true identity's residual shrinks with eps, a false one stays put
@@ -67,6 +68,7 @@ class CheckLedger {
     double margin;     // display only: digits, standard errors or the room in the value's unit
     std::string unit;  // "digits", "sigma", "below bound", "above floor" or "condition"
     std::string text;
+    bool exact_zero = false;  // an identity whose residual is exactly 0: its margin is a floor
   };
   void add_digits(Verdict v, const Mp& residual, const Mp& allowed, const std::string& text);
 

@@ -155,6 +155,14 @@ TEST_CASE("an identity's margin in digits: a negative residual, an exact zero, a
     CHECK(o.margin.value == Approx(8).epsilon(1e-12));
     CHECK(o.margin.value == Approx(unit.finish({}).margin.value).epsilon(1e-12));
   }
+  SECTION("an exact zero is not the headline while a measured residual is there") {
+    CheckLedger l(50);
+    l.identity("exact", Mp(0), tol);
+    l.identity("measured", Mp("1e-44"), tol);
+    const zg::CheckOutcome o = l.finish({});
+    CHECK(o.margin.text.rfind("measured", 0) == 0);
+    CHECK(o.margin.value == Approx(2).epsilon(1e-12));
+  }
   SECTION("a violation misses by the digits it is short") {
     CheckLedger l(50);
     l.identity("false", Mp("-1e-3"), tol);
