@@ -1,6 +1,7 @@
 // Decimal conversion for the three scalar types (core/numeric_types.hpp).
 #include "core/numeric_types.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
@@ -91,6 +92,64 @@ Mpi parse_decimal<Mpi>(const std::string& text) {
   Mpi x;
   // mpfi_set_str encloses the exact decimal value.
   mpfi_set_str(x.backend().data(), s.c_str(), 10);
+  return x;
+}
+
+Mp parse_one_plus_decimal(const std::string& text, int sign) {
+  const std::string s = without_underscores(text);
+  if (!looks_like_decimal(s)) throw std::invalid_argument("not a decimal number: '" + text + "'");
+  // x = (-1)^negative * digits * 10^exponent with integer digits, read from the text.
+  std::size_t i = 0;
+  bool negative = false;
+  if (s[i] == '+' || s[i] == '-') negative = s[i++] == '-';
+  std::string digits;
+  long exponent = 0;
+  bool after_point = false;
+  for (; i < s.size() && s[i] != 'e' && s[i] != 'E'; ++i) {
+    if (s[i] == '.') {
+      after_point = true;
+      continue;
+    }
+    digits += s[i];
+    if (after_point) --exponent;
+  }
+  if (i < s.size()) {
+    // An exponent beyond a long's range saturates here; the checks below then decide.
+    const long written = std::strtol(s.c_str() + i + 1, nullptr, 10);
+    exponent = written < 0 ? std::max(written, -(1L << 40)) + exponent : std::min(written, 1L << 40) + exponent;
+  }
+  // |x| < 10^magnitude. Below 2^(-2-p) (p bits) the sum rounds to 1 whatever the sign,
+  // and 10^magnitude <= 2^(-1.1 p - 6) when magnitude <= -p/3 - 2; that also keeps the
+  // integers below small for tiny x. Beyond 10^(10^5) the integers would be too large.
+  const std::size_t first = digits.find_first_not_of('0');
+  if (first == std::string::npos) return Mp(1);
+  const long magnitude = static_cast<long>(digits.size() - first) + exponent;
+  const long bits = static_cast<long>(mpfr_get_prec(Mp(1).backend().data()));
+  if (magnitude <= -bits / 3 - 2) return Mp(1);
+  if (magnitude > 100000) throw std::invalid_argument("decimal too large for 1 + x: '" + text + "'");
+  // 1 + sign x = (10^(-e) + sign x / 10^e) 10^e with e = min(exponent, 0): integers.
+  const long e = std::min(exponent, 0L);
+  mpz_t n, one;
+  mpz_init_set_str(n, digits.c_str(), 10);
+  mpz_init(one);
+  mpz_ui_pow_ui(one, 10, static_cast<unsigned long>(-e));
+  mpz_mul_si(n, n, negative == (sign < 0) ? 1 : -1);
+  if (exponent > e) {
+    mpz_t scale;
+    mpz_init(scale);
+    mpz_ui_pow_ui(scale, 10, static_cast<unsigned long>(exponent - e));
+    mpz_mul(n, n, scale);
+    mpz_clear(scale);
+  }
+  mpz_add(n, n, one);
+  std::string exact(mpz_sizeinbase(n, 10) + 2, '\0');
+  mpz_get_str(exact.data(), 10, n);
+  exact.resize(std::char_traits<char>::length(exact.c_str()));
+  exact += "e" + std::to_string(e);
+  mpz_clear(n);
+  mpz_clear(one);
+  Mp x;
+  mpfr_set_str(x.backend().data(), exact.c_str(), 10, MPFR_RNDN);
   return x;
 }
 

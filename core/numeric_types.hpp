@@ -112,4 +112,11 @@ Mp parse_decimal<Mp>(const std::string& text);
 template <>
 Mpi parse_decimal<Mpi>(const std::string& text);
 
+/// 1 + sign * x for the decimal x in `text` (sign = +1 or -1), the sum formed exactly in
+/// decimal and then rounded once into Mp at its current precision: correctly rounded.
+/// parse_decimal followed by a subtraction would carry x's rounding, relative error
+/// eps / |1 + sign x|, which is unbounded near x = -sign (e.g. 1 + rho as rho -> -1).
+/// Throws std::invalid_argument when the text is not a finite number (as parse_decimal).
+Mp parse_one_plus_decimal(const std::string& text, int sign);
+
 }  // namespace zg
