@@ -4,7 +4,9 @@
 // cosine, sine and arcsine of the angle are taken from |u - v| and |u + v|.
 #pragma once
 
+#include <cassert>
 #include <cmath>
+#include <string>
 
 #include "core/network.hpp"
 #include "core/numeric_types.hpp"
@@ -59,11 +61,78 @@ AngleData<T> angle_between_unit(const Eigen::MatrixBase<DerivedU>& u,
   return r;
 }
 
+/// Angle data of a cosine written as a decimal (e.g. `verify eval kernel --rho`), at the
+/// current precision of Mp. The distances 1 - rho and 1 + rho are formed exactly from the
+/// text (parse_one_plus_decimal), so nothing inherits the rounding of rho:
+///   sin_theta = sqrt((1 - rho)(1 + rho)),
+///   asin_rho  = asin(rho) for |rho| <= 1/2, else +-(pi/2 - 2 asin(sqrt((1 -+ rho)/2)))
+/// (theta = 2 asin(sqrt((1 - rho)/2)); pi/2 - theta >= pi/6 there, so no cancellation).
+/// Guarantee: estimate; rho correctly rounded; sin_theta and asin_rho with relative error
+/// O(eps) with respect to the exact decimal, including next to +-1, where a rounded rho
+/// gives sin_theta relative error eps / (1 - |rho|). A decimal outside [-1, 1] is clamped
+/// (as angle_from_cosine). Throws std::invalid_argument for text that is not a number.
+inline AngleData<Mp> angle_from_decimal(const std::string& text) {
+  using std::asin;
+  using std::sqrt;
+  const Mp rho = parse_decimal<Mp>(text);
+  // Clamp by the exact distances, not by rho: 1 - 10^-2000 rounds to rho = 1 at 60 digits
+  // while its sin_theta ~ 1.4e-1000 is perfectly representable.
+  const Mp one_minus = parse_one_plus_decimal(text, -1);
+  const Mp one_plus = parse_one_plus_decimal(text, +1);
+  if (!(one_minus > 0)) return angle_from_cosine(Mp(1));
+  if (!(one_plus > 0)) return angle_from_cosine(Mp(-1));
+  AngleData<Mp> a;
+  a.rho = rho;
+  a.sin_theta = sqrt(one_minus * one_plus);
+  if (rho > Mp(1) / 2) {
+    a.asin_rho = pi<Mp>() / 2 - 2 * asin(Mp(sqrt(one_minus / 2)));
+  } else if (rho < -Mp(1) / 2) {
+    a.asin_rho = 2 * asin(Mp(sqrt(one_plus / 2))) - pi<Mp>() / 2;
+  } else {
+    a.asin_rho = asin(rho);
+  }
+  return a;
+}
+
+namespace detail {
+
+/// sin(phi) - phi cos(phi) = sum_{n>=1} (-1)^(n+1) 2n phi^(2n+1) / (2n+1)! for 0 <= phi <= 2,
+/// summed until the first omitted term is below eps times the sum (the terms alternate and
+/// decrease for phi <= 2, so that term bounds the tail). The direct form cancels: both of
+/// its terms are ~phi while the difference is ~phi^3 / 3.
+/// Guarantee: estimate; relative error O(n eps) with n <= 1 + digits / 2 terms, no
+/// cancellation (the first term dominates). Iteration cap 100000, asserted.
+template <class T>
+T sin_minus_phi_cos_series(const T& phi) {
+  const T eps = working_eps<T>();
+  const T phi2 = phi * phi;
+  T power = phi * phi2 / 6;  // phi^(2n+1) / (2n+1)! at n = 1
+  T sum = 2 * power;
+  for (unsigned n = 2;; ++n) {
+    assert(n < 100000 && "sin_minus_phi_cos_series: no convergence");
+    power *= phi2 / T((2 * n) * (2 * n + 1));
+    const T term = 2 * T(n) * power;
+    sum += n % 2 == 0 ? T(-term) : term;
+    if (!(term > eps * sum)) return sum;
+  }
+}
+
+}  // namespace detail
+
 /// kappa(rho) = E[relu(u.x) relu(v.x)] = (sqrt(1 - rho^2) + (pi - arccos rho) rho) / (2 pi)
-/// for unit u, v (docs/math.md §2), written with pi - arccos rho = pi/2 + arcsin rho.
-/// Guarantee: estimate; absolute error O(eps); an enclosure for intervals.
+/// for unit u, v (docs/math.md §2.1), written with pi - arccos rho = pi/2 + arcsin rho.
+/// For rho < -1/2, where kappa vanishes like phi^3 / (6 pi) in phi = pi - theta, it is
+/// evaluated as (sin phi - phi cos phi) / (2 pi) by the series above, with
+/// phi = asin(sin_theta) (phi < pi/3, so asin is well conditioned): no cancellation.
+/// Guarantee: estimate; relative error O(eps) relative to the accuracy of g (sin_theta for
+/// rho < -1/2; rho and asin_rho elsewhere, where kappa >= 0.054, so this is also an
+/// absolute error O(eps)). An enclosure for intervals, by the direct form (wide near -1).
 template <class T>
 T relu_kernel(const AngleData<T>& g) {
+  if constexpr (!is_interval_v<T>) {
+    using std::asin;
+    if (g.rho < -T(1) / 2) return detail::sin_minus_phi_cos_series(T(asin(g.sin_theta))) / (2 * pi<T>());
+  }
   return (g.sin_theta + (pi<T>() / 2 + g.asin_rho) * g.rho) / (2 * pi<T>());
 }
 

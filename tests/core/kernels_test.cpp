@@ -158,3 +158,79 @@ TEST_CASE("the double path agrees with the MPFR path", "[kernels]") {
     CHECK_THAT(Mp(kd), WithinAbs(km, Mp(16 * std::numeric_limits<double>::epsilon() * abs(km))));
   }
 }
+
+namespace {
+
+// kappa by the textbook arccos form at `reference_digits`, rho read from the decimal at that
+// precision: an independent route (no series, no exact 1 + rho, no asin(sin_theta)) made
+// accurate by brute precision. Near -1 it loses ~2 log10(1/(1 + rho)) digits, so callers
+// give it 2d plus that.
+Mp textbook_kappa(const std::string& rho_text, unsigned reference_digits) {
+  zg::ScopedDigits digits(reference_digits);
+  const Mp rho(rho_text);
+  const Mp p = zg::pi<Mp>();
+  return Mp((sqrt(Mp(1 - rho * rho)) + (p - acos(rho)) * rho) / (2 * p));
+}
+
+}  // namespace
+
+TEST_CASE("angle data from a decimal keeps sin(theta) and arcsin(rho) exact to eps next to +-1", "[kernels]") {
+  const unsigned d = 40;
+  for (const char* rs : {"-0.99999999999999999999999999999999999999999", "-0.999", "-0.5000001", "-0.3", "0",
+                         "0.49", "0.75", "0.9999999999999999999999999", "1"}) {
+    zg::AngleData<Mp> g;
+    {
+      zg::ScopedDigits digits(d);
+      g = zg::angle_from_decimal(rs);
+    }
+    // Reference: the textbook forms at 2d + 100 digits; rho's rounding there costs at most
+    // 10^-(2d+100) / (1 - |rho|) = 10^-(2d+59) relative, far below eps at d digits.
+    zg::ScopedDigits reference(2 * d + 100);
+    const Mp rho(rs);
+    const Mp sin_theta = sqrt(Mp(1 - rho * rho));
+    const Mp asin_rho = asin(rho);
+    INFO("rho = " << rs);
+    // sqrt of a product of two correctly rounded distances: 2 ulps, doubled for safety.
+    CHECK_THAT(g.sin_theta, WithinAbs(sin_theta, Mp(4 * zg::eps_of(g.sin_theta) * sin_theta)));
+    // asin through 2 asin(sqrt(.)) and pi/2: a handful of roundings, none amplified.
+    CHECK_THAT(g.asin_rho, WithinAbs(asin_rho, Mp(16 * zg::eps_of(g.asin_rho) * abs(asin_rho))));
+  }
+}
+
+TEST_CASE("kappa keeps relative accuracy as rho -> -1, from vectors and from decimals", "[kernels]") {
+  const unsigned d = 40;
+  for (int k : {3, 5, 10, 20, 30, 40}) {
+    // From vectors: u = e1, v = (-cos t, sin t), theta = pi - t, kappa ~ t^3 / (6 pi).
+    const std::string t_text = "1e-" + std::to_string(k);
+    Mp from_vectors;
+    {
+      zg::ScopedDigits digits(d);
+      const Mp t(t_text);
+      Vec<Mp> u(2), v(2);
+      u << 1, 0;
+      v << -cos(t), sin(t);
+      from_vectors = zg::relu_kernel(zg::angle_between_unit<Mp>(u, v));
+    }
+    // From a decimal: rho = -1 + 10^-k.
+    const std::string rho_text = "-0." + std::string(static_cast<std::size_t>(k - 1), '9') + "9";
+    Mp from_decimal;
+    {
+      zg::ScopedDigits digits(d);
+      from_decimal = zg::relu_kernel(zg::angle_from_decimal(rho_text));
+    }
+    Mp reference_vectors;
+    {
+      // (sin t - t cos t) / (2 pi) at 2d + 3k digits: the textbook form's cancellation costs
+      // 2k digits, and the cosine of the rounded t is exact to far more than that.
+      zg::ScopedDigits reference(2 * d + 3 * k);
+      const Mp t(t_text);
+      reference_vectors = (sin(t) - t * cos(t)) / (2 * zg::pi<Mp>());
+    }
+    const Mp reference_decimal = textbook_kappa(rho_text, 2 * d + 3 * k + 10);
+    INFO("k = " << k);
+    // The vector route: a = |u - v|, b = |u + v| round in O(1) ulps, the series adds O(n).
+    CHECK_THAT(from_vectors, WithinAbs(reference_vectors, Mp(64 * zg::eps_of(from_vectors) * reference_vectors)));
+    // The decimal route: distances exact, sqrt, asin and the series: a few ulps.
+    CHECK_THAT(from_decimal, WithinAbs(reference_decimal, Mp(32 * zg::eps_of(from_decimal) * reference_decimal)));
+  }
+}
