@@ -1,6 +1,10 @@
 // `verify eval` quantities (verify/eval_command.hpp).
 #include "verify/eval_command.hpp"
 
+#include <limits>
+#include <string>
+#include <vector>
+
 #include <fmt/format.h>
 #include <boost/random/mersenne_twister.hpp>
 #include <boost/random/normal_distribution.hpp>
@@ -14,29 +18,59 @@
 #include "core/quadrature.hpp"
 #include "core/regularized_optimum.hpp"
 #include "core/relu_hermite.hpp"
+#include "core/ziv.hpp"
 
 namespace zg {
 namespace {
 
-// The one place `verify eval` sets the working precision: each subcommand computes at its
-// requested digits, and its values carry that precision; to_decimal prints `digits` of them.
+// The one place `verify eval` sets a single working precision: values printed without a
+// second evaluation (eval certificate, eval optimum, input checks) are computed at the
+// requested digits and carry that precision. Values printed by Ziv's strategy get their
+// precisions from stable_decimals (core/ziv.hpp) instead.
 template <class Compute>
 nlohmann::ordered_json at_digits(unsigned digits, Compute compute) {
   const ScopedDigits precision(digits);
   return compute();
 }
 
+// Sign of a decimal accepted by parse_decimal: any nonzero mantissa digit makes it nonzero.
+bool nonzero_decimal(const std::string& s) {
+  const std::string mantissa = s.substr(0, s.find_first_of("eE"));
+  return mantissa.find_first_of("123456789") != std::string::npos;
+}
+
+// A value printed by Ziv's strategy; when fewer digits than requested are stable, its
+// error travels beside it as "<key>_abs_error" (README "eval").
+void put(nlohmann::ordered_json& j, const std::string& key, const StableDecimal& v) {
+  j[key] = v.text;
+  if (!v.stable) j[key + "_abs_error"] = v.abs_error;
+}
+
+// x with at most `digits` digits, as many as an absolute error `err` leaves correct: half
+// a unit in the last printed place covers err, so the printed value is within one unit.
+std::string decimal_within(const Mp& x, const Mp& err, unsigned digits) {
+  if (x == 0) return "0";
+  for (unsigned d = digits; d >= 1; --d) {
+    const std::string text = to_decimal(x, d);
+    const long exponent = std::stol(text.substr(text.find_first_of("eE") + 1));
+    if (2 * err <= pow(Mp(10), static_cast<int>(exponent - static_cast<long>(d) + 1))) return text;
+  }
+  return to_decimal(x, 1);
+}
+
 }  // namespace
 
 nlohmann::ordered_json eval_coefficient(unsigned k, unsigned digits) {
-  return at_digits(digits, [&] {
-    const Mp closed = relu_hermite_coef<Mp>(k);
+  const StableDecimal closed = stable_decimal([&] { return relu_hermite_coef<Mp>(k); }, digits);
+  // The quadrature is the independent route: computed with guard digits and printed with
+  // only the digits its own error estimate supports.
+  return at_digits(digits + ZivOptions{}.guard_digits, [&] {
     auto relu_fn = [](const Mp& z) { return relu(z); };
     const Estimate<Mp> q = gaussian_hermite_projection<Mp>(relu_fn, k);
     nlohmann::ordered_json j;
     j["k"] = k;
-    j["closed_form"] = to_decimal(closed, digits);
-    j["quadrature"] = to_decimal(q.value, digits);
+    put(j, "closed_form", closed);
+    j["quadrature"] = decimal_within(q.value, q.abs_error, digits);
     j["quadrature_error"] = to_decimal(q.abs_error, 6);
     j["digits"] = digits;
     return j;
@@ -44,44 +78,66 @@ nlohmann::ordered_json eval_coefficient(unsigned k, unsigned digits) {
 }
 
 nlohmann::ordered_json eval_kernel(const std::string& rho_text, unsigned digits) {
-  return at_digits(digits, [&] {
+  // Refusals first, at the requested precision; the values below are read afresh from the
+  // text at each precision Ziv's strategy tries (core/ziv.hpp).
+  at_digits(digits, [&] {
     Mp rho;
     try {
       rho = parse_decimal<Mp>(rho_text);
     } catch (const std::invalid_argument&) {
       throw InputError("--rho", "", "'" + rho_text + "' is not a decimal number", "give a number in [-1, 1], e.g. --rho 0.3");
     }
-    if (rho < -1 || rho > 1)
+    // Also by the exact distances to +-1: 1 + 10^-2000 rounds to 1 but lies outside.
+    if (rho < -1 || rho > 1 || parse_one_plus_decimal(rho_text, +1) < 0 || parse_one_plus_decimal(rho_text, -1) < 0)
       throw InputError("--rho", "", rho_text + " lies outside [-1, 1]", "rho is a cosine: give a number in [-1, 1]");
-    const AngleData<Mp> g = angle_from_cosine(rho);
-    nlohmann::ordered_json j;
-    j["rho"] = rho_text;
-    j["kappa"] = to_decimal(relu_kernel(g), digits);
-    j["K"] = to_decimal(relu_ge2_kernel(g), digits);
-    j["K_prime"] = to_decimal(relu_ge2_kernel_d1(g), digits);
-    // K'' is +inf at |rho| = 1 (docs/math.md §2); JSON has no infinity, so say so in words.
-    j["K_second"] = g.sin_theta > 0 ? to_decimal(relu_ge2_kernel_d2(g), digits) : std::string("inf");
-    j["digits"] = digits;
-    return j;
+    // K ~ rho^2 / (4 pi) must not underflow to an exact-looking 0 (MPFR's exponent range).
+    if (nonzero_decimal(rho_text) && Mp(rho * rho) == 0)
+      throw InputError("--rho", rho_text, "is too small: rho^2 underflows the working exponent range",
+                       "give 0 itself, or |rho| above 1e-100000000");
+    return nlohmann::ordered_json();
   });
+  // kappa, K, K', K'' from the angle data of the exact decimal (core/kernels.hpp); K'' is
+  // +inf at |rho| = 1 (docs/math.md §2) and prints as "inf", since JSON has no infinity.
+  const std::vector<StableDecimal> v = stable_decimals(
+      [&] {
+        const AngleData<Mp> g = angle_from_decimal(rho_text);
+        const Mp second = g.sin_theta > 0 ? relu_ge2_kernel_d2(g) : Mp(std::numeric_limits<Mp>::infinity());
+        return std::vector<Mp>{relu_kernel(g), relu_ge2_kernel(g), relu_ge2_kernel_d1(g), second};
+      },
+      digits);
+  nlohmann::ordered_json j;
+  j["rho"] = rho_text;
+  put(j, "kappa", v[0]);
+  put(j, "K", v[1]);
+  put(j, "K_prime", v[2]);
+  put(j, "K_second", v[3]);
+  j["digits"] = digits;
+  return j;
 }
 
 nlohmann::ordered_json eval_loss(const RunConfig& config, unsigned digits) {
   if (!config.problem.student)
     throw InputError(config.source, "student", "the configuration has no student",
                      "add a [student] table (see docs/config.md)");
-  return at_digits(digits, [&] {
-    const Network<Mp> teacher = build_teacher<Mp>(config.problem.teacher);
-    const Network<Mp> student = build_student<Mp>(*config.problem.student, teacher);
-    const LossGradient<Mp> lg = population_loss_gradient(student, teacher);
-    nlohmann::ordered_json j;
-    j["loss"] = to_decimal(lg.loss, digits);
-    j["grad_norm"] = to_decimal(lg.norm(), digits);
-    j["digits"] = digits;
-    j["width"] = student.width();
-    j["dimension"] = student.dim();
-    return j;
-  });
+  // The networks are rebuilt from the configuration's numbers at each precision tried.
+  Eigen::Index width = 0, dimension = 0;
+  const std::vector<StableDecimal> v = stable_decimals(
+      [&] {
+        const Network<Mp> teacher = build_teacher<Mp>(config.problem.teacher);
+        const Network<Mp> student = build_student<Mp>(*config.problem.student, teacher);
+        width = student.width();
+        dimension = student.dim();
+        const LossGradient<Mp> lg = population_loss_gradient(student, teacher);
+        return std::vector<Mp>{lg.loss, lg.norm()};
+      },
+      digits);
+  nlohmann::ordered_json j;
+  put(j, "loss", v[0]);
+  put(j, "grad_norm", v[1]);
+  j["digits"] = digits;
+  j["width"] = width;
+  j["dimension"] = dimension;
+  return j;
 }
 
 nlohmann::ordered_json eval_certificate(const RunConfig& config, unsigned digits, std::uint64_t seed) {
@@ -120,52 +176,53 @@ std::string written(const SpecNumber& x) {
   return fmt::format("{}", std::get<double>(x.repr));
 }
 
-// Sign of a decimal accepted by parse_decimal: any nonzero mantissa digit makes it nonzero.
-bool nonzero_decimal(const std::string& s) {
-  const std::string mantissa = s.substr(0, s.find_first_of("eE"));
-  return mantissa.find_first_of("123456789") != std::string::npos;
-}
-
 }  // namespace
 
 nlohmann::ordered_json eval_optimum(const RunConfig& config, const std::string& lambda_text, unsigned digits) {
-  return at_digits(digits, [&] {
-    // Every refusal names where lambda came from: the option, or the configuration's key.
-    const bool from_option = !lambda_text.empty();
-    const std::string shown = from_option ? lambda_text : written(config.problem.lambda);
-    const auto refuse = [&](const std::string& problem, const std::string& fix) {
-      if (from_option) throw InputError("--lambda", shown, problem, fix);
-      throw InputError(config.source, "lambda = " + shown, problem, fix);
-    };
+  // Every refusal names where lambda came from: the option, or the configuration's key.
+  const bool from_option = !lambda_text.empty();
+  const std::string shown = from_option ? lambda_text : written(config.problem.lambda);
+  const auto refuse = [&](const std::string& problem, const std::string& fix) {
+    if (from_option) throw InputError("--lambda", shown, problem, fix);
+    throw InputError(config.source, "lambda = " + shown, problem, fix);
+  };
+  // Newton's minimiser at the current working precision, everything read afresh from the
+  // configuration and the option's text, each refusal checked.
+  struct Solved {
     Mp lambda;
+    Network<Mp> teacher;
+    Certificate<Mp> c;
+    OptimumResult o;
+  };
+  const auto solve = [&] {
+    Solved s;
     try {
-      lambda = from_option ? parse_decimal<Mp>(lambda_text) : config.problem.lambda.as<Mp>();
+      s.lambda = from_option ? parse_decimal<Mp>(lambda_text) : config.problem.lambda.as<Mp>();
     } catch (const std::invalid_argument&) {
       throw InputError("--lambda", "", "'" + lambda_text + "' is not a decimal number", "give a positive number, e.g. 1e-3");
     }
-    if (!(lambda > 0)) {
-      if (from_option && lambda == 0 && nonzero_decimal(lambda_text))
+    if (!(s.lambda > 0)) {
+      if (from_option && s.lambda == 0 && nonzero_decimal(lambda_text))
         refuse("rounds to 0 at working precision", "give a positive weight decay, e.g. 1e-3");
       refuse("must be positive", "give a positive weight decay, e.g. 1e-3");
     }
-    const Network<Mp> teacher = build_teacher<Mp>(config.problem.teacher);
+    s.teacher = build_teacher<Mp>(config.problem.teacher);
     // From lambda_0 = K(1) sum_i |a_i*| on, the zero network is the unique minimiser of
     // L_lambda (L_lambda >= L(0) + (lambda - lambda_0) sum_j |a_j| |w_j|, since
     // |<f*, sigma(w.x)>| <= lambda_0 for unit w): there are no masses or angles to report.
-    const Mp lambda_zero = relu_ge2_kernel_at_one<Mp>() * teacher.a.cwiseAbs().sum();
-    if (!(lambda < lambda_zero))
+    const Mp lambda_zero = relu_ge2_kernel_at_one<Mp>() * s.teacher.a.cwiseAbs().sum();
+    if (!(s.lambda < lambda_zero))
       refuse("is not below K(1) sum_i |a_i*| = " + to_decimal(lambda_zero, 6) +
                  " for this teacher, where the minimiser of L_lambda becomes the zero network",
              "give a smaller weight decay, e.g. 1e-3");
-    Certificate<Mp> c;
+    const unsigned working = working_digits<Mp>();
     try {
-      c = certificate_for(config.problem, digits);
+      s.c = certificate_for(config.problem, working);
     } catch (const SingularCertificate& e) {
       throw InputError(config.source, "teacher", e.what(), "separate the teacher directions (no two on one line)");
     }
-    OptimumResult o;
     try {
-      o = newton_optimum(teacher, c.basis, lambda, pow(Mp(10), -static_cast<int>(digits) + 12));
+      s.o = newton_optimum(s.teacher, s.c.basis, s.lambda, pow(Mp(10), -static_cast<int>(working) + 12));
     } catch (const std::invalid_argument& e) {
       // core/loss.hpp refuses a zero weight vector: Newton drove a neuron to zero, so no
       // minimiser with m* nonzero neurons is found at this lambda.
@@ -173,51 +230,91 @@ nlohmann::ordered_json eval_optimum(const RunConfig& config, const std::string& 
                  "): no minimiser with m* nonzero neurons was found",
              "give a smaller weight decay, e.g. 1e-3");
     }
-    // sup |eta_lambda| over seeded points of the domain, and the support itself.
+    return s;
+  };
+  // The printed values of one solution: lambda, the objective, the m* masses, the m* angles
+  // to the teacher lines (degrees) and sup |eta_lambda| over 4000 seeded points of the
+  // span's sphere (the same points at every precision).
+  const auto values = [&](const Solved& s) {
+    std::vector<Mp> v{s.lambda, s.o.objective};
+    const Eigen::Index m = s.teacher.width();
+    for (Eigen::Index i = 0; i < m; ++i) v.push_back(abs(s.o.student.a(i)) * s.o.student.W.col(i).norm());
+    for (Eigen::Index i = 0; i < m; ++i) {
+      // The angle to the line of w_i* as 2 atan2(|u - s w*|, |u + s w*|), s = sign(u.w*):
+      // acos of a rounded cosine would keep only half the digits of a small angle.
+      const Vec<Mp> u = s.o.student.W.col(i) / s.o.student.W.col(i).norm();
+      const Vec<Mp> w = s.teacher.W.col(i);
+      const Vec<Mp> line = u.dot(w) < 0 ? Vec<Mp>(-w) : w;
+      v.push_back(2 * atan2(Mp((u - line).norm()), Mp((u + line).norm())) * 180 / pi<Mp>());
+    }
     boost::random::mt19937_64 engine(config.seed);
     boost::random::normal_distribution<double> normal;
     Mp sup_abs(0);
     for (int k = 0; k < 4000; ++k) {
-      Vec<Mp> y(c.rank());
+      Vec<Mp> y(s.c.rank());
       for (Eigen::Index i = 0; i < y.size(); ++i) y(i) = Mp(normal(engine));
       y /= y.norm();
-      sup_abs = std::max(sup_abs, Mp(abs(eta_lambda(teacher, o.student, c.basis, lambda, y))));
+      sup_abs = std::max(sup_abs, Mp(abs(eta_lambda(s.teacher, s.o.student, s.c.basis, s.lambda, y))));
     }
-    nlohmann::ordered_json j;
-    j["lambda"] = to_decimal(lambda, digits);
-    j["objective"] = to_decimal(o.objective, digits);
-    j["grad_norm"] = to_decimal(o.grad_norm, 6);
-    j["masses"] = nlohmann::ordered_json::array();
-    j["angles_to_teacher"] = nlohmann::ordered_json::array();
-    for (Eigen::Index i = 0; i < teacher.width(); ++i) {
-      const Mp norm = o.student.W.col(i).norm();
-      j["masses"].push_back(to_decimal(Mp(abs(o.student.a(i)) * norm), digits));
-      const Mp cosine = std::min(Mp(1), Mp(abs(o.student.W.col(i).dot(teacher.W.col(i))) / norm));
-      j["angles_to_teacher"].push_back(to_decimal(Mp(acos(cosine) * 180 / pi<Mp>()), digits));
-    }
-    j["sup_abs_eta_lambda"] = to_decimal(sup_abs, digits);
+    v.push_back(sup_abs);
+    return v;
+  };
+  nlohmann::ordered_json j;
+  // The solution at the requested digits: refusals, the residual, the proof.
+  at_digits(digits, [&] {
+    const Solved s = solve();
+    j["grad_norm"] = to_decimal(s.o.grad_norm, 6);
     // The proof of sup |eta_lambda| <= 1 + tau on Arb balls (any rank; rho = 0), as claim
     // D3 makes it: tau derived from the caps at the neurons, accepted up to the residual
     // allowance lambda_max_tau_prime.
-    {
-      DecayProverOptions options;
-      options.rho = "0";
-      options.max_tau_prime = lambda_max_tau_prime(o.student, c.basis, lambda, o.grad_norm);
-      options.max_boxes = 4'000'000;  // deterministic budget; the default teacher needs < 20 000
-      options.max_seconds = 120;      // a safety net only
-      const DecayCertificate p = prove_lambda_decay(teacher, o.student, c.basis, lambda, options);
-      const bool proved = p.outcome == DecayOutcome::Proved;
-      j["sup_abs_eta_lambda_certified"] =
-          proved ? nlohmann::ordered_json(to_decimal(Mp(1 + parse_decimal<Mp>(p.tau)), digits)) : nlohmann::ordered_json(nullptr);
-      j["sup_abs_eta_lambda_certified_status"] = proved ? "proved"
-                                                 : p.outcome == DecayOutcome::Violated
-                                                     ? "violated: " + witness_text(p)
-                                                     : "budget: " + budget_text(p);
-    }
-    j["converged"] = o.converged;
-    j["digits"] = digits;
-    return j;
+    DecayProverOptions options;
+    options.rho = "0";
+    options.max_tau_prime = lambda_max_tau_prime(s.o.student, s.c.basis, s.lambda, s.o.grad_norm);
+    options.max_boxes = 4'000'000;  // deterministic budget; the default teacher needs < 20 000
+    options.max_seconds = 120;      // a safety net only
+    const DecayCertificate p = prove_lambda_decay(s.teacher, s.o.student, s.c.basis, s.lambda, options);
+    const bool proved = p.outcome == DecayOutcome::Proved;
+    j["sup_abs_eta_lambda_certified"] =
+        proved ? nlohmann::ordered_json(to_decimal(Mp(1 + parse_decimal<Mp>(p.tau)), digits)) : nlohmann::ordered_json(nullptr);
+    j["sup_abs_eta_lambda_certified_status"] = proved ? "proved"
+                                               : p.outcome == DecayOutcome::Violated
+                                                   ? "violated: " + witness_text(p)
+                                                   : "budget: " + budget_text(p);
+    j["converged"] = s.o.converged;
+    return nlohmann::ordered_json();
   });
+  // The printed values by Ziv's strategy, Newton rerun at each precision with its tolerance
+  // 10^(12 - working digits). Capped at 4 (digits + 10): each precision costs a Newton solve
+  // and 4000 evaluations of eta_lambda, and a value that is 0 in exact arithmetic (an angle
+  // on a symmetric teacher) never settles; it prints as 0 with its error.
+  ZivOptions ziv;
+  ziv.max_working_digits = 4 * (digits + ziv.guard_digits);
+  const std::vector<StableDecimal> v = stable_decimals([&] { return values(solve()); }, digits, ziv);
+  const std::size_t m = (v.size() - 3) / 2;
+  nlohmann::ordered_json out;
+  put(out, "lambda", v[0]);
+  put(out, "objective", v[1]);
+  out["grad_norm"] = j["grad_norm"];
+  // Per-neuron values: arrays of texts, and beside them an array of errors (null where all
+  // digits are stable) when any is unsettled.
+  const auto put_array = [&](const std::string& key, std::size_t first) {
+    out[key] = nlohmann::ordered_json::array();
+    nlohmann::ordered_json errors = nlohmann::ordered_json::array();
+    bool any = false;
+    for (std::size_t i = first; i < first + m; ++i) {
+      out[key].push_back(v[i].text);
+      errors.push_back(v[i].stable ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(v[i].abs_error));
+      any = any || !v[i].stable;
+    }
+    if (any) out[key + "_abs_error"] = errors;
+  };
+  put_array("masses", 2);
+  put_array("angles_to_teacher", 2 + m);
+  put(out, "sup_abs_eta_lambda", v.back());
+  for (const char* key : {"sup_abs_eta_lambda_certified", "sup_abs_eta_lambda_certified_status", "converged"})
+    out[key] = j[key];
+  out["digits"] = digits;
+  return out;
 }
 
 }  // namespace zg

@@ -1,5 +1,7 @@
 // `verify eval`: single quantities at any precision, as ordered name -> value pairs whose
-// values are decimal strings with the requested digits (docs/math.md §1–§3).
+// values are decimal strings with the requested digits (docs/math.md §1–§3). coef, kernel,
+// loss and optimum print by Ziv's strategy (core/ziv.hpp, docs/math.md §2.2 "Printed
+// digits"): a value whose digits do not settle prints fewer of them with "<key>_abs_error".
 #pragma once
 
 #include <string>
@@ -14,7 +16,8 @@ namespace zg {
 nlohmann::ordered_json eval_coefficient(unsigned k, unsigned digits);
 
 /// {"rho", "kappa", "K", "K_prime", "K_second", "digits"}; rho_text is read as an exact
-/// decimal and must lie in [-1, 1] (InputError naming --rho otherwise).
+/// decimal (1 - rho and 1 + rho formed exactly) and must lie in [-1, 1], with rho^2 not
+/// underflowing (InputError naming --rho otherwise). K'' at |rho| = 1 is "inf".
 nlohmann::ordered_json eval_kernel(const std::string& rho_text, unsigned digits);
 
 /// {"loss", "grad_norm", "digits", "width", "dimension"} for the configuration's student
@@ -28,7 +31,8 @@ nlohmann::ordered_json eval_loss(const RunConfig& config, unsigned digits);
 nlohmann::ordered_json eval_certificate(const RunConfig& config, unsigned digits, std::uint64_t seed);
 
 /// {"lambda", "objective", "grad_norm", "masses": [...], "angles_to_teacher": [...] (degrees),
-/// "sup_abs_eta_lambda", "digits"}: Newton's minimiser of L_lambda with m* neurons from the
+/// "sup_abs_eta_lambda", ..., "digits"} (plus "masses_abs_error" / "angles_to_teacher_abs_error"
+/// arrays when an entry is unsettled): Newton's minimiser of L_lambda with m* neurons from the
 /// balanced teacher; sup |eta_lambda| over 4000 seeded points of the span's ball/sphere.
 /// lambda_text empty = the configuration's lambda. InputError for a bad or non-positive
 /// lambda, for lambda >= K(1) sum_i |a_i*| (from there on the minimiser is the zero

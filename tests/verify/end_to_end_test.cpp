@@ -13,6 +13,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "tests/support/printed_digits.hpp"
 #include "tests/support/shell.hpp"
 
 namespace fs = std::filesystem;
@@ -148,4 +149,30 @@ TEST_CASE("A1 on 10^4 angles_deg in the plane, one line of TOML: passes with the
   CHECK(std::abs(std::stod(delta) - 0.018) < 1e-10);
   fs::remove_all(out);
   fs::remove(config);
+}
+
+// Issue 13, "every printed digit is correct", on the Release binary: kappa vanishes at
+// rho = -1 and a rounded rho would leave ~10 of these 30 digits; K' and K'' would inherit
+// rho's rounding amplified by 1/sqrt(1 - rho^2) ~ 7e9.
+TEST_CASE("eval kernel next to rho = -1 prints only correct digits", "[e2e][eval]") {
+  const fs::path out = fresh_dir("kernel") += ".json";
+  const std::string rho = "-0.99999999999999999999";
+  REQUIRE(shell(kVerify + " eval kernel --rho " + rho + " --digits 30 --json > " + out.string()) == 0);
+  const nlohmann::json j = nlohmann::json::parse(zg::test::read_whole(out));
+  CHECK(j["rho"] == rho);
+  CHECK(j["digits"] == 30);
+  // Reference: the textbook forms at 2 * 30 digits plus 2 * 20 for their cancellation at
+  // distance 10^-20, plus 20 spare.
+  const zg::test::KernelReference ref = zg::test::textbook_kernels(rho, 120);
+  for (const auto& [key, reference] : {std::pair<const char*, zg::Mp>{"kappa", ref.kappa},
+                                       {"K", ref.K},
+                                       {"K_prime", ref.K_prime},
+                                       {"K_second", ref.K_second}}) {
+    const std::string text = j[key];
+    INFO(key << " = " << text);
+    CHECK(zg::test::printed_digits(text) == 30);
+    CHECK_FALSE(j.contains(std::string(key) + "_abs_error"));
+    CHECK(zg::test::units_in_last_place(text, reference) <= 1);
+  }
+  fs::remove(out);
 }
