@@ -46,6 +46,21 @@ void put(nlohmann::ordered_json& j, const std::string& key, const StableDecimal&
   if (!v.stable) j[key + "_abs_error"] = v.abs_error;
 }
 
+// v[first .. first + count) as an array of texts under `key`; when any is unsettled, an
+// array "<key>_abs_error" beside it, null where all digits are stable.
+void put_array(nlohmann::ordered_json& j, const std::string& key, const std::vector<StableDecimal>& v,
+               std::size_t first, std::size_t count) {
+  j[key] = nlohmann::ordered_json::array();
+  nlohmann::ordered_json errors = nlohmann::ordered_json::array();
+  bool any = false;
+  for (std::size_t i = first; i < first + count; ++i) {
+    j[key].push_back(v[i].text);
+    errors.push_back(v[i].stable ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(v[i].abs_error));
+    any = any || !v[i].stable;
+  }
+  if (any) j[key + "_abs_error"] = errors;
+}
+
 // x with at most `digits` digits, as many as an absolute error `err` leaves correct: half
 // a unit in the last printed place covers err, so the printed value is within one unit.
 std::string decimal_within(const Mp& x, const Mp& err, unsigned digits) {
@@ -141,31 +156,59 @@ nlohmann::ordered_json eval_loss(const RunConfig& config, unsigned digits) {
 }
 
 nlohmann::ordered_json eval_certificate(const RunConfig& config, unsigned digits, std::uint64_t seed) {
-  return at_digits(digits, [&] {
+  // The certificate, its decay search and the residual at the current working precision.
+  struct Solved {
     Certificate<Mp> c;
+    DecaySearchResult r;
+    Mp interpolation, max_abs;
+  };
+  const auto solve = [&] {
+    Solved s;
     try {
-      c = certificate_for(config.problem, digits);
+      s.c = certificate_for(config.problem, working_digits<Mp>());
     } catch (const SingularCertificate& e) {
       throw InputError(config.source, "teacher", e.what(), "separate the teacher directions (no two on one line)");
     }
-    const DecaySearchResult r = decay_search_for(c, config.problem, seed);
-    Mp interpolation(0), max_abs = abs(r.max_abs.eta);
-    for (Eigen::Index j = 0; j < c.width(); ++j) {
-      const Mp eta_j = certificate_value(c, Vec<Mp>(c.U.col(j)));
-      interpolation = std::max(interpolation, Mp(abs(eta_j - c.signs(j))));
-      max_abs = std::max(max_abs, Mp(abs(eta_j)));
+    s.r = decay_search_for(s.c, config.problem, seed);
+    s.interpolation = 0;
+    s.max_abs = abs(s.r.max_abs.eta);
+    for (Eigen::Index j = 0; j < s.c.width(); ++j) {
+      const Mp eta_j = certificate_value(s.c, Vec<Mp>(s.c.U.col(j)));
+      s.interpolation = std::max(s.interpolation, Mp(abs(eta_j - s.c.signs(j))));
+      s.max_abs = std::max(s.max_abs, Mp(abs(eta_j)));
     }
-    nlohmann::ordered_json j;
-    j["alpha"] = nlohmann::ordered_json::array();
-    for (Eigen::Index i = 0; i < c.width(); ++i) j["alpha"].push_back(to_decimal(c.alpha(i), digits));
-    j["interpolation_residual"] = to_decimal(interpolation, 6);
-    j["rho_eta"] = to_decimal(r.rho_eta, digits);
-    j["max_abs_eta"] = to_decimal(max_abs, digits);
-    j["rank"] = c.rank();
-    j["condition_number"] = to_decimal(c.condition, 6);
-    j["digits"] = digits;
-    return j;
+    return s;
+  };
+  nlohmann::ordered_json at;
+  at_digits(digits, [&] {
+    const Solved s = solve();
+    at["interpolation_residual"] = to_decimal(s.interpolation, 6);
+    at["rank"] = s.c.rank();
+    at["condition_number"] = to_decimal(s.c.condition, 6);
+    return nlohmann::ordered_json();
   });
+  // alpha, rho_eta and max |eta| by Ziv's strategy, the certificate solved and searched
+  // afresh at each precision; capped at 4 (digits + 10) like eval optimum (bounded cost).
+  ZivOptions ziv;
+  ziv.max_working_digits = 4 * (digits + ziv.guard_digits);
+  const std::vector<StableDecimal> v = stable_decimals(
+      [&] {
+        const Solved s = solve();
+        std::vector<Mp> out(s.c.alpha.data(), s.c.alpha.data() + s.c.width());
+        out.push_back(s.r.rho_eta);
+        out.push_back(s.max_abs);
+        return out;
+      },
+      digits, ziv);
+  nlohmann::ordered_json j;
+  put_array(j, "alpha", v, 0, v.size() - 2);
+  j["interpolation_residual"] = at["interpolation_residual"];
+  put(j, "rho_eta", v[v.size() - 2]);
+  put(j, "max_abs_eta", v.back());
+  j["rank"] = at["rank"];
+  j["condition_number"] = at["condition_number"];
+  j["digits"] = digits;
+  return j;
 }
 
 namespace {
@@ -295,21 +338,8 @@ nlohmann::ordered_json eval_optimum(const RunConfig& config, const std::string& 
   put(out, "lambda", v[0]);
   put(out, "objective", v[1]);
   out["grad_norm"] = j["grad_norm"];
-  // Per-neuron values: arrays of texts, and beside them an array of errors (null where all
-  // digits are stable) when any is unsettled.
-  const auto put_array = [&](const std::string& key, std::size_t first) {
-    out[key] = nlohmann::ordered_json::array();
-    nlohmann::ordered_json errors = nlohmann::ordered_json::array();
-    bool any = false;
-    for (std::size_t i = first; i < first + m; ++i) {
-      out[key].push_back(v[i].text);
-      errors.push_back(v[i].stable ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(v[i].abs_error));
-      any = any || !v[i].stable;
-    }
-    if (any) out[key + "_abs_error"] = errors;
-  };
-  put_array("masses", 2);
-  put_array("angles_to_teacher", 2 + m);
+  put_array(out, "masses", v, 2, m);
+  put_array(out, "angles_to_teacher", v, 2 + m, m);
   put(out, "sup_abs_eta_lambda", v.back());
   for (const char* key : {"sup_abs_eta_lambda_certified", "sup_abs_eta_lambda_certified_status", "converged"})
     out[key] = j[key];

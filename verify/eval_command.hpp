@@ -1,7 +1,7 @@
 // `verify eval`: single quantities at any precision, as ordered name -> value pairs whose
-// values are decimal strings with the requested digits (docs/math.md §1–§3). coef, kernel,
-// loss and optimum print by Ziv's strategy (core/ziv.hpp, docs/math.md §2.2 "Printed
-// digits"): a value whose digits do not settle prints fewer of them with "<key>_abs_error".
+// values are decimal strings with the requested digits (docs/math.md §1–§3). Every value
+// prints by Ziv's strategy (core/ziv.hpp, docs/math.md §2.2 "Printed digits"): a value
+// whose digits do not settle prints fewer of them with "<key>_abs_error" beside it.
 #pragma once
 
 #include <string>
@@ -25,7 +25,8 @@ nlohmann::ordered_json eval_kernel(const std::string& rho_text, unsigned digits)
 nlohmann::ordered_json eval_loss(const RunConfig& config, unsigned digits);
 
 /// {"alpha": [...], "interpolation_residual", "rho_eta", "max_abs_eta", "rank",
-/// "condition_number", "digits"} for the configuration's teacher (docs/math.md §4);
+/// "condition_number", "digits"} (plus "alpha_abs_error" when an alpha is unsettled) for
+/// the configuration's teacher (docs/math.md §4);
 /// max_abs_eta is the largest |eta| over the whole domain, teacher directions included.
 /// A degenerate teacher is an InputError naming the teacher.
 nlohmann::ordered_json eval_certificate(const RunConfig& config, unsigned digits, std::uint64_t seed);
