@@ -61,6 +61,36 @@ void put_array(nlohmann::ordered_json& j, const std::string& key, const std::vec
   if (any) j[key + "_abs_error"] = errors;
 }
 
+// The bound 1 + tau (tau an exact nonnegative decimal, 20 digits at most, from the prover)
+// printed as a bound: never below it. Rounded to nearest, a tau below the last printed
+// place gave "1.000...", less than the bound proved. The sum is taken upward (an upper
+// bound) and printed upward; when 1 + tau has at most `digits` digits it prints exactly:
+// the lower end printed upward, c, is then 1 + tau itself, which shows as c and 1 + tau
+// rounding to the same binary at digits + 40 (two decimals that differ by at least
+// 10^(E_tau - 19) >= 10^-(digits + 20) cannot).
+std::string one_plus_upper(const std::string& tau, unsigned digits) {
+  const unsigned precise = digits + 40;
+  const auto printed_up = [&](const Mp& x) {
+    std::string out(static_cast<std::size_t>(digits) + 40, '\0');
+    const int n = mpfr_snprintf(out.data(), out.size(), "%.*RUe", static_cast<int>(digits) - 1, x.backend().data());
+    out.resize(n > 0 ? static_cast<std::size_t>(n) : 0);
+    return out;
+  };
+  const ScopedDigits precision(precise);
+  const auto one_plus = [&](mpfr_rnd_t rounding) {
+    Mp x;
+    mpfr_set_str(x.backend().data(), tau.c_str(), 10, rounding);
+    mpfr_add_ui(x.backend().data(), x.backend().data(), 1, rounding);
+    return x;
+  };
+  const std::string c = printed_up(one_plus(MPFR_RNDD));
+  const Mp t = parse_decimal<Mp>(tau);
+  if (t == 0) return c;
+  const bool granular = t >= pow(Mp(10), -static_cast<int>(digits));
+  if (granular && parse_decimal<Mp>(c) == parse_one_plus_decimal(tau, +1)) return c;
+  return printed_up(one_plus(MPFR_RNDU));
+}
+
 // x with at most `digits` digits, as many as an absolute error `err` leaves correct: half
 // a unit in the last printed place covers err, so the printed value is within one unit.
 std::string decimal_within(const Mp& x, const Mp& err, unsigned digits) {
@@ -318,7 +348,7 @@ nlohmann::ordered_json eval_optimum(const RunConfig& config, const std::string& 
     const DecayCertificate p = prove_lambda_decay(s.teacher, s.o.student, s.c.basis, s.lambda, options);
     const bool proved = p.outcome == DecayOutcome::Proved;
     j["sup_abs_eta_lambda_certified"] =
-        proved ? nlohmann::ordered_json(to_decimal(Mp(1 + parse_decimal<Mp>(p.tau)), digits)) : nlohmann::ordered_json(nullptr);
+        proved ? nlohmann::ordered_json(one_plus_upper(p.tau, digits)) : nlohmann::ordered_json(nullptr);
     j["sup_abs_eta_lambda_certified_status"] = proved ? "proved"
                                                : p.outcome == DecayOutcome::Violated
                                                    ? "violated: " + witness_text(p)
