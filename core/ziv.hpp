@@ -24,8 +24,8 @@ struct StableDecimal {
 
 /// Controls of the precision escalation.
 struct ZivOptions {
-  unsigned guard_digits = 10;                     ///< first evaluation at digits + guard
-  unsigned max_working_digits = 4 * kMaxDigits;   ///< never evaluate above this (bounded cost)
+  unsigned guard_digits = 10;                    ///< first evaluation at digits + guard
+  unsigned max_working_digits = 4 * kMaxDigits;  ///< never evaluate above this (bounded cost)
 };
 
 namespace detail {
@@ -39,7 +39,9 @@ inline std::string decimal_rounded_up(const Mp& x) {
 }
 
 // The printed form of a settled value: an exact zero prints as "0".
-inline std::string printed(const Mp& x, unsigned digits) { return x == 0 ? std::string("0") : to_decimal(x, digits); }
+inline std::string printed(const Mp& x, unsigned digits) {
+  return x == 0 ? std::string("0") : to_decimal(x, digits);
+}
 
 // Both evaluations give the same `digits` digits (or are both exactly zero).
 inline bool digits_agree(const Mp& lo, const Mp& hi, unsigned digits) {

@@ -48,8 +48,11 @@ void put(nlohmann::ordered_json& j, const std::string& key, const StableDecimal&
 
 // v[first .. first + count) as an array of texts under `key`; when any is unsettled, an
 // array "<key>_abs_error" beside it, null where all digits are stable.
-void put_array(nlohmann::ordered_json& j, const std::string& key, const std::vector<StableDecimal>& v,
-               std::size_t first, std::size_t count) {
+void put_array(nlohmann::ordered_json& j,
+               const std::string& key,
+               const std::vector<StableDecimal>& v,
+               std::size_t first,
+               std::size_t count) {
   j[key] = nlohmann::ordered_json::array();
   nlohmann::ordered_json errors = nlohmann::ordered_json::array();
   bool any = false;
@@ -137,7 +140,9 @@ nlohmann::ordered_json eval_kernel(const std::string& rho_text, unsigned digits)
       throw InputError("--rho", "", rho_text + " lies outside [-1, 1]", "rho is a cosine: give a number in [-1, 1]");
     // K ~ rho^2 / (4 pi) must not underflow to an exact-looking 0 (MPFR's exponent range).
     if (nonzero_decimal(rho_text) && Mp(rho * rho) == 0)
-      throw InputError("--rho", rho_text, "is too small: rho^2 underflows the working exponent range",
+      throw InputError("--rho",
+                       rho_text,
+                       "is too small: rho^2 underflows the working exponent range",
                        "give 0 itself, or |rho| above 1e-100000000");
     return nlohmann::ordered_json();
   });
@@ -229,7 +234,8 @@ nlohmann::ordered_json eval_certificate(const RunConfig& config, unsigned digits
         out.push_back(s.max_abs);
         return out;
       },
-      digits, ziv);
+      digits,
+      ziv);
   nlohmann::ordered_json j;
   put_array(j, "alpha", v, 0, v.size() - 2);
   j["interpolation_residual"] = at["interpolation_residual"];

@@ -176,8 +176,15 @@ Mp textbook_kappa(const std::string& rho_text, unsigned reference_digits) {
 
 TEST_CASE("angle data from a decimal keeps sin(theta) and arcsin(rho) exact to eps next to +-1", "[kernels]") {
   const unsigned d = 40;
-  for (const char* rs : {"-0.99999999999999999999999999999999999999999", "-0.999", "-0.5000001", "-0.3", "0",
-                         "0.49", "0.75", "0.9999999999999999999999999", "1"}) {
+  for (const char* rs : {"-0.99999999999999999999999999999999999999999",
+                         "-0.999",
+                         "-0.5000001",
+                         "-0.3",
+                         "0",
+                         "0.49",
+                         "0.75",
+                         "0.9999999999999999999999999",
+                         "1"}) {
     zg::AngleData<Mp> g;
     {
       zg::ScopedDigits digits(d);

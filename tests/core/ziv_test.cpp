@@ -30,8 +30,11 @@ TEST_CASE("escalation recovers what cancellation loses at the first precisions",
 }
 
 TEST_CASE("an exact zero prints as 0, and several components settle independently", "[ziv]") {
-  const std::vector<zg::StableDecimal> v =
-      zg::stable_decimals([] { return std::vector<Mp>{Mp(0), zg::pi<Mp>(), Mp(-2)}; }, 20);
+  const std::vector<zg::StableDecimal> v = zg::stable_decimals(
+      [] {
+        return std::vector<Mp>{Mp(0), zg::pi<Mp>(), Mp(-2)};
+      },
+      20);
   REQUIRE(v.size() == 3);
   CHECK(v[0].text == "0");
   CHECK(v[0].stable);
@@ -39,8 +42,7 @@ TEST_CASE("an exact zero prints as 0, and several components settle independentl
   CHECK(v[2].text == "-2.0000000000000000000e+00");
 }
 
-TEST_CASE("a value that never settles prints the agreeing digits and an error covering both evaluations",
-          "[ziv]") {
+TEST_CASE("a value that never settles prints the agreeing digits and an error covering both evaluations", "[ziv]") {
   // 1/3 + 10^-12 (working digits): the evaluations agree on ~12 digits and no more.
   const auto f = [] { return Mp(Mp(1) / 3 + zg::working_digits<Mp>() * pow(Mp(10), -12)); };
   zg::ZivOptions options;

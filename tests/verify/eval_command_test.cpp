@@ -33,7 +33,8 @@ TEST_CASE("eval kernel: every printed digit is correct near rho = -1, +1 and 0",
         const nlohmann::ordered_json j = zg::eval_kernel(rho, d);
         // Twice the digits, plus 2k for the textbook forms' cancellation at distance 10^-k
         // (kappa near -1 and K near 0 lose that much), plus 20 spare.
-        const zg::test::KernelReference ref = zg::test::textbook_kernels(rho, 2 * d + 2 * static_cast<unsigned>(k) + 20);
+        const zg::test::KernelReference ref =
+            zg::test::textbook_kernels(rho, 2 * d + 2 * static_cast<unsigned>(k) + 20);
         const std::pair<const char*, Mp> values[] = {
             {"kappa", ref.kappa}, {"K", ref.K}, {"K_prime", ref.K_prime}, {"K_second", ref.K_second}};
         for (const auto& [key, reference] : values) {
@@ -98,10 +99,11 @@ TEST_CASE("eval optimum: digits agree with a solve at twice the digits, and a ze
   const zg::RunConfig config = zg::default_config();
   const nlohmann::ordered_json at20 = zg::eval_optimum(config, "", 20);
   const nlohmann::ordered_json at40 = zg::eval_optimum(config, "", 40);
-  // The reference is the same solve at twice the digits (not an independent method): Newton
-  // to a tolerance 10^-28 instead of 10^-8, its Ziv pair at 50 and 100 digits; every stable 20-digit value must lie within one
-  // unit in its last place of the 40-digit one. (At 20 digits Newton's own residual,
-  // grad_norm ~ 4e-10, used to leave the masses and angles only ~9 correct digits.)
+  // The reference is the same solve at twice the digits (not an independent method):
+  // Newton to a tolerance 10^-28 instead of 10^-8, its Ziv pair at 50 and 100 digits.
+  // Every stable 20-digit value must lie within one unit in its last place of the 40-digit
+  // one. (At 20 digits Newton's own residual, grad_norm ~ 4e-10, used to leave the masses
+  // and angles only ~9 correct digits.)
   const auto check = [](const std::string& text20, const std::string& text40) {
     INFO(text20 << " against " << text40);
     if (text20 == "0") return;
