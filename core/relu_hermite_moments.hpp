@@ -13,6 +13,7 @@
 // j, and E[He_k] = [k = 0], so E[relu>=2(z) He_k(z)] = (B_k - [k = 0]) / sqrt(2 pi).
 #pragma once
 
+#include <utility>
 #include <vector>
 
 #include <boost/multiprecision/gmp.hpp>
@@ -68,6 +69,25 @@ T from_integer(const boost::multiprecision::mpz_int& z) {
   }
 }
 
+namespace detail {
+
+// (A / 2 + B / sqrt(2 pi)) / sqrt(k!) for k = 0..n, with (A, B) = parts(k, moments of k).
+template <class T, class Parts>
+std::vector<T> normalised_projections(unsigned n, Parts parts) {
+  using std::sqrt;
+  const T sqrt_2pi = sqrt(2 * pi<T>());
+  const std::vector<ReluHalfMoments> moments = relu_half_moments(n);
+  std::vector<T> c;
+  c.reserve(n + 1);
+  for (unsigned k = 0; k <= n; ++k) {
+    const auto [a, b] = parts(k, moments[k]);
+    c.push_back((from_integer<T>(a) / 2 + from_integer<T>(b) / sqrt_2pi) / sqrt(from_integer<T>(moments[k].factorial)));
+  }
+  return c;
+}
+
+}  // namespace detail
+
 /// c_k = E[relu(z) h_k(z)] for k = 0..n by the half-moments above.
 /// Guarantee: rounded; A_k, B_k and k! are exact, and each value is (A/2 + B/sqrt(2 pi))
 /// / sqrt(k!) with at most 8 roundings (3 conversions, pi and sqrt(2 pi), B / sqrt(2 pi),
@@ -75,29 +95,18 @@ T from_integer(const boost::multiprecision::mpz_int& z) {
 /// error below 10 eps. A_k B_k = 0 for every k by parity (z He_k is even or odd).
 template <class T>
 std::vector<T> relu_hermite_coefs_by_moments(unsigned n) {
-  using std::sqrt;
-  const T sqrt_2pi = sqrt(2 * pi<T>());
-  std::vector<T> c;
-  c.reserve(n + 1);
-  for (const ReluHalfMoments& m : relu_half_moments(n))
-    c.push_back((from_integer<T>(m.rational_part) / 2 + from_integer<T>(m.over_sqrt_2pi) / sqrt_2pi) /
-                sqrt(from_integer<T>(m.factorial)));
-  return c;
+  return detail::normalised_projections<T>(
+      n, [](unsigned, const ReluHalfMoments& m) { return std::pair(m.rational_part, m.over_sqrt_2pi); });
 }
 
-/// E[relu>=2(z) h_k(z)] for k = 0..n by the same half-moments. Guarantee as above.
+/// E[relu>=2(z) h_k(z)] = (B_k - [k = 0]) / sqrt(2 pi k!) for k = 0..n by the same
+/// half-moments. Guarantee as above.
 template <class T>
 std::vector<T> relu_ge2_hermite_coefs_by_moments(unsigned n) {
-  using std::sqrt;
-  const T sqrt_2pi = sqrt(2 * pi<T>());
-  std::vector<T> c;
-  c.reserve(n + 1);
-  const std::vector<ReluHalfMoments> moments = relu_half_moments(n);
-  for (unsigned k = 0; k <= n; ++k) {
-    const boost::multiprecision::mpz_int b = moments[k].over_sqrt_2pi - (k == 0 ? 1 : 0);
-    c.push_back(from_integer<T>(b) / sqrt_2pi / sqrt(from_integer<T>(moments[k].factorial)));
-  }
-  return c;
+  return detail::normalised_projections<T>(n, [](unsigned k, const ReluHalfMoments& m) {
+    return std::pair(boost::multiprecision::mpz_int(0),
+                     boost::multiprecision::mpz_int(m.over_sqrt_2pi - (k == 0 ? 1 : 0)));
+  });
 }
 
 }  // namespace zg
