@@ -116,6 +116,24 @@ DecayCertificate prove_at_lambda(const Network<Mp>& teacher, const OptimumResult
 
 }  // namespace
 
+std::vector<Vec<Mp>> lambda_certificate_samples(const Certificate<Mp>& c, std::uint64_t seed) {
+  return domain_samples(c, seed);
+}
+
+SampledEtaLambda sampled_eta_lambda(const Network<Mp>& teacher,
+                                    const Network<Mp>& student,
+                                    const Certificate<Mp>& c,
+                                    const Mp& lambda,
+                                    const std::vector<Vec<Mp>>& points) {
+  SampledEtaLambda s{Mp(0), Mp(0)};
+  for (const Vec<Mp>& y : points) {
+    const Mp el = eta_lambda(teacher, student, c.basis, lambda, y);
+    s.sup_abs = std::max(s.sup_abs, Mp(abs(el)));
+    s.sup_minus_eta = std::max(s.sup_minus_eta, Mp(abs(el - certificate_value(c, y))));
+  }
+  return s;
+}
+
 CheckOutcome check_lambda_certificate(const CheckContext& ctx) {
   auto built = certificate_or_failure(ctx);
   if (const CheckOutcome* failed = std::get_if<CheckOutcome>(&built)) return *failed;
@@ -132,12 +150,9 @@ CheckOutcome check_lambda_certificate(const CheckContext& ctx) {
     const Mp lambda(text);
     const OptimumResult o = newton_optimum(teacher, c.basis, lambda, tol);
     ledger.identity(std::string("Newton's optimum at lambda = ") + text + " is stationary", o.grad_norm, tol);
-    Mp sup_abs(0), sup_diff(0);
-    for (const Vec<Mp>& y : points) {
-      const Mp el = eta_lambda(teacher, o.student, c.basis, lambda, y);
-      sup_abs = std::max(sup_abs, Mp(abs(el)));
-      sup_diff = std::max(sup_diff, Mp(abs(el - certificate_value(c, y))));
-    }
+    const SampledEtaLambda sampled = sampled_eta_lambda(teacher, o.student, c, lambda, points);
+    const Mp& sup_abs = sampled.sup_abs;
+    const Mp& sup_diff = sampled.sup_minus_eta;
     Mp angle(0), mass_gap(0);
     for (Eigen::Index j = 0; j < teacher.width(); ++j) {
       const Mp norm = o.student.W.col(j).norm();

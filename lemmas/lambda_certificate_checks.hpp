@@ -3,6 +3,11 @@
 // computed optimum as the global minimiser.
 #pragma once
 
+#include <cstdint>
+#include <vector>
+
+#include "core/certificate.hpp"
+#include "core/network.hpp"
 #include "lemmas/claim_registry.hpp"
 
 namespace zg {
@@ -16,5 +21,22 @@ namespace zg {
 /// so. The proofs run on Arb balls (core/lambda_decay_proof.hpp), each one's certificate
 /// attached as certificates/D3_lambda_<lambda>.json for verify check-certificate.
 CheckOutcome check_lambda_certificate(const CheckContext& ctx);
+
+/// The seeded points D3 samples the domain on (span coordinates): 3000 on the span's unit
+/// sphere, every other one drawn into the ball when the domain is the ball, then the
+/// teacher's directions. `verify eval optimum` samples the same points.
+std::vector<Vec<Mp>> lambda_certificate_samples(const Certificate<Mp>& c, std::uint64_t seed);
+
+/// D3's sampled suprema at one optimum `student` of L_lambda: max |eta_lambda| and
+/// max |eta_lambda - eta| over `points` (estimates: lower bounds of the true suprema).
+struct SampledEtaLambda {
+  Mp sup_abs;
+  Mp sup_minus_eta;
+};
+SampledEtaLambda sampled_eta_lambda(const Network<Mp>& teacher,
+                                    const Network<Mp>& student,
+                                    const Certificate<Mp>& c,
+                                    const Mp& lambda,
+                                    const std::vector<Vec<Mp>>& points);
 
 }  // namespace zg

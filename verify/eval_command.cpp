@@ -6,12 +6,11 @@
 #include <vector>
 
 #include <fmt/format.h>
-#include <boost/random/mersenne_twister.hpp>
-#include <boost/random/normal_distribution.hpp>
 
 #include "core/input_error.hpp"
 #include "lemmas/certificate_checks.hpp"
 #include "lemmas/decay_proof_text.hpp"
+#include "lemmas/lambda_certificate_checks.hpp"
 #include "core/kernels.hpp"
 #include "core/lambda_decay_proof.hpp"
 #include "core/loss.hpp"
@@ -312,8 +311,8 @@ nlohmann::ordered_json eval_optimum(const RunConfig& config, const std::string& 
     return s;
   };
   // The printed values of one solution: lambda, the objective, the m* masses, the m* angles
-  // to the teacher lines (degrees) and sup |eta_lambda| over 4000 seeded points of the
-  // span's sphere (the same points at every precision).
+  // to the teacher lines (degrees) and sup |eta_lambda| sampled as claim D3 samples it
+  // (lemmas/lambda_certificate_checks.hpp: its seeded points, the same at every precision).
   const auto values = [&](const Solved& s) {
     std::vector<Mp> v{s.lambda, s.o.objective};
     const Eigen::Index m = s.teacher.width();
@@ -326,16 +325,8 @@ nlohmann::ordered_json eval_optimum(const RunConfig& config, const std::string& 
       const Vec<Mp> line = u.dot(w) < 0 ? Vec<Mp>(-w) : w;
       v.push_back(2 * atan2(Mp((u - line).norm()), Mp((u + line).norm())) * 180 / pi<Mp>());
     }
-    boost::random::mt19937_64 engine(config.seed);
-    boost::random::normal_distribution<double> normal;
-    Mp sup_abs(0);
-    for (int k = 0; k < 4000; ++k) {
-      Vec<Mp> y(s.c.rank());
-      for (Eigen::Index i = 0; i < y.size(); ++i) y(i) = Mp(normal(engine));
-      y /= y.norm();
-      sup_abs = std::max(sup_abs, Mp(abs(eta_lambda(s.teacher, s.o.student, s.c.basis, s.lambda, y))));
-    }
-    v.push_back(sup_abs);
+    const std::vector<Vec<Mp>> points = lambda_certificate_samples(s.c, config.seed);
+    v.push_back(sampled_eta_lambda(s.teacher, s.o.student, s.c, s.lambda, points).sup_abs);
     return v;
   };
   nlohmann::ordered_json j;
@@ -364,7 +355,7 @@ nlohmann::ordered_json eval_optimum(const RunConfig& config, const std::string& 
   });
   // The printed values by Ziv's strategy, Newton rerun at each precision with its tolerance
   // 10^(12 - working digits). Capped at 4 (digits + 10): each precision costs a Newton solve
-  // and 4000 evaluations of eta_lambda, and a value that is 0 in exact arithmetic (an angle
+  // and D3's 3000-odd evaluations of eta_lambda, and a value that is 0 in exact arithmetic (an angle
   // on a symmetric teacher) never settles; it prints as 0 with its error.
   ZivOptions ziv;
   ziv.max_working_digits = 4 * (digits + ziv.guard_digits);

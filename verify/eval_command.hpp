@@ -34,7 +34,8 @@ nlohmann::ordered_json eval_certificate(const RunConfig& config, unsigned digits
 /// {"lambda", "objective", "grad_norm", "masses": [...], "angles_to_teacher": [...] (degrees),
 /// "sup_abs_eta_lambda", ..., "digits"} (plus "masses_abs_error" / "angles_to_teacher_abs_error"
 /// arrays when an entry is unsettled): Newton's minimiser of L_lambda with m* neurons from the
-/// balanced teacher; sup |eta_lambda| over 4000 seeded points of the span's ball/sphere.
+/// balanced teacher; sup |eta_lambda| over the seeded points of the span's ball/sphere that
+/// claim D3 samples (lemmas/lambda_certificate_checks.hpp), by the same code.
 /// lambda_text empty = the configuration's lambda. InputError for a bad or non-positive
 /// lambda, for lambda >= K(1) sum_i |a_i*| (from there on the minimiser is the zero
 /// network), for a neuron that Newton drives to zero, and for a degenerate teacher.
