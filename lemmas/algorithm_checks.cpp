@@ -16,6 +16,7 @@
 #include "lemmas/check_ledger.hpp"
 #include "lemmas/claim_products.hpp"
 #include "lemmas/fits.hpp"
+#include "lemmas/span_teacher.hpp"
 
 namespace zg {
 namespace {
@@ -32,28 +33,6 @@ constexpr int kPooledNeurons = 256;  // per dimension: the fit's spread over see
 
 double degrees(double rad) {
   return rad * 180 / pi<double>();
-}
-
-struct SpanTeacher {
-  Network<Mp> teacher;  ///< as configured, at working precision
-  Mat<Mp> basis;        ///< d x r
-  Mat<double> coords;   ///< r x m*: the teacher's span coordinates (unit columns), rounded
-};
-
-SpanTeacher span_teacher(const CheckContext& ctx) {
-  SpanTeacher s;
-  s.teacher = build_teacher<Mp>(ctx.problem.teacher);
-  // Rank at 10^-(digits/2), as A1's numerical_rank.
-  s.basis = span_basis(s.teacher.W, Mp(pow(Mp(10), -static_cast<int>(ctx.digits / 2))));
-  s.coords = Mat<Mp>(s.basis.transpose() * s.teacher.W).cast<double>();
-  return s;
-}
-
-// The teacher in R^d with its span on the first r axes (d >= r).
-Network<double> embedded_teacher(const SpanTeacher& s, Eigen::Index d, Eigen::Index r) {
-  Network<double> t{s.teacher.a.cast<double>(), Mat<double>::Zero(d, s.coords.cols())};
-  t.W.topRows(r) = s.coords;
-  return t;
 }
 
 // Stage 1 in double; lambda_eta != 1 only when a test injects a wrong step.
@@ -107,7 +86,7 @@ std::vector<WidthPoint> width_sweep(
 
 CheckOutcome check_stage_one(const CheckContext& ctx, const StageOneCheckOptions& options) {
   const AlgorithmSettings& a = ctx.problem.algorithm;
-  const SpanTeacher s = span_teacher(ctx);
+  const SpanTeacher s = span_teacher(ctx.problem.teacher, ctx.digits);
   const Eigen::Index r = s.basis.cols();
   CheckLedger ledger(ctx.digits);
   std::vector<Measurement> ms;
@@ -130,7 +109,7 @@ CheckOutcome check_stage_one(const CheckContext& ctx, const StageOneCheckOptions
     }
     // Neurons pooled over enough seeded runs to hold at least kPooledNeurons: the mean's
     // sampling noise then does not depend on the configured width.
-    const Network<double> embedded = embedded_teacher(s, d, r);
+    const Network<double> embedded = embedded_teacher(s, d);
     double sum = 0, worst = 0;
     long count = 0;
     for (int k = 0; k < runs_per_dimension; ++k) {
@@ -244,7 +223,7 @@ CheckOutcome check_stage_one(const CheckContext& ctx, const StageOneCheckOptions
 CheckOutcome check_stage_two(const CheckContext& ctx, const StageTwoCheckOptions& options) {
   using std::abs;
   const AlgorithmSettings& a = ctx.problem.algorithm;
-  const SpanTeacher s = span_teacher(ctx);
+  const SpanTeacher s = span_teacher(ctx.problem.teacher, ctx.digits);
   const Network<Mp>& teacher = s.teacher;
   CheckLedger ledger(ctx.digits);
   std::vector<Measurement> ms;

@@ -20,19 +20,14 @@ namespace {
 constexpr const char* kStem = "sweep_samples";
 constexpr const char* kPlotStem = "sweep_samples_error";
 
-// The teacher's span coordinates (orthonormal basis by Householder QR of its directions)
-// placed on the first r axes of R^d.
-Network<double> embed_teacher(const Network<double>& teacher, int d) {
-  const Eigen::HouseholderQR<Mat<double>> qr(teacher.W);
-  const Eigen::Index m = teacher.width();
-  const Eigen::Index r = std::min<Eigen::Index>(teacher.dim(), m);
-  const Mat<double> coords = qr.matrixQR().topRows(r).triangularView<Eigen::Upper>();
+// The configured teacher in R^d: the embedding of claims S1 and S2 (lemmas/span_teacher.hpp),
+// refused with a message naming --dimensions when d is below the teacher's span.
+Network<double> embed_teacher(const SpanTeacher& teacher, int d) {
+  const Eigen::Index r = teacher.coords.rows();
   if (d < r)
     throw InputError("--dimensions", "", fmt::format("d = {} is below the teacher's {} directions' span", d, r),
                      "give dimensions of at least " + std::to_string(r));
-  Network<double> out{teacher.a, Mat<double>::Zero(d, m)};
-  out.W.topRows(r) = coords;
-  return out;
+  return embedded_teacher(teacher, d);
 }
 
 std::vector<std::string> row_of(const SampleSweepPoint& p) {
@@ -110,7 +105,8 @@ void validate_sample_sweep(const SampleSweepOptions& o) {
 }
 
 std::vector<SampleSweepPoint> run_sample_sweep(
-    const SampleSweepOptions& o, const Network<double>& teacher,
+    const SampleSweepOptions& o,
+    const SpanTeacher& teacher,
     const std::function<void(std::size_t, std::size_t, const SampleSweepPoint&)>& on_point,
     const std::function<void(const EpochRecord&)>& on_epoch) {
   std::vector<SampleSweepPoint> points;
@@ -161,9 +157,12 @@ CLI::App* add_sweep_samples_command(CLI::App& sweep, SampleSweepOptions& o) {
 int command_sweep_samples(const SampleSweepOptions& o, std::ostream& out, std::ostream& err, bool progress) {
   validate_sample_sweep(o);
   const RunConfig config = o.config_path.empty() ? default_config() : load_config_file(o.config_path);
-  // The sweep runs in double end to end, so its teacher is built in double (directions
-  // normalised there, within an ulp of the rounded high-precision ones).
-  Network<double> teacher = build_teacher<double>(config.problem.teacher);
+  // The teacher's span is found at the configuration's digits; from there the sweep runs
+  // in double end to end.
+  const SpanTeacher teacher = [&] {
+    const ScopedDigits working(config.digits);
+    return span_teacher(config.problem.teacher, config.digits);
+  }();
   for (int d : o.dimensions) embed_teacher(teacher, d);  // a bad dimension fails before any work
 
   std::function<void(std::size_t, std::size_t, const SampleSweepPoint&)> on_point;

@@ -11,6 +11,7 @@
 #include <CLI/CLI.hpp>
 
 #include "core/sample_chain.hpp"
+#include "lemmas/span_teacher.hpp"
 
 namespace zg {
 
@@ -38,10 +39,12 @@ struct SampleSweepPoint {
 void validate_sample_sweep(const SampleSweepOptions& options);
 
 /// The chain at every (d, n), d outermost; the teacher of the configuration re-embedded in
-/// R^d (its span coordinates on the first r axes), so its geometry is the same at every d.
+/// R^d as claims S1 and S2 embed it (lemmas/span_teacher.hpp: its span coordinates on the
+/// first r axes), so its geometry is the same at every d.
 /// `on_point` hears each finished point; `on_epoch` each finished epoch (progress).
 std::vector<SampleSweepPoint> run_sample_sweep(
-    const SampleSweepOptions& options, const Network<double>& teacher,
+    const SampleSweepOptions& options,
+    const SpanTeacher& teacher,
     const std::function<void(std::size_t, std::size_t, const SampleSweepPoint&)>& on_point = {},
     const std::function<void(const EpochRecord&)>& on_epoch = {});
 
