@@ -25,7 +25,7 @@ TEST_CASE("the embedded teacher keeps the directions' angles and lies on the fir
     const zg::Network<double> t = zg::embedded_teacher(s, d);
     REQUIRE(t.W.rows() == d);
     CHECK((t.W.transpose() * t.W - gram).cwiseAbs().maxCoeff() < 8 * std::numeric_limits<double>::epsilon());
-    CHECK(t.W.bottomRows(d - 2).cwiseAbs().maxCoeff() == 0);
+    if (d > 2) CHECK(t.W.bottomRows(d - 2).cwiseAbs().maxCoeff() == 0);
     CHECK(t.a == s.teacher.a.cast<double>());
   }
 }
