@@ -1,14 +1,19 @@
 // Reads the configuration format (verify/config_schema.hpp, docs/config.md) key by key.
 // Each reader takes the table it owns, rejects unknown keys, and fails on the first
-// problem with the field's path, so the user sees exactly one error to fix.
+// problem with the field's path, so the user sees exactly one error to fix. The claims'
+// settings tables are declared in their lemma modules and read by verify/settings_reader.hpp.
 #include "verify/config_schema.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <sstream>
 
+#include "lemmas/algorithm_settings.hpp"
+#include "lemmas/certificate_settings.hpp"
+#include "lemmas/landscape_settings.hpp"
 #include "verify/config_field.hpp"
 #include "verify/random_teacher.hpp"
+#include "verify/settings_reader.hpp"
 
 namespace zg::detail {
 namespace {
@@ -240,118 +245,6 @@ std::optional<StudentSpec> read_student(const ConfigTable& root,
   return student;
 }
 
-// [certificate]: how D2 searches and judges (all optional, defaults in CertificateSettings).
-CertificateSettings read_certificate_settings(const ConfigTable& root) {
-  CertificateSettings settings;
-  const std::optional<ConfigField> field = root.find("certificate");
-  if (!field) return settings;
-  const ConfigTable c(*field, {"rho_floor", "far_radius_deg", "start_points", "certify_fraction"});
-  if (const auto f = c.find("rho_floor")) settings.rho_floor = f->number().as<double>();
-  if (const auto f = c.find("far_radius_deg")) {
-    settings.far_radius_deg = f->number().as<double>();
-    if (!(settings.far_radius_deg > 0 && settings.far_radius_deg < 90))
-      f->fail("must be between 0 and 90 (exclusive)", "give the angle from every teacher direction, in degrees");
-  }
-  if (const auto f = c.find("start_points")) settings.start_points = static_cast<std::size_t>(f->integer(16, 10000000));
-  if (const auto f = c.find("certify_fraction")) {
-    settings.certify_fraction = f->number().as<double>();
-    if (!(settings.certify_fraction > 0))
-      f->fail("must be positive", "give the fraction of the sampled rho_eta to prove, e.g. 0.9");
-  }
-  return settings;
-}
-
-// [landscape]: how L1 judges (optional, defaults in LandscapeSettings).
-LandscapeSettings read_landscape_settings(const ConfigTable& root) {
-  LandscapeSettings settings;
-  const std::optional<ConfigField> field = root.find("landscape");
-  if (!field) return settings;
-  const ConfigTable t(*field, {"lojasiewicz_exponent"});
-  if (const auto f = t.find("lojasiewicz_exponent")) {
-    settings.lojasiewicz_exponent = f->number().as<double>();
-    if (!(settings.lojasiewicz_exponent > 0 && settings.lojasiewicz_exponent <= 4))
-      f->fail("must be in (0, 4]", "give the exponent p of |grad|^2 >= c zeta^p to check, e.g. 1");
-  }
-  return settings;
-}
-
-// A positive finite double from field f, or the field's error.
-double positive_number(const ConfigField& f, const std::string& fix) {
-  const double x = f.number().as<double>();
-  if (!(x > 0)) f.fail("must be positive", fix);
-  return x;
-}
-
-// A non-empty array of integers in [lo, hi], strictly increasing (a sweep's axis).
-std::vector<std::int64_t> increasing_integers(const ConfigField& field, std::int64_t lo, std::int64_t hi,
-                                              const std::string& what) {
-  std::vector<std::int64_t> out;
-  for (const ConfigField& e : field.elements(what)) {
-    out.push_back(e.integer(lo, hi));
-    if (out.size() > 1 && out.back() <= out[out.size() - 2])
-      e.fail("must be larger than the entry before it", "list the values in increasing order, without repeats");
-  }
-  if (out.size() < 2) field.fail("has fewer than 2 entries", "give at least two values: an exponent is fitted over them");
-  return out;
-}
-
-// [algorithm]: how the three-stage algorithm claims (S1, S2, S3) run and judge (all
-// optional, defaults in AlgorithmSettings).
-AlgorithmSettings read_algorithm_settings(const ConfigTable& root) {
-  AlgorithmSettings s;
-  const std::optional<ConfigField> field = root.find("algorithm");
-  if (!field) return s;
-  const ConfigTable c(*field,
-                      {"init_scale", "pairs", "step", "dimensions", "exponent_tolerance", "cover_radius_deg", "widths",
-                       "ridge", "stage2_loss_threshold", "lambda_start", "lambda_factor", "lambda_epochs",
-                       "final_loss_target", "final_max_angle_deg", "far_mass_target", "sample_counts", "batch_size"});
-  if (const auto f = c.find("init_scale"))
-    s.init_scale = positive_number(*f, "give the norm of the initial weights, e.g. 1e-3");
-  if (const auto f = c.find("pairs")) s.pairs = static_cast<int>(f->integer(1, 100000));
-  if (const auto f = c.find("step")) s.step = positive_number(*f, "give the stage-1 step eta (its weight decay is 1/eta)");
-  if (const auto f = c.find("dimensions")) {
-    s.dimensions.clear();
-    for (std::int64_t d : increasing_integers(*f, 1, kMaxCount, "input dimensions")) s.dimensions.push_back(static_cast<int>(d));
-  }
-  if (const auto f = c.find("exponent_tolerance"))
-    s.exponent_tolerance = positive_number(*f, "give the allowed distance of the fitted exponent from -1/2, e.g. 0.15");
-  if (const auto f = c.find("cover_radius_deg")) {
-    s.cover_radius_deg = f->number().as<double>();
-    if (!(s.cover_radius_deg > 0 && s.cover_radius_deg <= 90))
-      f->fail("must be in (0, 90]", "give the covering radius the stage-1 neurons must reach, in degrees");
-  }
-  if (const auto f = c.find("widths")) {
-    s.widths.clear();
-    for (std::int64_t w : increasing_integers(*f, 1, 100000, "numbers of symmetric pairs")) s.widths.push_back(static_cast<int>(w));
-  }
-  if (const auto f = c.find("ridge")) s.ridge = positive_number(*f, "give the stage-2 ridge parameter, e.g. 1e-6");
-  if (const auto f = c.find("stage2_loss_threshold"))
-    s.stage2_loss_threshold = positive_number(*f, "give the loss stage 2 must reach, e.g. 1e-2");
-  if (const auto f = c.find("lambda_start"))
-    s.lambda_start = positive_number(*f, "give the first epoch's weight decay, e.g. 1e-2");
-  if (const auto f = c.find("lambda_factor")) {
-    s.lambda_factor = f->number().as<double>();
-    if (!(s.lambda_factor > 0 && s.lambda_factor < 1))
-      f->fail("must be between 0 and 1 (exclusive)", "give the factor lambda shrinks by per epoch, e.g. 0.5");
-  }
-  if (const auto f = c.find("lambda_epochs")) s.lambda_epochs = static_cast<int>(f->integer(1, 1000));
-  if (const auto f = c.find("final_loss_target"))
-    s.final_loss_target = positive_number(*f, "give the final population loss stage 3 must reach, e.g. 1e-6");
-  if (const auto f = c.find("final_max_angle_deg")) {
-    s.final_max_angle_deg = f->number().as<double>();
-    if (!(s.final_max_angle_deg > 0 && s.final_max_angle_deg <= 90))
-      f->fail("must be in (0, 90]", "give the largest final angle to +-w_i*, in degrees");
-  }
-  if (const auto f = c.find("far_mass_target"))
-    s.far_mass_target = positive_number(*f, "give the largest final mass far from every teacher line, e.g. 1e-3");
-  if (const auto f = c.find("sample_counts")) {
-    s.sample_counts.clear();
-    for (std::int64_t n : increasing_integers(*f, 2, 100000000, "sample counts")) s.sample_counts.push_back(static_cast<long>(n));
-  }
-  if (const auto f = c.find("batch_size")) s.batch_size = static_cast<long>(f->integer(0, 100000000));
-  return s;
-}
-
 }  // namespace
 
 RunConfig read_run_config(const nlohmann::json& document, const std::string& source) {
@@ -371,9 +264,9 @@ RunConfig read_run_config(const nlohmann::json& document, const std::string& sou
     for (const ConfigField& id : f->elements("claim ids such as \"H1\"")) config.claims.push_back(id.text());
   config.problem.teacher = read_teacher(root, config.seed);
   config.problem.student = read_student(root, config.problem.teacher, config.seed);
-  config.problem.certificate = read_certificate_settings(root);
-  config.problem.algorithm = read_algorithm_settings(root);
-  config.problem.landscape = read_landscape_settings(root);
+  config.problem.certificate = read_settings(root, certificate_setting_declarations());
+  config.problem.algorithm = read_settings(root, algorithm_setting_declarations());
+  config.problem.landscape = read_settings(root, landscape_setting_declarations());
   return config;
 }
 

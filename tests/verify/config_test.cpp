@@ -366,7 +366,7 @@ TEST_CASE("[algorithm] is read with its defaults, and a bad value names the fiel
              Contains("algorithm.dimensions[1] = 32: must be larger than the entry before it"));
   CHECK_THAT(toml_error(t + "[algorithm]\ndimensions = [64]\n"), Contains("algorithm.dimensions: has fewer than 2"));
   CHECK_THAT(toml_error(t + "[algorithm]\nlambda_factor = 1\n"),
-             Contains("algorithm.lambda_factor = 1: must be between 0 and 1"));
+             Contains("algorithm.lambda_factor = 1: must be in (0, 1), i.e. 0 < lambda_factor < 1"));
   CHECK_THAT(toml_error(t + "[algorithm]\ncover_radius_deg = 95\n"), Contains("algorithm.cover_radius_deg = 95"));
   CHECK_THAT(toml_error(t + "[algorithm]\npair = 3\n"), Contains("did you mean 'pairs'"));
 }
