@@ -85,6 +85,10 @@ struct ClaimResult {
   Margin margin;
   std::string explanation;  ///< why the verdict, in a sentence or two; never empty
   unsigned digits = 0;      ///< working precision the verdict was obtained at
+  /// Precision of the second run that confirmed the printed values (Ziv's strategy,
+  /// verify/confirmed_values.hpp); 0 = not confirmed (a certified claim prints the bounds
+  /// it proved, a skipped one nothing). In report.json as "digits_confirmed" when set.
+  unsigned confirmed_digits = 0;
   double seconds = 0;       ///< wall time of the check
   std::vector<Measurement> measurements;
   std::vector<Artefact> artefacts;

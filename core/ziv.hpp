@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -118,6 +119,60 @@ std::vector<StableDecimal> stable_decimals(const Compute& compute, unsigned digi
     lo.swap(hi);  // swapped, not assigned: each value keeps the precision it was made at
     lo_digits = hi_digits;
   }
+}
+
+/// Significant digits of a plain finite decimal text ("-1.250e-03" has 4, "0.0012" has 2,
+/// "0" and "-0.0e+00" have 0), or std::nullopt when the text is not one (words, "nan",
+/// "inf", an interval, "1e", ".").
+/// Guarantee: exact.
+inline std::optional<unsigned> significant_digits(const std::string& text) {
+  std::size_t i = (!text.empty() && (text[0] == '-' || text[0] == '+')) ? 1 : 0;
+  unsigned digits = 0;
+  bool any = false, point = false, nonzero = false;
+  for (; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c >= '0' && c <= '9') {
+      any = true;
+      nonzero = nonzero || c != '0';
+      if (nonzero) ++digits;
+    } else if (c == '.' && !point) {
+      point = true;
+    } else {
+      break;
+    }
+  }
+  if (!any) return std::nullopt;
+  if (i == text.size()) return digits;
+  if (text[i] != 'e' && text[i] != 'E') return std::nullopt;  // only an exponent may follow
+  std::size_t j = i + 1;
+  if (j < text.size() && (text[j] == '-' || text[j] == '+')) ++j;
+  if (j == text.size()) return std::nullopt;
+  for (; j < text.size(); ++j)
+    if (text[j] < '0' || text[j] > '9') return std::nullopt;
+  return digits;
+}
+
+/// Ziv's comparison for a value computed twice by a whole computation that cannot be
+/// repeated cheaply (a claim's check): `lo_text` at the working precision, `hi_text` at
+/// `hi_digits` > it. The value is printed with the significant digits of `lo_text` when
+/// the two agree on all of them (stable, and the text is hi's at those digits, so equal to
+/// lo_text), and otherwise with the digits on which they agree and |hi - lo| plus the
+/// rounding of the printed text as abs_error (detail::fewer_digits). Requires both to be
+/// plain finite decimals (significant_digits not nullopt).
+/// Guarantee: estimate (as stable_decimals, with a single comparison and no escalation).
+inline StableDecimal confirmed_decimal(const std::string& lo_text, const std::string& hi_text, unsigned hi_digits) {
+  using std::abs;
+  const unsigned digits = significant_digits(lo_text).value();
+  const unsigned working = hi_digits + 10;  // both texts read exactly enough to compare them
+  const ScopedDigits precision(working);
+  const Mp lo(lo_text), hi(hi_text);
+  if (detail::digits_agree(lo, hi, digits))
+    return StableDecimal{detail::printed(hi, digits), digits, true, "", hi_digits};
+  if (digits == 0)  // lo is an exact zero, hi is not: "0", with hi as the error
+    return StableDecimal{"0", 0, false, detail::decimal_rounded_up(Mp(abs(hi))), hi_digits};
+  StableDecimal out = detail::fewer_digits(lo, hi, digits, working);
+  out.working_digits = hi_digits;
+  return out;
 }
 
 /// One value by Ziv's strategy (stable_decimals with a single component).

@@ -111,6 +111,8 @@ class JsonEmitter final {
     j["margin"] = Json{{"value", number_or_null(c.margin.value)}, {"unit", c.margin.unit}, {"text", c.margin.text}};
     j["explanation"] = c.explanation;
     j["digits"] = c.digits;
+    // Only claims whose values a second, more precise run confirmed carry the key.
+    if (c.confirmed_digits != 0) j["digits_confirmed"] = c.confirmed_digits;
     j["seconds"] = number_or_null(c.seconds);
     j["measurements"] = measurements(c);
     j["artefacts"] = Json::array();

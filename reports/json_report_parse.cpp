@@ -265,6 +265,10 @@ ClaimResult read_claim(const ObjectReader& in) {
   c.margin = Margin{margin.number("value"), margin.string("unit"), margin.string("text")};
   c.explanation = in.string("explanation");
   c.digits = static_cast<unsigned>(in.count("digits", std::numeric_limits<unsigned>::max()));
+  if (in.has("digits_confirmed")) {  // optional: see json_report.cpp
+    c.confirmed_digits = static_cast<unsigned>(in.count("digits_confirmed", std::numeric_limits<unsigned>::max()));
+    if (c.confirmed_digits <= c.digits) in.fail("digits_confirmed", "must exceed \"digits\"");
+  }
   c.seconds = in.number("seconds");
   for (const auto& [name, m] : in.members("measurements"))
     c.measurements.push_back(

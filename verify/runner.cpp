@@ -23,6 +23,7 @@
 #include "core/input_error.hpp"
 #include "core/numeric_types.hpp"
 #include "verify/build_info.hpp"
+#include "verify/confirmed_values.hpp"
 
 namespace zg {
 namespace {
@@ -95,7 +96,7 @@ class RunEvaluator {
       r.explanation = *why;  // digits stay 0: the claim never ran
     } else {
       r = run_claim(claim, request_.config->problem, request_.digits, request_.seed, request_.max_escalations,
-                    &products_);
+                    &products_, request_.confirm_values ? &confirm_products_ : nullptr);
     }
     in_progress_.erase(claim.id);
     return done_.emplace(claim.id, std::move(r)).first->second;
@@ -118,6 +119,7 @@ class RunEvaluator {
   const ClaimRegistry& registry_;
   ClaimResults own_products_;  // used unless the request brings a store
   ClaimResults& products_;
+  ClaimResults confirm_products_;  // the products of the confirming runs, at their precision
   std::map<std::string, ClaimResult> done_;  // std::map: references stay valid as it grows
   std::set<std::string> in_progress_;
 };
@@ -166,28 +168,41 @@ std::vector<const ClaimSpec*> resolve_claims(const ClaimRegistry& registry,
   return out;
 }
 
+namespace {
+
+// One evaluation of the check at `digits`; a check that throws (other than InputError)
+// FAILs with no margin, and `completed` says whether it returned.
+CheckOutcome evaluate_check(const ClaimSpec& claim, const ProblemSpec& problem, unsigned digits, std::uint64_t seed,
+                            const ResultGrant& grant, bool& completed) {
+  ScopedDigits precision(digits);
+  try {
+    completed = true;
+    return claim.check(CheckContext{problem, digits, seed, &grant});
+  } catch (const InputError&) {
+    throw;
+  } catch (const std::exception& e) {
+    completed = false;
+    CheckOutcome outcome;
+    outcome.verdict = Verdict::Fail;
+    outcome.explanation = std::string("the check stopped with an error: ") + e.what();
+    // Nothing was measured: no margin, rather than a "0 digits" nobody computed.
+    outcome.margin = Margin{std::numeric_limits<double>::quiet_NaN(), "condition", "check did not complete"};
+    return outcome;
+  }
+}
+
+}  // namespace
+
 ClaimResult run_claim(const ClaimSpec& claim, const ProblemSpec& problem, unsigned digits, std::uint64_t seed,
-                      unsigned max_escalations, ClaimResults* results) {
+                      unsigned max_escalations, ClaimResults* results, ClaimResults* confirm_results) {
   ClaimResults own_results;  // a claim run on its own computes its products itself
   const ResultGrant grant(results != nullptr ? *results : own_results, claim.id, claim.needs);
   ClaimResult r = result_for(claim);
   const auto t0 = std::chrono::steady_clock::now();
   const unsigned first_digits = digits;
+  bool completed = false;
   for (unsigned attempt = 0;; ++attempt) {
-    CheckOutcome outcome;
-    {
-      ScopedDigits precision(digits);
-      try {
-        outcome = claim.check(CheckContext{problem, digits, seed, &grant});
-      } catch (const InputError&) {
-        throw;
-      } catch (const std::exception& e) {
-        outcome.verdict = Verdict::Fail;
-        outcome.explanation = std::string("the check stopped with an error: ") + e.what();
-        // Nothing was measured: no margin, rather than a "0 digits" nobody computed.
-        outcome.margin = Margin{std::numeric_limits<double>::quiet_NaN(), "condition", "check did not complete"};
-      }
-    }
+    CheckOutcome outcome = evaluate_check(claim, problem, digits, seed, grant, completed);
     r.verdict = outcome.verdict;
     r.margin = outcome.margin;
     r.explanation = outcome.explanation;
@@ -203,6 +218,20 @@ ClaimResult run_claim(const ClaimSpec& claim, const ProblemSpec& problem, unsign
   if (r.digits != first_digits)
     r.explanation += " (precision raised from " + std::to_string(first_digits) + " to " + std::to_string(r.digits) +
                      " digits after an inconclusive result)";
+  // A claim that proves bounds (certified, or one that wrote a certificate, as D3 does)
+  // prints them as proved: rounded to fewer digits they could fall below what was proved,
+  // and a proof at other digits is another proof (D3's at 62 digits takes 30 times as long).
+  if (confirm_results != nullptr && completed && claim.rigor != Rigor::Certified && r.attachments.empty()) {
+    const ResultGrant confirm_grant(*confirm_results, claim.id, claim.needs);
+    ClaimResult higher = result_for(claim);
+    higher.digits = confirming_digits(r.digits);
+    bool higher_completed = false;
+    CheckOutcome outcome = evaluate_check(claim, problem, higher.digits, seed, confirm_grant, higher_completed);
+    higher.verdict = outcome.verdict;
+    higher.explanation = std::move(outcome.explanation);
+    higher.measurements = std::move(outcome.measurements);
+    confirm_values(r, higher);
+  }
   r.seconds = seconds_since(t0);
   return r;
 }

@@ -27,6 +27,12 @@ struct RunRequest {
   /// The products the claims share (each computed once, by the first claim that asks);
   /// nullptr = a store of this run's own, gone with it. Tests pass one to count computations.
   ClaimResults* results = nullptr;
+  /// Ziv's strategy for the printed values (verify/confirmed_values.hpp): every claim that
+  /// proves nothing (not certified, no certificate written) runs a second time at
+  /// confirming_digits(digits), with products of that precision, and prints only the
+  /// digits that run confirms. Off: values are printed as computed (faster; tests of the
+  /// runner's other duties turn it off).
+  bool confirm_values = true;
 };
 
 /// How this program was built (build_info.hpp) and the versions of Boost, MPFR, GMP, MPFI
@@ -49,8 +55,13 @@ std::vector<const ClaimSpec*> resolve_claims(const ClaimRegistry& registry, cons
 /// own, so a claim run alone computes what it needs itself. A check that throws
 /// anything but InputError yields FAIL with the exception's message (a broken check must
 /// never pass, nor one that asks for a product it did not declare); InputError propagates.
+/// With `confirm_results` set, a claim that ran, is not certified and wrote no certificate
+/// runs once more at confirming_digits(r.digits), its products taken from
+/// `confirm_results` (a store of that precision), and its values are confirmed against
+/// that run (confirm_values); seconds counts both runs. A proving claim's values are the bounds it proved, printed as proved.
 ClaimResult run_claim(const ClaimSpec& claim, const ProblemSpec& problem, unsigned digits, std::uint64_t seed,
-                      unsigned max_escalations, ClaimResults* results = nullptr);
+                      unsigned max_escalations, ClaimResults* results = nullptr,
+                      ClaimResults* confirm_results = nullptr);
 
 /// Runs the requested claims in order, one after the other. A claim whose requires_claims
 /// are not all PASS is SKIPPED, its explanation naming the requirement and quoting why it

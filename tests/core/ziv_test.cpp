@@ -88,3 +88,56 @@ TEST_CASE("the settled digits at d agree with an evaluation at 2d within one uni
     CHECK(abs(Mp(v.text) - Mp(w.text)) <= unit);
   }
 }
+
+TEST_CASE("significant_digits counts a decimal's digits and refuses what is not one", "[ziv]") {
+  CHECK(zg::significant_digits("-1.250e-03") == 4u);
+  CHECK(zg::significant_digits("0.0012") == 2u);
+  CHECK(zg::significant_digits("3.14159") == 6u);
+  CHECK(zg::significant_digits("0") == 0u);
+  CHECK(zg::significant_digits("-0.0e+00") == 0u);
+  for (const char* text : {"", "nan", "inf", ".", "1e", "1e+", "1.2.3", "0.5 +/- 1e-3", "abc", "1e5x"})
+    CHECK_FALSE(zg::significant_digits(text).has_value());
+}
+
+TEST_CASE("confirmed_decimal keeps the digits a more precise evaluation confirms", "[ziv]") {
+  // 1/3 at 30 digits against 1/3 at 40: every digit confirmed, the text unchanged.
+  const zg::StableDecimal same = zg::confirmed_decimal(
+      "3.33333333333333333333333333333e-01", "3.333333333333333333333333333333333333333e-01", 40);
+  CHECK(same.stable);
+  CHECK(same.text == "3.33333333333333333333333333333e-01");
+  CHECK(same.abs_error.empty());
+
+  // A value whose last digits moved (a solver converged to 10^-15 at one precision and
+  // 10^-20 at the other): only the digits both share are printed, with the gap as error.
+  const zg::StableDecimal moved = zg::confirmed_decimal("1.23456789012345678901e+00", "1.23456789012346000000e+00", 30);
+  CHECK_FALSE(moved.stable);
+  CHECK(moved.text == "1.23456789012346e+00");  // 15 digits: at 16 they print ...3457 and ...3460
+  {
+    // The error covers both evaluations around the printed value.
+    const zg::ScopedDigits precision(40);
+    const Mp printed(moved.text), error(moved.abs_error);
+    CHECK(abs(printed - Mp("1.23456789012345678901")) <= error);
+    CHECK(abs(printed - Mp("1.23456789012346")) <= error);
+    CHECK(error < Mp("4e-15"));  // |hi - lo| = 3.21e-15, rounded up to two digits
+  }
+
+  // A rounding residual: 3e-57 at 50 digits, 2e-69 at 62: no digit agrees, so the value is
+  // printed as 0 with an error that covers both.
+  const zg::StableDecimal residual = zg::confirmed_decimal("3.1e-57", "2.0e-69", 62);
+  CHECK_FALSE(residual.stable);
+  CHECK(residual.text == "0");
+  {
+    const zg::ScopedDigits precision(80);
+    CHECK(Mp(residual.abs_error) >= Mp("3.1e-57"));
+  }
+
+  // An exact zero against a tiny nonzero: 0, with the nonzero's size as the error.
+  const zg::StableDecimal zero = zg::confirmed_decimal("0", "-4.0e-70", 62);
+  CHECK_FALSE(zero.stable);
+  CHECK(zero.text == "0");
+  {
+    const zg::ScopedDigits precision(80);
+    CHECK(Mp(zero.abs_error) >= Mp("4e-70"));
+    CHECK(Mp(zero.abs_error) <= Mp("4.1e-70"));  // rounded up to two digits, no more
+  }
+}

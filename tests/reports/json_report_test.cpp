@@ -209,3 +209,27 @@ TEST_CASE("a number beyond double is refused as invalid JSON, naming the source"
 
 }  // namespace
 }  // namespace zg
+
+namespace zg {
+namespace {
+
+TEST_CASE("digits_confirmed is written only when set, round-trips, and must exceed digits", "[json_report][confirm]") {
+  ReportDocument doc = test::sample_report();
+  CHECK(render_json(doc).find("digits_confirmed") == std::string::npos);  // the golden file has none
+  doc.run.claims[0].confirmed_digits = doc.run.claims[0].digits + 12;
+  const std::string text = render_json(doc);
+  const std::size_t at = text.find("\"digits_confirmed\": " + std::to_string(doc.run.claims[0].digits + 12));
+  CHECK(at != std::string::npos);
+  const ReportDocument back = parse_report_json(text, "report.json");
+  CHECK(back.run.claims[0].confirmed_digits == doc.run.claims[0].digits + 12);
+  CHECK(back.run.claims[1].confirmed_digits == 0);
+  CHECK(render_json(back) == text);
+
+  std::string lower = text;
+  const std::string key = "\"digits_confirmed\": " + std::to_string(doc.run.claims[0].digits + 12);
+  lower.replace(at, key.size(), "\"digits_confirmed\": " + std::to_string(doc.run.claims[0].digits));
+  CHECK_THAT(parse_error(lower), Catch::StartsWith("in.json: claims[0].digits_confirmed: must exceed"));
+}
+
+}  // namespace
+}  // namespace zg

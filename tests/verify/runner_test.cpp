@@ -207,6 +207,7 @@ struct RequirementFixture {
     req.claims = claims;
     req.registry = &registry;
     req.digits = 30;
+    req.confirm_values = false;  // the counts below are of the runs that decide
     return zg::run_claims(req, nullptr);
   }
 };
@@ -288,4 +289,82 @@ TEST_CASE("the built-in registry lists A1 first", "[runner][requires]") {
   CHECK(r.claims().front().id == "A1");
   for (const ClaimSpec& c : r.claims())
     for (const std::string& id : c.requires_claims) CHECK(r.find(id) != nullptr);
+}
+
+namespace {
+
+// A run of `claims` at 30 digits with the values confirmed (the default).
+zg::RunReport confirmed_run(const std::vector<const ClaimSpec*>& claims) {
+  static const zg::ClaimRegistry registry;
+  static zg::RunConfig config;
+  zg::RunRequest req;
+  req.config = &config;
+  req.registry = &registry;
+  req.claims = claims;
+  req.digits = 30;
+  return zg::run_claims(req, nullptr);
+}
+
+// A check measuring one value computed by `value(digits)`.
+ClaimSpec measuring(const std::string& id, std::function<Mp(unsigned)> value, int& runs) {
+  return claim(id, [value, &runs](const CheckContext& ctx) {
+    ++runs;
+    zg::CheckLedger l(ctx.digits);
+    l.at_most("fine", Mp(0), Mp(1));
+    return l.finish({zg::measurement("value", value(ctx.digits), "the value")});
+  });
+}
+
+}  // namespace
+
+TEST_CASE("report values keep only the digits a run at higher precision confirms", "[runner][confirm]") {
+  int runs = 0;
+  // Exact at every precision: 1/3 to every digit computed.
+  const ClaimSpec exact = measuring("E", [](unsigned) { return Mp(1) / 3; }, runs);
+  // Converged only to half the digits, as a solver stopped at 10^-(digits/2) is: at 30
+  // digits 1/3 + 1e-15, at the confirming 40, 1/3 + 1e-20. Printed at 30 digits it would
+  // show 15 wrong ones.
+  const ClaimSpec half = measuring(
+      "HALF", [](unsigned digits) { return Mp(Mp(1) / 3 + pow(Mp(10), -static_cast<int>(digits / 2))); }, runs);
+  const zg::RunReport report = confirmed_run({&exact, &half});
+  CHECK(runs == 4);  // each claim twice: at 30 digits and at confirming_digits(30) = 40
+  REQUIRE(report.claims.size() == 2);
+  const zg::ScopedDigits thirty(30);  // the expected texts, made at the run's precision
+  const zg::Measurement& e = report.claims[0].measurements.at(0);
+  CHECK(report.claims[0].confirmed_digits == 40);
+  CHECK(e.value == zg::to_decimal(Mp(1) / 3, 30));  // all 30 digits stand
+  CHECK(e.error.empty());
+  const zg::Measurement& h = report.claims[1].measurements.at(0);
+  CHECK(h.value == "3.3333333333333e-01");  // 14 digits: at 15 the two print ...334 and ...333
+  REQUIRE_FALSE(h.error.empty());
+  // The error covers the printed value's distance from both runs, rounded up, no more.
+  const zg::ScopedDigits precision(60);
+  const Mp printed(h.value), error(h.error), third = Mp(1) / 3;
+  CHECK(error >= abs(printed - Mp(third + Mp("1e-15"))));
+  CHECK(error >= abs(printed - Mp(third + Mp("1e-20"))));
+  CHECK(error < Mp("4.5e-15"));
+}
+
+TEST_CASE("a certified claim's values are not rerun: they are the bounds it proved", "[runner][confirm]") {
+  int runs = 0;
+  ClaimSpec proved = measuring(
+      "PR", [](unsigned digits) { return Mp(1 + pow(Mp(10), -static_cast<int>(digits / 2))); }, runs);
+  proved.rigor = zg::Rigor::Certified;
+  const zg::RunReport report = confirmed_run({&proved});
+  CHECK(runs == 1);
+  CHECK(report.claims.at(0).confirmed_digits == 0);
+  const zg::ScopedDigits thirty(30);
+  CHECK(report.claims.at(0).measurements.at(0).value == zg::to_decimal(Mp(1 + Mp("1e-15")), 30));
+}
+
+TEST_CASE("a verdict that flips between the two precisions is INCONCLUSIVE", "[runner][confirm][must-fail]") {
+  // Passes at 30 digits, fails at 40: a verdict the precision decides is not earned.
+  const ClaimSpec flips = claim("FL", [](const CheckContext& ctx) {
+    zg::CheckLedger l(ctx.digits);
+    l.at_most("bound", Mp(ctx.digits == 30 ? 0 : 2), Mp(1));
+    return l.finish({});
+  });
+  const zg::RunReport report = confirmed_run({&flips});
+  CHECK(report.claims.at(0).verdict == Verdict::Inconclusive);
+  CHECK(report.claims.at(0).explanation.find("PASS at 30 digits, FAIL at 40") != std::string::npos);
 }
