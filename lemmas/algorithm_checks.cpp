@@ -338,3 +338,11 @@ CheckOutcome check_stage_two(const CheckContext& ctx, const StageTwoCheckOptions
 }
 
 }  // namespace zg
+
+// The claims table's rows (lemmas/claims.toml) these checks decide.
+namespace zg {
+namespace {
+const BindCheck bind_S1("S1", [](const CheckContext& ctx) { return check_stage_one(ctx); });
+const BindCheck bind_S2("S2", [](const CheckContext& ctx) { return check_stage_two(ctx); });
+}  // namespace
+}  // namespace zg

@@ -359,3 +359,10 @@ CheckOutcome check_assumptions(const CheckContext& ctx, const AssumptionOptions&
 }
 
 }  // namespace zg
+
+// The claims table's rows (lemmas/claims.toml) these checks decide.
+namespace zg {
+namespace {
+const BindCheck bind_A1("A1", [](const CheckContext& ctx) { return check_assumptions(ctx); });
+}  // namespace
+}  // namespace zg

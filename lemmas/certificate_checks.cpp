@@ -209,3 +209,11 @@ CheckOutcome check_certificate_decay_sampled(const CheckContext& ctx) {
 }
 
 }  // namespace zg
+
+// The claims table's rows (lemmas/claims.toml) these checks decide.
+namespace zg {
+namespace {
+const BindCheck bind_D1("D1", [](const CheckContext& ctx) { return check_certificate_interpolation(ctx); });
+const BindCheck bind_D2("D2", [](const CheckContext& ctx) { return check_certificate_decay_sampled(ctx); });
+}  // namespace
+}  // namespace zg

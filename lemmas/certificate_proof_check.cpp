@@ -117,3 +117,10 @@ CheckOutcome check_certificate_decay_certified(const CheckContext& ctx) {
 }
 
 }  // namespace zg
+
+// The claims table's rows (lemmas/claims.toml) these checks decide.
+namespace zg {
+namespace {
+const BindCheck bind_D2c("D2c", [](const CheckContext& ctx) { return check_certificate_decay_certified(ctx); });
+}  // namespace
+}  // namespace zg

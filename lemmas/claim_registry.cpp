@@ -1,23 +1,39 @@
-// The built-in claim registry: the lemma modules' claims, in docs/math.md §6 order.
+// The built-in claim registry: the claims table's rows with their bound checks (lemmas/claim_table.hpp).
 #include "lemmas/claim_registry.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <stdexcept>
+#include <utility>
+
+#include "lemmas/claim_table.hpp"
 
 namespace zg {
 
+namespace {
+
+// A function-local static, so it exists before the first BindCheck whatever order the
+// files are initialised in.
+std::vector<CheckBinding>& binding_list() {
+  static std::vector<CheckBinding> bindings;  // the claims' code, not their results: filled before main
+  return bindings;
+}
+
+}  // namespace
+
+BindCheck::BindCheck(const char* claim_id,
+                     std::function<CheckOutcome(const CheckContext&)> check,
+                     const char* defined_in) {
+  binding_list().push_back(CheckBinding{claim_id, std::move(check), defined_in});
+}
+
+const std::vector<CheckBinding>& bound_checks() {
+  return binding_list();
+}
+
 const ClaimRegistry& ClaimRegistry::builtin() {
-  static const ClaimRegistry registry = [] {
-    ClaimRegistry r;
-    register_assumption_claims(r);  // first: the claims after it may require A1
-    register_hermite_claims(r);
-    register_certificate_claims(r);
-    register_regularization_claims(r);
-    register_algorithm_claims(r);
-    register_stage_three_claims(r);
-    return r;
-  }();
+  static const ClaimRegistry registry =
+      registry_from_table(embedded_claim_table(), "lemmas/claims.toml", bound_checks());
   return registry;
 }
 

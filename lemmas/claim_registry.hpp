@@ -1,5 +1,6 @@
-// The registry of claims (DESIGN.md "Claims are data"): each lemma module contributes
-// ClaimSpec records through its register function; the driver looks claims up by id.
+// The registry of claims (DESIGN.md "Claims are data"): the rows of the claims table
+// (lemmas/claims.toml) as ClaimSpec records, each with the check bound to its id by a
+// BindCheck beside the check function; the driver looks claims up by id.
 #pragma once
 
 #include <cstdint>
@@ -59,7 +60,9 @@ struct ClaimSpec {
 
 class ClaimRegistry {
  public:
-  /// Every claim the lemma modules provide, in docs/math.md §6 order.
+  /// Every claim of lemmas/claims.toml with its bound check, in the table's order
+  /// (docs/math.md §6). Throws InputError on any drift between the table and the checks
+  /// (lemmas/claim_table.hpp).
   static const ClaimRegistry& builtin();
 
   void add(ClaimSpec spec);
@@ -71,12 +74,26 @@ class ClaimRegistry {
   std::vector<ClaimSpec> claims_;
 };
 
-// One per lemma module.
-void register_assumption_claims(ClaimRegistry& registry);
-void register_hermite_claims(ClaimRegistry& registry);
-void register_certificate_claims(ClaimRegistry& registry);
-void register_regularization_claims(ClaimRegistry& registry);
-void register_algorithm_claims(ClaimRegistry& registry);
-void register_stage_three_claims(ClaimRegistry& registry);
+/// A check bound to the table row of `claim_id` (spelt as in lemmas/claims.toml).
+struct CheckBinding {
+  std::string claim_id;
+  std::function<CheckOutcome(const CheckContext&)> check;
+  std::string defined_in;  ///< the binding's source file, for error messages
+};
+
+/// Binds a check to its row where the check is defined: one namespace-scope object beside
+/// the check function,
+///   const BindCheck bind_H1("H1", [](const CheckContext& ctx) { return check_h1(ctx); });
+/// registered during static initialisation. Nothing names these objects, so zg_lemmas is
+/// linked whole (zg_lemmas_registry, lemmas/CMakeLists.txt) for the linker to keep them.
+class BindCheck {
+ public:
+  BindCheck(const char* claim_id,
+            std::function<CheckOutcome(const CheckContext&)> check,
+            const char* defined_in = __builtin_FILE());
+};
+
+/// Every BindCheck made so far (the order across files is unspecified).
+const std::vector<CheckBinding>& bound_checks();
 
 }  // namespace zg

@@ -15,6 +15,17 @@ const char* to_string(Product kind) {
   return "unknown";
 }
 
+std::optional<Product> product_from_string(const std::string& name) {
+  for (Product kind : {Product::Certificate,
+                       Product::DecaySearch,
+                       Product::DecayProof,
+                       Product::TestFunctionBound,
+                       Product::NewtonOptimum,
+                       Product::StageTwoNetwork})
+    if (name == to_string(kind)) return kind;
+  return std::nullopt;
+}
+
 std::vector<Product> product_inputs(Product kind) {
   switch (kind) {
     case Product::Certificate: return {};

@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -32,6 +33,9 @@ enum class Product {
 };
 
 const char* to_string(Product kind);
+
+/// Inverse of to_string (the names the claims table uses in `needs`); nullopt for unknown text.
+std::optional<Product> product_from_string(const std::string& name);
 
 /// The kinds a product of `kind` is computed from, directly.
 std::vector<Product> product_inputs(Product kind);

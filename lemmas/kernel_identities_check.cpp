@@ -172,3 +172,10 @@ CheckOutcome check_kernel_closed_forms(const CheckContext& ctx, const HermiteClo
 }
 
 }  // namespace zg
+
+// The claims table's rows (lemmas/claims.toml) these checks decide.
+namespace zg {
+namespace {
+const BindCheck bind_H2("H2", [](const CheckContext& ctx) { return check_kernel_closed_forms(ctx); });
+}  // namespace
+}  // namespace zg

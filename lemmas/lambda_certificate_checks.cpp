@@ -234,3 +234,10 @@ CheckOutcome check_lambda_certificate(const CheckContext& ctx) {
 }
 
 }  // namespace zg
+
+// The claims table's rows (lemmas/claims.toml) these checks decide.
+namespace zg {
+namespace {
+const BindCheck bind_D3("D3", [](const CheckContext& ctx) { return check_lambda_certificate(ctx); });
+}  // namespace
+}  // namespace zg

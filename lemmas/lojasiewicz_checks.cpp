@@ -209,3 +209,10 @@ CheckOutcome check_lojasiewicz(const CheckContext& ctx, const Mp& optimum_offset
 }
 
 }  // namespace zg
+
+// The claims table's rows (lemmas/claims.toml) these checks decide.
+namespace zg {
+namespace {
+const BindCheck bind_L1("L1", [](const CheckContext& ctx) { return check_lojasiewicz(ctx); });
+}  // namespace
+}  // namespace zg

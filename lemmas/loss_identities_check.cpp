@@ -99,3 +99,10 @@ CheckOutcome check_loss_closed_form(const CheckContext& ctx, const HermiteClosed
 }
 
 }  // namespace zg
+
+// The claims table's rows (lemmas/claims.toml) these checks decide.
+namespace zg {
+namespace {
+const BindCheck bind_H3("H3", [](const CheckContext& ctx) { return check_loss_closed_form(ctx); });
+}  // namespace
+}  // namespace zg

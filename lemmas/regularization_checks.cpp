@@ -105,3 +105,10 @@ CheckOutcome check_weight_decay_balance(const CheckContext& ctx, const LossGradi
 }
 
 }  // namespace zg
+
+// The claims table's rows (lemmas/claims.toml) these checks decide.
+namespace zg {
+namespace {
+const BindCheck bind_R1("R1", [](const CheckContext& ctx) { return check_weight_decay_balance(ctx); });
+}  // namespace
+}  // namespace zg

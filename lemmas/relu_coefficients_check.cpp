@@ -135,3 +135,10 @@ CheckOutcome check_relu_hermite_coefficients(const CheckContext& ctx, const Herm
 }
 
 }  // namespace zg
+
+// The claims table's rows (lemmas/claims.toml) these checks decide.
+namespace zg {
+namespace {
+const BindCheck bind_H1("H1", [](const CheckContext& ctx) { return check_relu_hermite_coefficients(ctx); });
+}  // namespace
+}  // namespace zg

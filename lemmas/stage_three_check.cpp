@@ -221,3 +221,10 @@ CheckOutcome check_stage_three(const CheckContext& ctx) {
 }
 
 }  // namespace zg
+
+// The claims table's rows (lemmas/claims.toml) these checks decide.
+namespace zg {
+namespace {
+const BindCheck bind_S3("S3", [](const CheckContext& ctx) { return check_stage_three(ctx); });
+}  // namespace
+}  // namespace zg

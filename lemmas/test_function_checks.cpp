@@ -130,3 +130,10 @@ CheckOutcome check_test_function_bound(const CheckContext& ctx, std::optional<Mp
 }
 
 }  // namespace zg
+
+// The claims table's rows (lemmas/claims.toml) these checks decide.
+namespace zg {
+namespace {
+const BindCheck bind_D4("D4", [](const CheckContext& ctx) { return check_test_function_bound(ctx); });
+}  // namespace
+}  // namespace zg

@@ -333,3 +333,10 @@ CheckOutcome check_threshold_map(const CheckContext& ctx, const ThresholdMapSett
 }
 
 }  // namespace zg
+
+// The claims table's rows (lemmas/claims.toml) these checks decide.
+namespace zg {
+namespace {
+const BindCheck bind_T1("T1", [](const CheckContext& ctx) { return check_threshold_map(ctx); });
+}  // namespace
+}  // namespace zg

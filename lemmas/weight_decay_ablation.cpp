@@ -85,3 +85,10 @@ CheckOutcome check_weight_decay_ablation(const CheckContext& ctx) {
 }
 
 }  // namespace zg
+
+// The claims table's rows (lemmas/claims.toml) these checks decide.
+namespace zg {
+namespace {
+const BindCheck bind_W1("W1", [](const CheckContext& ctx) { return check_weight_decay_ablation(ctx); });
+}  // namespace
+}  // namespace zg

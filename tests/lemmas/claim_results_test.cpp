@@ -91,12 +91,13 @@ namespace {
 
 // Lines of `text` declaring a variable of static storage duration that could carry results
 // from one claim (or run) to the next: `static` or `thread_local` other than static_cast,
-// static_assert, static_pointer_cast, a `static constexpr` constant, and the built-in
-// registry (claim_registry.*: the claims' code, not their results).
+// static_assert, static_pointer_cast, a `static constexpr` constant, the built-in registry
+// and the list of bound checks (claim_registry.*: the claims' code, not their results).
 std::vector<std::string> static_state_lines(const std::string& text) {
   static const std::regex storage(R"(\b(static|thread_local)\b(?!_))");  // a compiled pattern, not a result
   static const std::regex allowed(
-      R"(static\s+constexpr\b|static\s+const\s+ClaimRegistry\s*(&\s*builtin\s*\(|registry\b))");
+      R"(static\s+constexpr\b|static\s+const\s+ClaimRegistry\s*(&\s*builtin\s*\(|registry\b)|)"
+      R"(static\s+std::vector<CheckBinding>\s+bindings\b)");
   std::vector<std::string> out;
   std::istringstream in(text);
   std::string line;
