@@ -91,13 +91,15 @@ namespace {
 
 // Lines of `text` declaring a variable of static storage duration that could carry results
 // from one claim (or run) to the next: `static` or `thread_local` other than static_cast,
-// static_assert, static_pointer_cast, a `static constexpr` constant, the built-in registry
-// and the list of bound checks (claim_registry.*: the claims' code, not their results).
+// static_assert, static_pointer_cast, a `static constexpr` constant, the built-in registry,
+// the list of bound checks (claim_registry.*: the claims' code, not their results) and the
+// immutable tables of setting declarations (*_settings.cpp: built once, never written).
 std::vector<std::string> static_state_lines(const std::string& text) {
   static const std::regex storage(R"(\b(static|thread_local)\b(?!_))");  // a compiled pattern, not a result
   static const std::regex allowed(
       R"(static\s+constexpr\b|static\s+const\s+ClaimRegistry\s*(&\s*builtin\s*\(|registry\b)|)"
-      R"(static\s+std::vector<CheckBinding>\s+bindings\b)");
+      R"(static\s+std::vector<CheckBinding>\s+bindings\b|)"
+      R"(static\s+const\s+SettingTable<\w+>\s+table\b)");
   std::vector<std::string> out;
   std::istringstream in(text);
   std::string line;
@@ -120,6 +122,8 @@ TEST_CASE("the static-state scanner catches the result cache D4 used to keep", "
   CHECK(static_state_lines("  static const TestFunctionBound b = compute();").size() == 1);
   CHECK(static_state_lines("const int n = static_cast<int>(m);  // static caches: none").empty());
   CHECK(static_state_lines("static constexpr int kSteps = 300;").empty());
+  CHECK(static_state_lines("  static const SettingTable<S> table{").empty());
+  CHECK(static_state_lines("  static SettingTable<S> table{").size() == 1);  // writable: could carry a run's edits
 }
 
 TEST_CASE("no lemma module keeps static state between claims or runs", "[claim-results]") {
