@@ -5,11 +5,15 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <type_traits>
 #include <variant>
 #include <vector>
+
+#include "core/problem_spec.hpp"
 
 namespace zg {
 
@@ -60,14 +64,23 @@ struct ArrayRule {
   std::string why_min_entries;  ///< the reason for min_entries, told to the user
 };
 
-/// What kind of value a setting holds; follows from the struct member it fills.
-enum class SettingKind { Number, Integer, IntegerArray };
+/// What kind of value a setting holds; follows from the struct member it fills. A Seed is an
+/// integer member declared with .seed() (0 ... 2^64 - 1); an ExactNumber is a SpecNumber kept
+/// as written; DocsOnly rows (no member) are read by their caller and only shown in the docs.
+enum class SettingKind { Number, Integer, IntegerArray, Seed, ExactNumber, DocsOnly };
 
 /// One setting of the settings struct S (a member of it) in config table [name].
 template <class S>
 struct Setting {
-  using Member =
-      std::variant<double S::*, int S::*, long S::*, std::size_t S::*, std::vector<int> S::*, std::vector<long> S::*>;
+  using Member = std::variant<double S::*,
+                              int S::*,
+                              long S::*,
+                              unsigned S::*,
+                              std::size_t S::*,
+                              std::vector<int> S::*,
+                              std::vector<long> S::*,
+                              SpecNumber S::*,
+                              std::monostate>;
 
   std::string key;       ///< the key in the table
   Member member;         ///< the member it fills; its default is the member's default in S{}
@@ -77,16 +90,38 @@ struct Setting {
   std::string meaning;   ///< one line of Markdown for docs/config.md
   std::string fix;       ///< what to give instead, for a refused number ("give ..."); ", e.g. <default>" follows
   std::string run_rule;  ///< a rule the claim checks when it runs (it needs the problem), docs only
+  std::string cross_rule;    ///< a rule with other keys, checked by the table's reader; docs only
+  bool is_seed = false;      ///< an integer member read as a seed, 0 ... 2^64 - 1
+  std::string required;      ///< non-empty: the key must be given; what to give, told when it is missing
+  std::string example;       ///< the "e.g." of a refusal when the default is no example (required keys)
+  std::string default_text;  ///< docs: the default when it depends on other keys ("top-level `seed`")
+  std::string type_text;     ///< docs: the type of a DocsOnly row ("table", "array of numbers")
+  std::string range_doc;     ///< docs: the range of a DocsOnly row, or one that depends on other keys
 
   Setting(std::string key_, Member member_) : key(std::move(key_)), member(member_) {}
+  /// A row the docs show whose value the table's reader reads by hand (structure, cross-key ranges).
+  static Setting docs_only(std::string key_, std::string type) {
+    Setting s(std::move(key_), std::monostate{});
+    s.type_text = std::move(type);
+    return s;
+  }
   Setting& in(SettingRange r) { return range = r, *this; }
   Setting& entries(ArrayRule a) { return array = std::move(a), *this; }
   Setting& measured_in(std::string u) { return unit = std::move(u), *this; }
   Setting& means(std::string text) { return meaning = std::move(text), *this; }
   Setting& fix_hint(std::string text) { return fix = std::move(text), *this; }
   Setting& checked_at_run(std::string text) { return run_rule = std::move(text), *this; }
+  Setting& checked_with(std::string text) { return cross_rule = std::move(text), *this; }
+  Setting& seed() { return is_seed = true, *this; }
+  Setting& required_as(std::string what) { return required = std::move(what), *this; }
+  Setting& example_value(std::string text) { return example = std::move(text), *this; }
+  Setting& default_shown(std::string text) { return default_text = std::move(text), *this; }
+  Setting& range_shown(std::string text) { return range_doc = std::move(text), *this; }
 
   SettingKind kind() const {
+    if (std::holds_alternative<std::monostate>(member)) return SettingKind::DocsOnly;
+    if (std::holds_alternative<SpecNumber S::*>(member)) return SettingKind::ExactNumber;
+    if (is_seed) return SettingKind::Seed;
     if (std::holds_alternative<double S::*>(member)) return SettingKind::Number;
     if (std::holds_alternative<std::vector<int> S::*>(member) || std::holds_alternative<std::vector<long> S::*>(member))
       return SettingKind::IntegerArray;
@@ -94,22 +129,27 @@ struct Setting {
   }
 };
 
-/// A setting's value as the docs show it: a number, an integer or an array of integers.
-using SettingValue = std::variant<double, long long, std::vector<long long>>;
+/// A setting's value as the docs show it: a number, an integer, an array of integers or an
+/// exact number (as written, or a double), or nothing for a DocsOnly row.
+using SettingValue = std::variant<double, long long, std::vector<long long>, SpecNumber, std::monostate>;
 
 /// The value `setting` has in `settings`; value_of(s, S{}) is its default.
 template <class S>
 SettingValue value_of(const Setting<S>& setting, const S& settings) {
   return std::visit(
-      [&](auto S::*member) -> SettingValue {
-        const auto& v = settings.*member;
-        using V = std::decay_t<decltype(v)>;
-        if constexpr (std::is_same_v<V, double>) {
-          return v;
-        } else if constexpr (std::is_integral_v<V>) {
-          return static_cast<long long>(v);
+      [&](auto member) -> SettingValue {
+        if constexpr (std::is_same_v<decltype(member), std::monostate>) {
+          return std::monostate{};
         } else {
-          return std::vector<long long>(v.begin(), v.end());
+          const auto& v = settings.*member;
+          using V = std::decay_t<decltype(v)>;
+          if constexpr (std::is_same_v<V, double> || std::is_same_v<V, SpecNumber>) {
+            return v;
+          } else if constexpr (std::is_integral_v<V>) {
+            return static_cast<long long>(v);
+          } else {
+            return std::vector<long long>(v.begin(), v.end());
+          }
         }
       },
       setting.member);
@@ -120,6 +160,13 @@ template <class S>
 struct SettingTable {
   std::string name;  ///< the table's key: "certificate" for [certificate]
   std::vector<Setting<S>> settings;
+
+  /// The declaration of `key`, which must be declared.
+  const Setting<S>& at(const std::string& key) const {
+    for (const Setting<S>& s : settings)
+      if (s.key == key) return s;
+    throw std::logic_error("no setting " + key + " in [" + name + "]");
+  }
 
   std::vector<std::string> keys() const {
     std::vector<std::string> out;

@@ -8,13 +8,14 @@
 #include <vector>
 
 #include "core/problem_spec.hpp"
+#include "verify/run_settings.hpp"
 
 namespace zg {
 
 struct RunConfig {
   ProblemSpec problem;
-  unsigned digits = 50;        ///< working precision, decimal digits, kMinDigits..kMaxDigits
-  std::uint64_t seed = 1;      ///< master seed for every random choice of the run
+  unsigned digits = detail::TopLevelSettings{}.digits;   ///< working precision, decimal digits, kMinDigits..kMaxDigits
+  std::uint64_t seed = detail::TopLevelSettings{}.seed;  ///< master seed for every random choice of the run
   std::vector<std::string> claims;  ///< claim ids to run; empty = every registered claim
   std::string source;          ///< file path, or "<embedded default>"
   std::string text;            ///< the configuration exactly as read

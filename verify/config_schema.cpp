@@ -13,15 +13,13 @@
 #include "lemmas/landscape_settings.hpp"
 #include "verify/config_field.hpp"
 #include "verify/random_teacher.hpp"
+#include "verify/run_settings.hpp"
 #include "verify/settings_reader.hpp"
+#include "verify/student_settings.hpp"
+#include "verify/teacher_settings.hpp"
 
 namespace zg::detail {
 namespace {
-
-constexpr std::int64_t kMaxCount = 1000000;     // largest dimension or width
-constexpr std::int64_t kMaxEntries = 10000000;  // largest d x m of a network: 10^7 numbers are
-                                                // ~1 GB at 50 digits; more would exhaust memory
-const char* const kDefaultLambda = "1e-3";
 
 // A double as a person writes it: "20", "12.5".
 std::string decimal_text(double x) {
@@ -35,10 +33,12 @@ std::string count_text(std::size_t n, const std::string& noun, const std::string
   return std::to_string(n) + " " + (n == 1 ? noun : plural.empty() ? noun + "s" : plural);
 }
 
-// The table's own seed, or the master seed when it has none.
-std::uint64_t seed_or(const ConfigTable& table, std::uint64_t master_seed) {
-  const std::optional<ConfigField> f = table.find("seed");
-  return f ? f->seed() : master_seed;
+// The keys of `table` followed by `more`: the keys a ConfigTable allows.
+template <class S>
+std::vector<std::string> keys_and(const SettingTable<S>& table, const std::vector<std::string>& more) {
+  std::vector<std::string> keys = table.keys();
+  keys.insert(keys.end(), more.begin(), more.end());
+  return keys;
 }
 
 // Rows of length d, each nonzero; non-finite entries are rejected by number().
@@ -123,23 +123,26 @@ GeneratedTeacher generated_teacher(const ConfigField& field,
                                    int dimension,
                                    std::uint64_t master_seed,
                                    bool weights_given) {
-  const ConfigTable g(field, {"width", "rank", "min_separation_deg", "signs", "seed", "magnitude"});
+  const ConfigTable g(field, generate_setting_declarations().keys());
+  // Key by key, in the order of the checks before them: a file with several problems is
+  // refused for the same one.
+  const SettingTable<GenerateSettings>& declared = generate_setting_declarations();
+  GenerateSettings settings;
+  settings.seed = master_seed;
+  read_declared(g, declared.at("width"), settings);
   SeparatedDirections request;
   request.dimension = dimension;
-  request.width = static_cast<int>(g.at("width", "the number of teacher directions, >= 1").integer(1, kMaxCount));
+  request.width = settings.width;
   request.rank = std::min(dimension, request.width);
   if (const auto f = g.find("rank")) request.rank = static_cast<int>(f->integer(1, dimension));
-  if (const auto f = g.find("min_separation_deg")) {
-    request.min_separation_deg = f->number().as<double>();
-    if (request.min_separation_deg < 0 || request.min_separation_deg > 90)
-      f->fail("must be between 0 and 90",
-              "give the smallest angle, in degrees, between the lines of any two directions");
-  }
+  read_declared(g, declared.at("min_separation_deg"), settings);
+  request.min_separation_deg = settings.min_separation_deg;
   if (weights_given && (g.has("signs") || g.has("magnitude")))
     field.fail("signs and magnitude conflict with teacher.weights",
                "give either teacher.weights or signs and magnitude");
   check_entries(field, "width", dimension, request.width);
-  boost::random::mt19937_64 engine(seed_or(g, master_seed));
+  read_declared(g, declared.at("seed"), settings);
+  boost::random::mt19937_64 engine(settings.seed);
   SeparatedSearch search = separated_random_directions(request, engine);
   const std::string wanted = count_text(static_cast<std::size_t>(request.width), "direction") + " in rank " +
                              std::to_string(request.rank) +
@@ -164,11 +167,8 @@ GeneratedTeacher generated_teacher(const ConfigField& field,
   for (const std::vector<double>& row : search.directions)
     out.directions.directions.emplace_back(row.begin(), row.end());
   if (weights_given) return out;
-  SpecNumber magnitude(1.0);
-  if (const auto f = g.find("magnitude")) {
-    magnitude = f->number();
-    if (exact_sign(magnitude) <= 0) f->fail("must be positive", "give the absolute value of every teacher weight");
-  }
+  read_declared(g, declared.at("magnitude"), settings);
+  const SpecNumber& magnitude = settings.magnitude;
   const std::optional<ConfigField> signs_field = g.find("signs");
   const std::vector<int> signs =
       signs_field ? read_signs(*signs_field, request.width, engine) : patterned_signs(request.width, true);
@@ -178,9 +178,9 @@ GeneratedTeacher generated_teacher(const ConfigField& field,
 
 TeacherSpec read_teacher(const ConfigTable& root, std::uint64_t master_seed) {
   const ConfigTable t(root.at("teacher", "a [teacher] table, see docs/config.md"),
-                      {"dimension", "weights", "angles_deg", "directions", "generate"});
+                      keys_and(teacher_setting_declarations(), {"angles_deg", "directions", "generate"}));
   TeacherSpec spec;
-  spec.dimension = static_cast<int>(t.at("dimension", "an integer >= 1").integer(1, kMaxCount));
+  read_declared(t, teacher_setting_declarations(), spec);
   const int ways = t.has("angles_deg") + t.has("directions") + t.has("generate");
   if (ways != 1)
     t.field().fail(ways == 0 ? "no directions" : "directions given more than one way",
@@ -216,7 +216,8 @@ std::optional<StudentSpec> read_student(const ConfigTable& root,
                                         std::uint64_t master_seed) {
   const std::optional<ConfigField> field = root.find("student");
   if (!field) return std::nullopt;
-  const ConfigTable s(*field, {"width", "angle_deg", "seed", "directions", "weights"});
+  const ConfigTable s(*field,
+                      keys_and(near_student_setting_declarations(), explicit_student_setting_declarations().keys()));
   const bool near = s.has("width") || s.has("angle_deg") || s.has("seed");
   const bool given = s.has("directions") || s.has("weights");
   if (near == given)
@@ -234,32 +235,26 @@ std::optional<StudentSpec> read_student(const ConfigTable& root,
   if (teacher.dimension < 2)
     s.field().fail("a student near the teacher needs teacher.dimension >= 2 (a direction to rotate towards)",
                    "raise the dimension or give the student's directions and weights");
+  const SettingTable<NearTeacherStudent>& declared = near_student_setting_declarations();
   NearTeacherStudent student;
-  student.width = static_cast<int>(s.at("width", "the number of student neurons, >= 1").integer(1, kMaxCount));
+  student.seed = master_seed;
+  read_declared(s, declared.at("width"), student);
   check_entries(s.at("width", ""), "width", teacher.dimension, student.width);
-  const ConfigField angle = s.at("angle_deg", "the largest rotation away from the teacher, in degrees");
-  student.angle_deg = angle.number().as<double>();
-  if (student.angle_deg < 0 || student.angle_deg > 90)
-    angle.fail("must be between 0 and 90", "give the largest rotation away from the teacher direction, in degrees");
-  student.seed = seed_or(s, master_seed);
+  read_declared(s, declared.at("angle_deg"), student);
+  read_declared(s, declared.at("seed"), student);
   return student;
 }
 
 }  // namespace
 
 RunConfig read_run_config(const nlohmann::json& document, const std::string& source) {
-  const ConfigTable root(ConfigField(document, "", source),
-                         {"digits", "seed", "lambda", "claims", "teacher", "student", "certificate", "algorithm",
-                          "landscape"});
+  const ConfigTable root(ConfigField(document, "", source), top_level_setting_declarations().keys());
+  TopLevelSettings top;
+  read_declared(root, top_level_setting_declarations(), top);
   RunConfig config;
-  if (const auto f = root.find("digits")) config.digits = static_cast<unsigned>(f->integer(kMinDigits, kMaxDigits));
-  if (const auto f = root.find("seed")) config.seed = f->seed();
-  config.problem.lambda = SpecNumber(std::string(kDefaultLambda));
-  if (const auto f = root.find("lambda")) {
-    config.problem.lambda = f->number();
-    if (exact_sign(config.problem.lambda) <= 0)
-      f->fail("must be positive", "give the weight decay as a positive number, e.g. lambda = \"1e-3\"");
-  }
+  config.digits = top.digits;
+  config.seed = top.seed;
+  config.problem.lambda = top.lambda;
   if (const auto f = root.find("claims"))
     for (const ConfigField& id : f->elements("claim ids such as \"H1\"")) config.claims.push_back(id.text());
   config.problem.teacher = read_teacher(root, config.seed);

@@ -8,7 +8,10 @@
 #include "lemmas/algorithm_settings.hpp"
 #include "lemmas/certificate_settings.hpp"
 #include "lemmas/landscape_settings.hpp"
+#include "verify/run_settings.hpp"
 #include "verify/settings_reader.hpp"
+#include "verify/student_settings.hpp"
+#include "verify/teacher_settings.hpp"
 
 namespace zg::detail {
 namespace {
@@ -46,7 +49,12 @@ std::string kind_text(SettingKind kind) {
     case SettingKind::Number:
       return "number";
     case SettingKind::Integer:
+    case SettingKind::Seed:
       return "integer";
+    case SettingKind::ExactNumber:
+      return "number";
+    case SettingKind::DocsOnly:
+      return "";
     case SettingKind::IntegerArray:
       return "array of integers";
   }
@@ -56,6 +64,8 @@ std::string kind_text(SettingKind kind) {
 std::string value_text(const SettingValue& value) {
   if (const double* x = std::get_if<double>(&value)) return "`" + setting_number_text(*x) + "`";
   if (const long long* n = std::get_if<long long>(&value)) return "`" + std::to_string(*n) + "`";
+  if (const SpecNumber* x = std::get_if<SpecNumber>(&value)) return "`" + exact_number_text(*x) + "`";
+  if (std::holds_alternative<std::monostate>(value)) return "";
   std::string out;
   for (long long n : std::get<std::vector<long long>>(value)) out += (out.empty() ? "" : ", ") + std::to_string(n);
   return "`[" + out + "]`";
@@ -66,8 +76,9 @@ std::string range_text(SettingKind kind,
                        const ArrayRule& array,
                        const std::string& run_rule) {
   std::string out;
-  if (kind == SettingKind::Number) out = number_range_text(range);
+  if (kind == SettingKind::Number || kind == SettingKind::ExactNumber) out = number_range_text(range);
   if (kind == SettingKind::Integer) out = integer_range_text(range);
+  if (kind == SettingKind::Seed) out = "0 … 2⁶⁴−1";
   if (kind == SettingKind::IntegerArray) {
     if (array.increasing) out += "increasing, ";
     if (array.min_entries > 0) out += "≥ " + std::to_string(array.min_entries) + " entries, ";
@@ -87,6 +98,12 @@ std::string markdown_table(const std::vector<SettingRow>& rows) {
 
 std::vector<RenderedTable> rendered_settings_tables() {
   return {
+      {top_level_setting_declarations().name, markdown_table(setting_rows(top_level_setting_declarations()))},
+      {teacher_setting_declarations().name, markdown_table(setting_rows(teacher_setting_declarations()))},
+      {generate_setting_declarations().name, markdown_table(setting_rows(generate_setting_declarations()))},
+      {near_student_setting_declarations().name, markdown_table(setting_rows(near_student_setting_declarations()))},
+      {explicit_student_setting_declarations().name,
+       markdown_table(setting_rows(explicit_student_setting_declarations()))},
       {certificate_setting_declarations().name, markdown_table(setting_rows(certificate_setting_declarations()))},
       {landscape_setting_declarations().name, markdown_table(setting_rows(landscape_setting_declarations()))},
       {algorithm_setting_declarations().name, markdown_table(setting_rows(algorithm_setting_declarations()))},

@@ -33,13 +33,19 @@ std::string range_text(SettingKind kind,
 template <class S>
 std::vector<SettingRow> setting_rows(const SettingTable<S>& table) {
   std::vector<SettingRow> rows;
-  for (const Setting<S>& s : table.settings)
+  for (const Setting<S>& s : table.settings) {
+    const bool docs_only = s.kind() == SettingKind::DocsOnly;
+    std::string range = s.range_doc.empty() ? range_text(s.kind(), s.range, s.array, s.run_rule) : s.range_doc;
+    if (!s.cross_rule.empty()) range += ", " + s.cross_rule;
     rows.push_back({s.key,
-                    kind_text(s.kind()),
-                    value_text(value_of(s, S{})),
-                    range_text(s.kind(), s.range, s.array, s.run_rule),
+                    docs_only ? s.type_text : kind_text(s.kind()),
+                    !s.default_text.empty() ? s.default_text
+                    : !s.required.empty()   ? "required"
+                                            : value_text(value_of(s, S{})),
+                    range,
                     s.unit,
                     s.meaning});
+  }
   return rows;
 }
 
@@ -51,6 +57,7 @@ struct RenderedTable {
   std::string name;
   std::string markdown;
 };
+/// The top-level keys, [teacher], [teacher.generate], the two forms of [student],
 /// [certificate], [landscape] and [algorithm], rendered from their declarations.
 std::vector<RenderedTable> rendered_settings_tables();
 

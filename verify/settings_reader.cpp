@@ -63,6 +63,23 @@ double declared_number(const ConfigField& field,
   return x;
 }
 
+std::string exact_number_text(const SpecNumber& x) {
+  if (const double* d = std::get_if<double>(&x.repr)) return setting_number_text(*d);
+  return "\"" + std::get<std::string>(x.repr) + "\"";
+}
+
+SpecNumber declared_exact_number(const ConfigField& field,
+                                 const SettingRange& range,
+                                 const std::string& fix,
+                                 const std::string& example) {
+  // Exact numbers are declared with ends at 0 only (positive(), any_value()), so the exact
+  // sign decides, also for decimals beyond double precision.
+  assert((!range.low || range.low->value == 0) && (!range.high || range.high->value == 0));
+  const SpecNumber x = field.number();
+  if (!range.contains(exact_sign(x))) field.fail(range_problem(range, key_of(field.path())), fix + ", e.g. " + example);
+  return x;
+}
+
 std::int64_t declared_integer(const ConfigField& field, const SettingRange& range) {
   // Integer settings are declared with closed, finite ends (tests/verify/settings_reader_test.cpp).
   assert(range.low && range.low->closed && range.high && range.high->closed);

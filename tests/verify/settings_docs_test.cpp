@@ -54,7 +54,12 @@ TEST_CASE("a doctored settings table is caught as drift and restored by renderin
                "| `batch_size` | integer | `0` | 0 … 10⁸ | samples | finite samples: mini-batch size; `0` is the "
                "full batch |\n",
                "");
-  for (const std::string& doctored : {wrong_default, edited_meaning, deleted_row}) {
+  // The same for a generated table of the problem's keys: [teacher.generate]'s magnitude.
+  const std::string wrong_magnitude =
+      replaced(doc, "| `magnitude` | number | `1` | > 0 |", "| `magnitude` | number | `2` | > 0 |");
+  const std::string deleted_seed_row =
+      replaced(doc, "| `seed` | integer | top-level `seed` | 0 … 2⁶⁴−1 |  | seed of the rotations |\n", "");
+  for (const std::string& doctored : {wrong_default, edited_meaning, deleted_row, wrong_magnitude, deleted_seed_row}) {
     CHECK(doctored != doc);
     CHECK(zg::detail::with_rendered_tables(doctored, "config.md") == doc);
   }
@@ -68,6 +73,8 @@ TEST_CASE("a missing or misplaced marker is refused, naming the table and the ma
       Contains("config.md: [landscape]: no generated table") && Contains("<!-- end settings table [landscape] -->"));
   CHECK_THAT(refusal(replaced(doc, zg::detail::begin_marker("algorithm"), "")),
              Contains("config.md: [algorithm]: no generated table"));
+  CHECK_THAT(refusal(replaced(doc, zg::detail::end_marker("teacher.generate"), "")),
+             Contains("config.md: [teacher.generate]: no generated table"));
   CHECK(refusal(doc).empty());
 }
 

@@ -20,6 +20,10 @@
 #include "lemmas/landscape_settings.hpp"
 #include "tests/support/shell.hpp"
 #include "verify/config.hpp"
+#include "verify/config_field.hpp"
+#include "verify/run_settings.hpp"
+#include "verify/student_settings.hpp"
+#include "verify/teacher_settings.hpp"
 
 using Catch::Matchers::Contains;
 using Catch::Matchers::Equals;
@@ -55,12 +59,22 @@ std::vector<std::string> declaration_problems(const zg::SettingTable<S>& table) 
     const std::string where = table.name + "." + s.key + ": ";
     if (!keys.insert(s.key).second) problems.push_back(where + "declared twice");
     if (s.meaning.empty()) problems.push_back(where + "no meaning");
-    const bool integral = s.kind() != zg::SettingKind::Number;
+    const zg::SettingKind kind = s.kind();
+    const bool integral = kind == zg::SettingKind::Integer || kind == zg::SettingKind::IntegerArray;
+    const bool number = kind == zg::SettingKind::Number || kind == zg::SettingKind::ExactNumber;
     if (integral && !(s.range.low && s.range.low->closed && s.range.high && s.range.high->closed))
       problems.push_back(where + "an integer range needs two closed ends");
-    if (!integral && (s.range.low || s.range.high) && s.fix.empty())
+    if (number && (s.range.low || s.range.high) && s.fix.empty())
       problems.push_back(where + "a bounded number needs a fix hint");
-    const zg::SettingValue d = zg::value_of(s, S{});
+    if (kind == zg::SettingKind::DocsOnly && (s.type_text.empty() || s.default_text.empty()))
+      problems.push_back(where + "a docs-only row needs its type and default");
+    if (kind == zg::SettingKind::ExactNumber &&
+        ((s.range.low && s.range.low->value != 0) || (s.range.high && s.range.high->value != 0)))
+      problems.push_back(where + "an exact number's range may only end at 0");
+    // A required key has no default: its member's value in S{} is never used.
+    const zg::SettingValue d = s.required.empty() ? zg::value_of(s, S{}) : zg::SettingValue(std::monostate{});
+    if (const auto* x = std::get_if<zg::SpecNumber>(&d); x && !s.range.contains(zg::detail::exact_sign(*x)))
+      problems.push_back(where + "default outside its range");
     if (const double* x = std::get_if<double>(&d); x && !s.range.contains(*x))
       problems.push_back(where + "default outside its range");
     if (const long long* n = std::get_if<long long>(&d); n && !s.range.contains(static_cast<double>(*n)))
@@ -142,6 +156,20 @@ TEST_CASE("every settings declaration is well formed: closed integer ranges, def
   CHECK(declaration_problems(zg::certificate_setting_declarations()).empty());
   CHECK(declaration_problems(zg::landscape_setting_declarations()).empty());
   CHECK(declaration_problems(zg::algorithm_setting_declarations()).empty());
+  CHECK(declaration_problems(zg::detail::top_level_setting_declarations()).empty());
+  CHECK(declaration_problems(zg::detail::teacher_setting_declarations()).empty());
+  CHECK(declaration_problems(zg::detail::generate_setting_declarations()).empty());
+  CHECK(declaration_problems(zg::detail::near_student_setting_declarations()).empty());
+  CHECK(declaration_problems(zg::detail::explicit_student_setting_declarations()).empty());
+
+  // Must fail: an exact number with a range that does not end at 0, a docs-only row with no default.
+  zg::SettingTable<zg::detail::TopLevelSettings> top = zg::detail::top_level_setting_declarations();
+  top.settings[2].in(zg::between(zg::open_end(1), zg::open_end(2)));  // lambda
+  top.settings[3].default_text.clear();                               // claims
+  CHECK_THAT(declaration_problems(top),
+             Equals(std::vector<std::string>{"top-level.lambda: an exact number's range may only end at 0",
+                                             "top-level.lambda: default outside its range",
+                                             "top-level.claims: a docs-only row needs its type and default"}));
 
   // Must fail: a default outside its range, a half-open integer range and a repeated key.
   zg::SettingTable<zg::AlgorithmSettings> doctored = zg::algorithm_setting_declarations();
@@ -188,6 +216,34 @@ TEST_CASE("the defaults are the numbers docs/config.md stated before its tables 
   CHECK(a.far_mass_target == 1e-3);
   CHECK(a.sample_counts == std::vector<long>{100, 1000, 10000, 100000});
   CHECK(a.batch_size == 0);
+}
+
+TEST_CASE("the top-level, teacher and student defaults are those docs/config.md stated by hand",
+          "[settings][defaults]") {
+  // Literal defaults from the hand-written tables of docs/config.md at commit 09e3e74 (before
+  // these tables were generated), an independent source.
+  const zg::RunConfig c = zg::parse_config_toml(kTeacher, "plain.toml");
+  CHECK(c.digits == 50);
+  CHECK(c.seed == 1);
+  CHECK(std::get<std::string>(c.problem.lambda.repr) == "1e-3");  // the decimal, not the double
+  // [teacher.generate]: rank min(dimension, width), separation 0, magnitude 1, alternating signs,
+  // seed the top-level seed (the same directions as an explicit seed = 7).
+  const std::string generated = "seed = 7\n[teacher]\ndimension = 3\n[teacher.generate]\nwidth = 2\n";
+  const zg::RunConfig g = zg::parse_config_toml(generated, "g.toml");
+  const zg::RunConfig g7 =
+      zg::parse_config_toml("[teacher]\ndimension = 3\n[teacher.generate]\nwidth = 2\nseed = 7\n", "g7.toml");
+  const auto& rows = std::get<zg::ExplicitDirections>(g.problem.teacher.directions).directions;
+  const auto& rows7 = std::get<zg::ExplicitDirections>(g7.problem.teacher.directions).directions;
+  REQUIRE(rows.size() == 2);
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    for (std::size_t k = 0; k < 3; ++k) CHECK(rows[i][k].as<double>() == rows7[i][k].as<double>());
+  REQUIRE(g.problem.teacher.weights.size() == 2);
+  CHECK(g.problem.teacher.weights[0].as<double>() == 1);
+  CHECK(g.problem.teacher.weights[1].as<double>() == -1);
+  // [student] near the teacher: its seed is the top-level seed.
+  const zg::RunConfig s =
+      zg::parse_config_toml("seed = 9\n" + kTeacher + "[student]\nwidth = 4\nangle_deg = 5\n", "s.toml");
+  CHECK(std::get<zg::NearTeacherStudent>(*s.problem.student).seed == 9);
 }
 
 TEST_CASE("a refused setting names the field, the value, the range in both notations and the fix",
