@@ -99,7 +99,8 @@ std::vector<std::string> static_state_lines(const std::string& text) {
   static const std::regex allowed(
       R"(static\s+constexpr\b|static\s+const\s+ClaimRegistry\s*(&\s*builtin\s*\(|registry\b)|)"
       R"(static\s+std::vector<CheckBinding>\s+bindings\b|)"
-      R"(static\s+const\s+SettingTable<\w+>\s+table\b)");
+      R"(static\s+const\s+SettingTable<\w+>\s+table\b|)"
+      R"(static\s+Setting\s+docs_only\s*\()");  // a named constructor (a function), not a variable
   std::vector<std::string> out;
   std::istringstream in(text);
   std::string line;
@@ -124,6 +125,8 @@ TEST_CASE("the static-state scanner catches the result cache D4 used to keep", "
   CHECK(static_state_lines("static constexpr int kSteps = 300;").empty());
   CHECK(static_state_lines("  static const SettingTable<S> table{").empty());
   CHECK(static_state_lines("  static SettingTable<S> table{").size() == 1);  // writable: could carry a run's edits
+  CHECK(static_state_lines("  static Setting docs_only(std::string key_, std::string type) {").empty());
+  CHECK(static_state_lines("  static Setting last_read;").size() == 1);
 }
 
 TEST_CASE("no lemma module keeps static state between claims or runs", "[claim-results]") {
