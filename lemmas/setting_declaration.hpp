@@ -133,13 +133,37 @@ struct Setting {
 /// exact number (as written, or a double), or nothing for a DocsOnly row.
 using SettingValue = std::variant<double, long long, std::vector<long long>, SpecNumber, std::monostate>;
 
+namespace detail {
+
+template <class M>
+struct member_value {};
+template <class S, class V>
+struct member_value<V S::*> {
+  using type = V;
+};
+
+}  // namespace detail
+
+/// Whether a setting held in a member pointer of type M can exist for S: a member larger
+/// than S itself cannot, and a visit's branch for it is dead code. Visits skip such
+/// branches, which GCC 12 otherwise flags (-Warray-bounds) for a struct as small as
+/// LandscapeSettings, whose only member is one double.
+template <class S, class M>
+inline constexpr bool possible_member_v = sizeof(typename detail::member_value<M>::type) <= sizeof(S);
+
 /// The value `setting` has in `settings`; value_of(s, S{}) is its default.
+// GCC 12 analyses the visit's branches for member types S does not have (dead code: no
+// such Setting can be made) and reports an uninitialised read there after inlining.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 template <class S>
 SettingValue value_of(const Setting<S>& setting, const S& settings) {
   return std::visit(
       [&](auto member) -> SettingValue {
         if constexpr (std::is_same_v<decltype(member), std::monostate>) {
           return std::monostate{};
+        } else if constexpr (!possible_member_v<S, decltype(member)>) {
+          return std::monostate{};  // never taken: no such member exists (possible_member_v)
         } else {
           const auto& v = settings.*member;
           using V = std::decay_t<decltype(v)>;
@@ -154,6 +178,7 @@ SettingValue value_of(const Setting<S>& setting, const S& settings) {
       },
       setting.member);
 }
+#pragma GCC diagnostic pop
 
 /// The declarations of one configuration table, in the order docs/config.md lists them.
 template <class S>

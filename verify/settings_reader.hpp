@@ -54,7 +54,9 @@ void read_declared(const ConfigTable& t, const Setting<S>& declared, S& settings
   if (!f) return;
   std::visit(
       [&](auto member) {
-        if constexpr (!std::is_same_v<decltype(member), std::monostate>) {
+        if constexpr (std::is_same_v<decltype(member), std::monostate>) {
+          return;  // a DocsOnly row: the table's reader reads it
+        } else if constexpr (possible_member_v<S, decltype(member)>) {  // else never taken
           auto& value = settings.*member;
           using V = std::decay_t<decltype(value)>;
           if constexpr (std::is_same_v<V, double>) {
