@@ -14,6 +14,7 @@
 #include <boost/random/normal_distribution.hpp>
 
 #include "core/input_error.hpp"
+#include "tests/support/config_text.hpp"
 #include "tests/support/within_eps.hpp"
 #include "verify/random_teacher.hpp"
 
@@ -73,17 +74,8 @@ std::string describe(const RunConfig& c) {
   return s.str();
 }
 
-const char* const kTeacher = "[teacher]\ndimension = 3\nangles_deg = [0, 90]\nweights = [1, -1]\n";
-
-// The message of the InputError that parsing `text` as bad.toml throws, or "" if none.
-std::string toml_error(const std::string& text) {
-  try {
-    zg::parse_config_toml(text, "bad.toml");
-  } catch (const zg::InputError& e) {
-    return e.what();
-  }
-  return "";
-}
+const char* const kTeacher = zg::test::kTeacherToml;
+using zg::test::toml_error;
 
 std::vector<std::vector<double>> generated_directions(const RunConfig& c) {
   std::vector<std::vector<double>> out;

@@ -15,6 +15,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/input_error.hpp"
+#include "tests/support/config_text.hpp"
 #include "lemmas/algorithm_settings.hpp"
 #include "lemmas/certificate_settings.hpp"
 #include "lemmas/landscape_settings.hpp"
@@ -30,17 +31,8 @@ using Catch::Matchers::Equals;
 
 namespace {
 
-const std::string kTeacher = "[teacher]\ndimension = 3\nangles_deg = [0, 90]\nweights = [1, -1]\n";
-
-// The message of the InputError that reading `text` as bad.toml throws, or "" if none.
-std::string toml_error(const std::string& text) {
-  try {
-    zg::parse_config_toml(text, "bad.toml");
-  } catch (const zg::InputError& e) {
-    return e.what();
-  }
-  return "";
-}
+const std::string kTeacher = zg::test::kTeacherToml;
+using zg::test::toml_error;
 
 // A number written so TOML reads back the same double.
 std::string toml_number(double x) {
