@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <sstream>
 
 #include "lemmas/algorithm_settings.hpp"
@@ -41,15 +42,29 @@ std::vector<std::string> keys_and(const SettingTable<S>& table, const std::vecto
   return keys;
 }
 
-// Rows of length d, each nonzero; non-finite entries are rejected by number().
-std::vector<std::vector<SpecNumber>> direction_rows(const ConfigField& field, int dimension) {
+// Rows of one length, each nonzero; non-finite entries are rejected by number(). The length
+// is `dimension` when one is given, else the first row's: the rows then state the dimension
+// themselves, and a row of another length contradicts the first. `dimension_name` names the
+// given dimension in a refusal ("teacher.dimension").
+std::vector<std::vector<SpecNumber>> direction_rows(const ConfigField& field, std::optional<int> dimension,
+                                                    const std::string& dimension_name) {
   std::vector<std::vector<SpecNumber>> rows;
+  std::string stated;  // what fixed the length, for a row that differs
+  if (dimension) stated = dimension_name + " = " + std::to_string(*dimension);
   for (const ConfigField& row : field.elements("directions, each an array of numbers")) {
     std::vector<SpecNumber> entries = row.numbers();
-    if (entries.size() != static_cast<std::size_t>(dimension))
-      row.fail("has " + count_text(entries.size(), "entry", "entries") +
-                   " but teacher.dimension = " + std::to_string(dimension),
-               "give " + std::to_string(dimension) + " numbers per direction");
+    if (!dimension) {
+      if (entries.empty()) row.fail("is empty", "give the direction's coordinates, one number per input dimension");
+      if (entries.size() > static_cast<std::size_t>(kMaxEntries))
+        row.fail("has " + count_text(entries.size(), "entry", "entries") + ", more than the " +
+                     std::to_string(kMaxEntries) + " weights a network may have",
+                 "lower the dimension");
+      dimension = static_cast<int>(entries.size());
+      stated = row.path() + " has " + std::to_string(*dimension);
+    }
+    if (entries.size() != static_cast<std::size_t>(*dimension))
+      row.fail("has " + count_text(entries.size(), "entry", "entries") + " but " + stated,
+               "give " + std::to_string(*dimension) + " numbers per direction");
     if (std::all_of(entries.begin(), entries.end(), [](const SpecNumber& x) { return exact_sign(x) == 0; }))
       row.fail("zero vector", "give a nonzero direction");
     rows.push_back(std::move(entries));
@@ -186,6 +201,12 @@ TeacherSpec read_teacher(const ConfigTable& root, std::uint64_t master_seed) {
     t.field().fail(ways == 0 ? "no directions" : "directions given more than one way",
                    "give exactly one of angles_deg, directions or [teacher.generate]");
 
+  // The dimension is stated by explicit directions (each row has its length); the other two
+  // ways need it given.
+  const bool dimension_given = t.has("dimension");
+  if (!dimension_given && !t.has("directions"))
+    t.at("dimension", "an integer >= 1; it may be left out only with explicit directions");
+
   std::size_t m_star = 0;
   if (const auto f = t.find("angles_deg")) {
     if (spec.dimension < 2)
@@ -196,8 +217,10 @@ TeacherSpec read_teacher(const ConfigTable& root, std::uint64_t master_seed) {
     m_star = planar.angles_deg.size();
     spec.directions = std::move(planar);
   } else if (const auto f = t.find("directions")) {
-    ExplicitDirections rows{direction_rows(*f, spec.dimension)};
+    ExplicitDirections rows{direction_rows(*f, dimension_given ? std::optional<int>(spec.dimension) : std::nullopt,
+                                           "teacher.dimension")};
     m_star = rows.directions.size();
+    spec.dimension = static_cast<int>(rows.directions.front().size());
     spec.directions = std::move(rows);
   } else {
     GeneratedTeacher g = generated_teacher(*t.find("generate"), spec.dimension, master_seed, t.has("weights"));
@@ -227,7 +250,8 @@ std::optional<StudentSpec> read_student(const ConfigTable& root,
                    "give either width and angle_deg, or directions and weights");
   if (given) {
     ExplicitStudent student;
-    student.directions = direction_rows(s.at("directions", "one array of numbers per neuron"), teacher.dimension);
+    student.directions = direction_rows(s.at("directions", "one array of numbers per neuron"), teacher.dimension,
+                                        "teacher.dimension");
     student.weights = weights_for(s.at("weights", "one number per neuron"), student.directions.size(), false);
     check_entries(s.field(), "neurons", teacher.dimension, static_cast<std::int64_t>(student.directions.size()));
     return student;

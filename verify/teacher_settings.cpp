@@ -10,9 +10,9 @@ const SettingTable<TeacherSpec>& teacher_setting_declarations() {
       {
           Setting<S>("dimension", &S::dimension)
               .in(integers(1, kMaxCount))
-              .required_as("an integer >= 1")
+              .default_shown("the length of the `directions` rows; required with `angles_deg` or `generate`")
               .means("input dimension d; with m* directions, `d × m* ≤ 10⁷` (the same bound holds for the student's "
-                     "`d × m`)"),
+                     "`d × m`). Given with `directions`, every row must have d entries"),
           Setting<S>::docs_only("weights", "array of numbers")
               .default_shown("required (except with `generate`)")
               .range_shown("nonzero")

@@ -155,6 +155,24 @@ TEST_CASE("a TOML float is its binary double, a decimal string is exact at worki
   CHECK(exact(big.problem.teacher.weights) == "[decimal 9007199254740993; ]");
 }
 
+TEST_CASE("explicit directions state the dimension; teacher.dimension may be left out", "[config][dimension]") {
+  const std::string rows = "directions = [[1, 0, 0], [0, \"0.6\", \"0.8\"]]\nweights = [1, -1]\n";
+  const RunConfig inferred = zg::parse_config_toml("[teacher]\n" + rows, "inferred.toml");
+  const RunConfig stated = zg::parse_config_toml("[teacher]\ndimension = 3\n" + rows, "stated.toml");
+  CHECK(inferred.problem.teacher.dimension == 3);
+  CHECK(describe(inferred) == describe(stated));
+  const RunConfig json = zg::parse_config_json(
+      R"({"teacher": {"directions": [[1, 0, 0], [0, "0.6", "0.8"]], "weights": [1, -1]}})", "inferred.json");
+  CHECK(describe(json) == describe(stated));
+  // A student given explicitly is read against the inferred dimension.
+  const RunConfig with_student = zg::parse_config_toml(
+      "[teacher]\n" + rows + "[student]\ndirections = [[1, 0, 0]]\nweights = [1]\n", "student.toml");
+  CHECK(with_student.problem.teacher.dimension == 3);
+  CHECK_THROWS_WITH(zg::parse_config_toml("[teacher]\n" + rows + "[student]\ndirections = [[1, 0]]\nweights = [1]\n",
+                                          "student.toml"),
+                    Catch::Contains("student.directions[0]: has 2 entries but teacher.dimension = 3"));
+}
+
 TEST_CASE("the JSON example equals its TOML twin", "[config][json]") {
   const RunConfig toml = zg::load_config_file(kConfigs + "explicit_small.toml");
   const RunConfig json = zg::load_config_file(kConfigs + "explicit_small.json");
@@ -233,6 +251,15 @@ TEST_CASE("bad input gives one line that names the file, the field and the fix",
       {"weights vs directions",
        "[teacher]\ndimension = 2\nangles_deg = [0, 60, 120]\nweights = [1, -1]\n",
        {"teacher.weights: has 2 weights for 3 directions", "one weight per direction"}},
+      {"rows of two lengths, no dimension given",
+       "[teacher]\ndirections = [[1, 0, 0], [0, 1]]\nweights = [1, 1]\n",
+       {"teacher.directions[1]: has 2 entries but teacher.directions[0] has 3", "give 3 numbers per direction"}},
+      {"an empty first row, no dimension given",
+       "[teacher]\ndirections = [[]]\nweights = [1]\n",
+       {"teacher.directions[0]: is empty"}},
+      {"missing dimension with generated directions",
+       "[teacher]\n[teacher.generate]\nwidth = 2\n",
+       {"teacher.dimension: missing", "only with explicit directions"}},
       {"row length vs dimension",
        "[teacher]\ndimension = 3\ndirections = [[1, 0, 0], [0, 1]]\nweights = [1, 1]\n",
        {"teacher.directions[1]: has 2 entries but teacher.dimension = 3"}},
