@@ -8,6 +8,8 @@ packages=(
   libboost-dev libgmp-dev libmpfr-dev libmpfi-dev libflint-arb-dev
   libeigen3-dev catch2 libcli11-dev libtoml11-dev nlohmann-json3-dev libfmt-dev
   libbenchmark-dev libxml2-utils gnuplot-nox
+  # Sweeps on several processes or machines (docs/scale-out.md): Open MPI and mpirun.
+  libopenmpi-dev openmpi-bin
   # scripts/fuzz.sh: clang with its libFuzzer runtime; python3 (tomllib) writes JSON seeds.
   clang libclang-rt-14-dev python3
   # --format pdf: pdflatex and latexmk, pgfplots (texlive-pictures), booktabs and

@@ -226,6 +226,9 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   } catch (const InputError& e) {
     err << "verify: " << e.what() << "\n";
     return kExitUsage;
+  } catch (const SweepFailure& e) {
+    err << "verify: " << e.what() << "\n";
+    return kExitSweepFailure;
   }
 }
 

@@ -1,13 +1,16 @@
 // The `verify` command line: list, run, report, eval and sweep. Exit codes: 0 nothing
 // failed, 1 some claim failed, 2 usage or input error (or, for `report`, a format that
 // could not be made), 3 nothing failed but something inconclusive, 4 nothing failed but
-// --fail-on regression found a regression against the --baseline.
+// --fail-on regression found a regression against the --baseline; for `sweep`, 1 means a
+// task's computation failed (its message names the rank; the finished tasks stay in the
+// checkpoint for --resume).
 #pragma once
 
 #include <iosfwd>
 
 namespace zg {
 
+inline constexpr int kExitSweepFailure = 1;
 inline constexpr int kExitUsage = 2;
 inline constexpr int kExitRegression = 4;
 

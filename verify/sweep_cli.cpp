@@ -5,6 +5,10 @@
 
 #include <fmt/format.h>
 
+#include "core/input_error.hpp"
+#include "verify/cli.hpp"
+#include "verify/sweep_checkpoint.hpp"
+#include "verify/sweep_cli_common.hpp"
 #include "verify/sweep_report.hpp"
 
 namespace zg {
@@ -28,6 +32,7 @@ CLI::App* add_sweep_command(CLI::App& app, SweepCommandLine& line) {
   cert->add_option("--dimension", o.dimension, "Dimension d (2: the circle; > 2: the disc of the span)")
       ->capture_default_str();
   cert->add_option("--out", o.out_dir, "Folder for sweep_certificate.{csv,md} and the plot")->capture_default_str();
+  add_checkpoint_options(cert, line.checkpoint, line.resume);
   return cert;
 }
 
@@ -37,18 +42,22 @@ int command_sweep_certificate(const SweepCommandLine& line, std::ostream& out, s
   options.families = parse_sweep_families(line.families);
   validate_sweep_options(options);
 
-  SweepProgress report;
-  if (progress)
-    report = [&err](std::size_t i, std::size_t n, const SweepPoint& p) {
-      err << fmt::format("[{}/{}] {} Δ = {}°: rho_eta {}\n",
-                         i + 1,
-                         n,
-                         to_string(p.family),
-                         p.delta_deg,
-                         p.singular ? std::string("(no certificate)") : to_decimal(p.rho_eta, 6))
-          << std::flush;
-    };
-  const SweepResult result = run_sweep(options, report);
+  const std::unique_ptr<SweepRanks> ranks = sweep_ranks();
+  SweepExecution execution;
+  execution.checkpoint_dir = checkpoint_folder(line.checkpoint, options.out_dir);
+  execution.resume = line.resume;
+  ProgressLine progress_line_printer(err, "points");
+  if (progress && ranks->rank() == 0)
+    execution.progress = [&](const SweepProgressInfo& info) { progress_line_printer.show(info); };
+  SweepResult result;
+  try {
+    result = run_sweep(options, execution, ranks.get());
+  } catch (const InputError&) {
+    if (ranks->rank() != 0) return kExitUsage;  // every rank refuses alike; rank 0 says why
+    throw;
+  }
+  progress_line_printer.finish();
+  if (ranks->rank() != 0) return 0;
   const SweepFiles files = write_sweep_files(result, options.out_dir);
 
   out << sweep_text_table(result) << "\n";
@@ -56,6 +65,7 @@ int command_sweep_certificate(const SweepCommandLine& line, std::ostream& out, s
   out << fmt::format("\n{} points in {:.1f} s\n", result.points.size(), result.seconds);
   for (const std::string& w : files.warnings) err << "verify: warning: " << w << "\n";
   for (const std::string& path : files.written) out << "wrote " << path << "\n";
+  remove_checkpoint(execution.checkpoint_dir);  // the outputs hold everything it saved
   return 0;
 }
 

@@ -7,9 +7,11 @@
 #include <limits>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "core/input_error.hpp"
 #include "lemmas/certificate_checks.hpp"
+#include "verify/sweep_point_record.hpp"
 
 namespace zg {
 namespace {
@@ -154,19 +156,40 @@ TeacherSpec sweep_teacher(SweepFamily family, double delta_deg, int dimension) {
   return t;
 }
 
-SweepResult run_sweep(const SweepOptions& options, const SweepProgress& progress) {
+std::string sweep_fingerprint(const SweepOptions& o) {
+  std::vector<std::string> families;
+  for (SweepFamily f : o.families) families.push_back(to_string(f));
+  return nlohmann::json{{"families", families},
+                        {"from_deg", o.from_deg},
+                        {"to_deg", o.to_deg},
+                        {"steps", o.steps},
+                        {"digits", o.digits},
+                        {"seed", o.seed},
+                        {"start_points", o.start_points},
+                        {"dimension", o.dimension}}
+      .dump();
+}
+
+SweepResult run_sweep(const SweepOptions& options, const SweepExecution& execution, SweepRanks* ranks) {
   validate_sweep_options(options);
   const auto start = std::chrono::steady_clock::now();
   SweepResult result;
   result.options = options;
   const std::vector<double> grid = sweep_grid(options);
-  const std::size_t total = grid.size() * options.families.size();
   ScopedDigits precision(options.digits);
-  for (SweepFamily family : options.families)
-    for (double delta : grid) {
-      result.points.push_back(measure(family, delta, options));
-      if (progress) progress(result.points.size() - 1, total, result.points.back());
-    }
+  // Task i is family i / |grid| at grid point i % |grid|: the result's order.
+  SweepJob job;
+  job.name = "certificate";
+  job.fingerprint = sweep_fingerprint(options);
+  job.tasks = grid.size() * options.families.size();
+  job.compute = [&](std::uint64_t task) {
+    return sweep_point_record(measure(options.families[task / grid.size()], grid[task % grid.size()], options));
+  };
+  std::unique_ptr<SweepRanks> alone;
+  if (ranks == nullptr) ranks = (alone = single_process_ranks()).get();
+  // Every point, the serial ones too, is rendered from its record: one path to the outputs.
+  for (const std::string& record : run_sweep_job(job, execution, *ranks))
+    result.points.push_back(parse_sweep_point_record(record));
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return result;
 }

@@ -12,6 +12,8 @@
 
 #include "core/numeric_types.hpp"
 #include "core/problem_spec.hpp"
+#include "verify/sweep_engine.hpp"
+#include "verify/sweep_ranks.hpp"
 
 namespace zg {
 
@@ -78,14 +80,18 @@ struct SweepResult {
   double seconds = 0;              ///< wall time of run_sweep
 };
 
-/// Called after each point (for progress display); may be empty.
-using SweepProgress = std::function<void(std::size_t index, std::size_t total, const SweepPoint& done)>;
+/// The options every point depends on (the output folder aside), as canonical JSON text:
+/// the checkpoint's fingerprint (verify/sweep_checkpoint.hpp).
+std::string sweep_fingerprint(const SweepOptions& options);
 
 /// Runs the sweep at options.digits: for each family and Δ, certificate_for and
-/// decay_search_for (lemmas/certificate_checks.hpp). Validates first (InputError).
-/// Guarantee: estimates, deterministic for a seed; a singular system is a recorded
-/// outcome, never an exception.
-SweepResult run_sweep(const SweepOptions& options, const SweepProgress& progress = {});
+/// decay_search_for (lemmas/certificate_checks.hpp), one engine task per point
+/// (verify/sweep_engine.hpp) on `ranks` (this process alone when null), with the
+/// checkpoint and progress of `execution`. Validates first (InputError). On rank 0 the
+/// result holds every point; on other ranks none. Guarantee: estimates, deterministic for
+/// a seed, whatever the ranks, their number and the checkpoint; a singular system is a
+/// recorded outcome, never an exception.
+SweepResult run_sweep(const SweepOptions& options, const SweepExecution& execution = {}, SweepRanks* ranks = nullptr);
 
 /// Where along its grid a family is non-degenerate.
 struct FamilyOnset {

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# The MPI sweeps against the serial one (docs/scale-out.md): `verify sweep certificate`
+# under `mpirun -n 1`, `-n 2` and `-n 3` writes the bytes the plain process writes (the
+# Markdown's run time aside); a 2-rank run killed with SIGTERM after its first results and
+# resumed with --resume writes them too (that a resumed run computes only the missing tasks
+# is tests/verify/sweep_engine_test.cpp's).
+# Usage: sweep_mpi_test.sh VERIFY_EXE MPIRUN
+set -euo pipefail
+verify=$1
+mpirun=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+launch=("$mpirun" --oversubscribe)
+[ "$(id -u)" -ne 0 ] || launch+=(--allow-run-as-root)
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+# The outputs of a sweep folder, the run time of its summary replaced.
+outputs() {
+  cat "$1/sweep_certificate.csv"
+  sed -E 's/points in [0-9.]+ s/points in T s/' "$1/sweep_certificate.md"
+}
+
+small=(sweep certificate --families equal,opposite,three --steps 8 --start-points 300)
+"$verify" "${small[@]}" --out "$work/serial" >/dev/null
+for n in 1 2 3; do
+  "${launch[@]}" -n "$n" "$verify" "${small[@]}" --out "$work/n$n" >/dev/null
+  cmp <(outputs "$work/serial") <(outputs "$work/n$n") || fail "-n $n differs from the serial sweep"
+  [ ! -e "$work/n$n/checkpoint" ] || fail "-n $n left its checkpoint behind"
+done
+echo "ok: -n 1, 2, 3 write the serial sweep's outputs"
+
+# Kill part-way: long enough (about 10 s on one core) that SIGTERM lands mid-sweep.
+long=(sweep certificate --families equal,opposite,three --steps 24 --start-points 3000 --dimension 3)
+"$verify" "${long[@]}" --out "$work/whole" >/dev/null
+"${launch[@]}" -n 2 "$verify" "${long[@]}" --out "$work/killed" >/dev/null 2>&1 &
+pid=$!
+finished() { cat "$work/killed/checkpoint/"*.jsonl 2>/dev/null | grep -c '"task"' || true; }
+for _ in $(seq 600); do
+  [ "$(finished)" -ge 3 ] && break
+  kill -0 "$pid" 2>/dev/null || break
+  sleep 0.1
+done
+kill -TERM "$pid" 2>/dev/null || fail "the 2-rank run ended before it could be killed"
+wait "$pid" && fail "the killed run exited 0"
+done_before=$(finished)
+total=$((3 * 24))
+[ "$done_before" -ge 3 ] && [ "$done_before" -lt "$total" ] || fail "killed with $done_before of $total finished"
+if "$verify" "${long[@]}" --out "$work/killed" >/dev/null 2>"$work/refusal"; then
+  fail "a rerun without --resume went over the checkpoint"
+fi
+grep -q -- "--resume" "$work/refusal" || fail "the refusal does not name --resume: $(cat "$work/refusal")"
+"${launch[@]}" -n 2 "$verify" "${long[@]}" --out "$work/killed" --resume >/dev/null
+cmp <(outputs "$work/whole") <(outputs "$work/killed") || fail "the resumed sweep differs from the uninterrupted one"
+echo "ok: killed with $done_before of $total points finished; resumed to the uninterrupted sweep's outputs"
