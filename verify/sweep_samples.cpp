@@ -2,16 +2,22 @@
 #include "verify/sweep_samples.hpp"
 
 #include <filesystem>
+#include <memory>
+#include <stdexcept>
 #include <ostream>
 #include <system_error>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "core/input_error.hpp"
 #include "reports/atomic_file.hpp"
 #include "reports/markdown_table.hpp"
 #include "reports/plot.hpp"
+#include "verify/cli.hpp"
 #include "verify/config.hpp"
+#include "verify/sweep_checkpoint.hpp"
+#include "verify/sweep_cli_common.hpp"
 #include "verify/text_table.hpp"
 
 namespace zg {
@@ -104,27 +110,83 @@ void validate_sample_sweep(const SampleSweepOptions& o) {
   if (!(o.horizon > 0)) throw InputError("--horizon", "", "not positive", "use a positive number, e.g. 10");
 }
 
-std::vector<SampleSweepPoint> run_sample_sweep(
-    const SampleSweepOptions& o,
-    const SpanTeacher& teacher,
-    const std::function<void(std::size_t, std::size_t, const SampleSweepPoint&)>& on_point,
-    const std::function<void(const EpochRecord&)>& on_epoch) {
-  std::vector<SampleSweepPoint> points;
-  const std::size_t total = o.samples.size() * o.dimensions.size();
-  for (int d : o.dimensions) {
-    const Network<double> t = embed_teacher(teacher, d);
-    for (long n : o.samples) {
-      SampleChainOptions c;
-      c.samples = n;
-      c.batch_size = o.batch_size;
-      c.pairs = o.pairs;
-      c.schedule = {1e-2, 0.5, o.epochs};
-      c.horizon = o.horizon;
-      c.seed = o.seed;
-      points.push_back(SampleSweepPoint{n, d, run_sample_chain(t, c, on_epoch)});
-      if (on_point) on_point(points.size() - 1, total, points.back());
-    }
+std::string sample_sweep_fingerprint(const SampleSweepOptions& o, const SpanTeacher& teacher) {
+  const Network<double> t = embedded_teacher(teacher, teacher.coords.rows());
+  std::vector<double> weights(t.a.data(), t.a.data() + t.a.size());
+  std::vector<double> coords(t.W.data(), t.W.data() + t.W.size());  // column-major, r x m*
+  return nlohmann::json{{"samples", o.samples},
+                        {"dimensions", o.dimensions},
+                        {"batch", o.batch_size},
+                        {"pairs", o.pairs},
+                        {"epochs", o.epochs},
+                        {"horizon", o.horizon},
+                        {"seed", o.seed},
+                        {"teacher_weights", weights},
+                        {"teacher_span_coords", coords}}
+      .dump();
+}
+
+std::string sample_point_record(const SampleSweepPoint& p) {
+  const SampleChainResult& r = p.result;
+  return nlohmann::json{{"dimension", p.dimension},
+                        {"samples", p.samples},
+                        {"train_loss", r.train_loss},
+                        {"test_error", r.test_error},
+                        {"stage2_test_error", r.stage2_test_error},
+                        {"max_angle_deg", r.max_angle_deg},
+                        {"far_mass", r.far_mass},
+                        {"steps", r.steps},
+                        {"seconds", r.seconds}}
+      .dump();
+}
+
+SampleSweepPoint parse_sample_point_record(const std::string& record) {
+  const nlohmann::json j = nlohmann::json::parse(record, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded() || !j.is_object()) throw std::invalid_argument("sample sweep record: not a JSON object");
+  try {
+    SampleSweepPoint p;
+    p.dimension = j.at("dimension").get<int>();
+    p.samples = j.at("samples").get<long>();
+    SampleChainResult& r = p.result;
+    r.train_loss = j.at("train_loss").get<double>();
+    r.test_error = j.at("test_error").get<double>();
+    r.stage2_test_error = j.at("stage2_test_error").get<double>();
+    r.max_angle_deg = j.at("max_angle_deg").get<double>();
+    r.far_mass = j.at("far_mass").get<double>();
+    r.steps = j.at("steps").get<long>();
+    r.seconds = j.at("seconds").get<double>();
+    return p;
+  } catch (const nlohmann::json::exception& e) {
+    throw std::invalid_argument(std::string("sample sweep record: ") + e.what());
   }
+}
+
+std::vector<SampleSweepPoint> run_sample_sweep(const SampleSweepOptions& o,
+                                               const SpanTeacher& teacher,
+                                               const SweepExecution& execution,
+                                               SweepRanks* ranks) {
+  // Task k is dimension k / |samples| at sample size k % |samples|: d outermost.
+  SweepJob job;
+  job.name = "samples";
+  job.fingerprint = sample_sweep_fingerprint(o, teacher);
+  job.tasks = o.samples.size() * o.dimensions.size();
+  job.compute = [&](std::uint64_t task) {
+    const int d = o.dimensions[task / o.samples.size()];
+    const long n = o.samples[task % o.samples.size()];
+    SampleChainOptions c;
+    c.samples = n;
+    c.batch_size = o.batch_size;
+    c.pairs = o.pairs;
+    c.schedule = {1e-2, 0.5, o.epochs};
+    c.horizon = o.horizon;
+    c.seed = o.seed;
+    return sample_point_record(SampleSweepPoint{n, d, run_sample_chain(embed_teacher(teacher, d), c)});
+  };
+  std::unique_ptr<SweepRanks> alone;
+  if (ranks == nullptr) ranks = (alone = single_process_ranks()).get();
+  std::vector<SampleSweepPoint> points;
+  for (const std::string& record : run_sweep_job(job, execution, *ranks))
+    points.push_back(parse_sample_point_record(record));
   return points;
 }
 
@@ -151,6 +213,7 @@ CLI::App* add_sweep_samples_command(CLI::App& sweep, SampleSweepOptions& o) {
   cmd->add_option("--seed", o.seed, "Seed of the samples and the initial directions")->capture_default_str();
   cmd->add_option("--config", o.config_path, "Configuration whose teacher is used (default: the embedded one)");
   cmd->add_option("--out", o.out_dir, "Folder for sweep_samples.{csv,md} and the plot")->capture_default_str();
+  add_checkpoint_options(cmd, o.checkpoint, o.resume);
   return cmd;
 }
 
@@ -165,20 +228,22 @@ int command_sweep_samples(const SampleSweepOptions& o, std::ostream& out, std::o
   }();
   for (int d : o.dimensions) embed_teacher(teacher, d);  // a bad dimension fails before any work
 
-  std::function<void(std::size_t, std::size_t, const SampleSweepPoint&)> on_point;
-  std::function<void(const EpochRecord&)> on_epoch;
-  if (progress) {
-    on_epoch = [&err](const EpochRecord& e) {
-      err << fmt::format("  epoch {:2d}  lambda {:.2e}  {:7d} steps  loss {:.3e}\n", e.epoch, e.lambda, e.steps, e.end.loss)
-          << std::flush;
-    };
-    on_point = [&err](std::size_t i, std::size_t n, const SampleSweepPoint& p) {
-      err << fmt::format("[{}/{}] d = {}, n = {}: test error {:.3e}, max angle {:.2f} deg, {:.1f} s\n", i + 1, n,
-                         p.dimension, p.samples, p.result.test_error, p.result.max_angle_deg, p.result.seconds)
-          << std::flush;
-    };
+  const std::unique_ptr<SweepRanks> ranks = sweep_ranks();
+  SweepExecution execution;
+  execution.checkpoint_dir = checkpoint_folder(o.checkpoint, o.out_dir);
+  execution.resume = o.resume;
+  ProgressLine progress_line_printer(err, "points");
+  if (progress && ranks->rank() == 0)
+    execution.progress = [&](const SweepProgressInfo& info) { progress_line_printer.show(info); };
+  std::vector<SampleSweepPoint> points;
+  try {
+    points = run_sample_sweep(o, teacher, execution, ranks.get());
+  } catch (const InputError&) {
+    if (ranks->rank() != 0) return kExitUsage;  // every rank refuses alike; rank 0 says why
+    throw;
   }
-  const std::vector<SampleSweepPoint> points = run_sample_sweep(o, teacher, on_point, on_epoch);
+  progress_line_printer.finish();
+  if (ranks->rank() != 0) return 0;
 
   std::error_code error;
   std::filesystem::create_directories(o.out_dir, error);
@@ -207,6 +272,7 @@ int command_sweep_samples(const SampleSweepOptions& o, std::ostream& out, std::o
   out << format_text_table(rows) << "\n";
   if (plot.status != PlotStatus::Rendered) err << "verify: warning: plot " << kPlotStem << ": " << plot.message << "\n";
   for (const std::string& path : written) out << "wrote " << path << "\n";
+  remove_checkpoint(execution.checkpoint_dir);  // the outputs hold everything it saved
   return 0;
 }
 

@@ -12,6 +12,7 @@
 
 #include "core/sample_chain.hpp"
 #include "lemmas/span_teacher.hpp"
+#include "verify/sweep_engine.hpp"
 
 namespace zg {
 
@@ -25,6 +26,8 @@ struct SampleSweepOptions {
   std::uint64_t seed = 1;
   std::string config_path;  ///< the teacher's configuration ("" = embedded default)
   std::string out_dir = "sweep";
+  std::string checkpoint;   ///< "" = <out_dir>/checkpoint (docs/scale-out.md)
+  bool resume = false;
 };
 
 struct SampleSweepPoint {
@@ -40,13 +43,23 @@ void validate_sample_sweep(const SampleSweepOptions& options);
 
 /// The chain at every (d, n), d outermost; the teacher of the configuration re-embedded in
 /// R^d as claims S1 and S2 embed it (lemmas/span_teacher.hpp: its span coordinates on the
-/// first r axes), so its geometry is the same at every d.
-/// `on_point` hears each finished point; `on_epoch` each finished epoch (progress).
-std::vector<SampleSweepPoint> run_sample_sweep(
-    const SampleSweepOptions& options,
-    const SpanTeacher& teacher,
-    const std::function<void(std::size_t, std::size_t, const SampleSweepPoint&)>& on_point = {},
-    const std::function<void(const EpochRecord&)>& on_epoch = {});
+/// first r axes), so its geometry is the same at every d. One engine task per point
+/// (verify/sweep_engine.hpp) on `ranks` (this process alone when null), with the
+/// checkpoint and progress of `execution`. On rank 0 every point, on other ranks none;
+/// the same points whatever the ranks (each point's `seconds` aside).
+std::vector<SampleSweepPoint> run_sample_sweep(const SampleSweepOptions& options,
+                                               const SpanTeacher& teacher,
+                                               const SweepExecution& execution = {},
+                                               SweepRanks* ranks = nullptr);
+
+/// The options and the teacher every point depends on, as canonical JSON text (the
+/// checkpoint's fingerprint): the output folder and the configuration's path aside.
+std::string sample_sweep_fingerprint(const SampleSweepOptions& options, const SpanTeacher& teacher);
+
+/// A point as the engine's record, every double in the shortest text that reads back to
+/// it, and back. The parse throws std::invalid_argument for a text of another shape.
+std::string sample_point_record(const SampleSweepPoint& point);
+SampleSweepPoint parse_sample_point_record(const std::string& record);
 
 /// Header "dimension,samples,train_loss,test_error,stage2_test_error,max_angle_deg,far_mass,steps,seconds".
 std::string sample_sweep_csv(const std::vector<SampleSweepPoint>& points);

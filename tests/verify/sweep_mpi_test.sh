@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The MPI sweeps against the serial one (docs/scale-out.md): `verify sweep certificate`
-# under `mpirun -n 1`, `-n 2` and `-n 3` writes the bytes the plain process writes (the
-# Markdown's run time aside); a 2-rank run killed with SIGTERM after its first results and
+# under `mpirun -n 1`, `-n 2` and `-n 3`, and `verify sweep samples` under `-n 2`, write the
+# bytes the plain process writes (run times aside); a 2-rank run killed with SIGTERM after its first results and
 # resumed with --resume writes them too (that a resumed run computes only the missing tasks
 # is tests/verify/sweep_engine_test.cpp's).
 # Usage: sweep_mpi_test.sh VERIFY_EXE MPIRUN
@@ -27,7 +27,19 @@ for n in 1 2 3; do
   cmp <(outputs "$work/serial") <(outputs "$work/n$n") || fail "-n $n differs from the serial sweep"
   [ ! -e "$work/n$n/checkpoint" ] || fail "-n $n left its checkpoint behind"
 done
-echo "ok: -n 1, 2, 3 write the serial sweep's outputs"
+echo "ok: -n 1, 2, 3 write the serial certificate sweep's outputs"
+
+# The sample sweep: its CSV without the last column (each point's seconds) and its summary.
+sample_outputs() {
+  cut -d, -f1-8 "$1/sweep_samples.csv"
+  cat "$1/sweep_samples.md"
+}
+samples=(sweep samples --samples 100,400 --dimensions 4,8 --pairs 8 --epochs 2)
+"$verify" "${samples[@]}" --out "$work/samples_serial" >/dev/null
+"${launch[@]}" -n 2 "$verify" "${samples[@]}" --out "$work/samples_n2" >/dev/null
+cmp <(sample_outputs "$work/samples_serial") <(sample_outputs "$work/samples_n2") ||
+  fail "the 2-rank sample sweep differs from the serial one"
+echo "ok: -n 2 writes the serial sample sweep's outputs"
 
 # Kill part-way: long enough (about 10 s on one core) that SIGTERM lands mid-sweep.
 long=(sweep certificate --families equal,opposite,three --steps 24 --start-points 3000 --dimension 3)
