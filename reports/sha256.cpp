@@ -1,89 +1,25 @@
-// SHA-256 after FIPS 180-4 §6.2: pad to a multiple of 512 bits (a 1 bit, zeros, the
-// 64-bit message length), then 64 rounds per block over the eight working variables.
+// SHA-256 through OpenSSL's one-shot EVP_Digest (reports/sha256.hpp).
 #include "reports/sha256.hpp"
 
 #include <array>
-#include <cstdint>
+#include <stdexcept>
 #include <string>
 
 #include <fmt/format.h>
+#include <openssl/evp.h>
 
 namespace zg {
-namespace {
-
-// FIPS 180-4 §4.2.2: the first 32 bits of the fractional parts of the cube roots of the
-// first 64 primes.
-constexpr std::array<std::uint32_t, 64> kRound = {
-    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
-
-// §5.3.3: the first 32 bits of the fractional parts of the square roots of the first 8 primes.
-constexpr std::array<std::uint32_t, 8> kInitial = {
-    0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
-
-constexpr std::uint32_t rotr(std::uint32_t x, unsigned n) { return (x >> n) | (x << (32 - n)); }
-
-void compress(std::array<std::uint32_t, 8>& h, const unsigned char* block) {
-  std::array<std::uint32_t, 64> w{};
-  for (unsigned t = 0; t < 16; ++t)
-    w[t] = (std::uint32_t(block[4 * t]) << 24) | (std::uint32_t(block[4 * t + 1]) << 16) |
-           (std::uint32_t(block[4 * t + 2]) << 8) | std::uint32_t(block[4 * t + 3]);
-  for (unsigned t = 16; t < 64; ++t) {
-    const std::uint32_t s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3);
-    const std::uint32_t s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10);
-    w[t] = w[t - 16] + s0 + w[t - 7] + s1;
-  }
-  std::uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], k = h[7];
-  for (unsigned t = 0; t < 64; ++t) {
-    const std::uint32_t big_s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25);
-    const std::uint32_t ch = (e & f) ^ (~e & g);
-    const std::uint32_t t1 = k + big_s1 + ch + kRound[t] + w[t];
-    const std::uint32_t big_s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22);
-    const std::uint32_t maj = (a & b) ^ (a & c) ^ (b & c);
-    const std::uint32_t t2 = big_s0 + maj;
-    k = g;
-    g = f;
-    f = e;
-    e = d + t1;
-    d = c;
-    c = b;
-    b = a;
-    a = t1 + t2;
-  }
-  h[0] += a;
-  h[1] += b;
-  h[2] += c;
-  h[3] += d;
-  h[4] += e;
-  h[5] += f;
-  h[6] += g;
-  h[7] += k;
-}
-
-}  // namespace
 
 std::string sha256_hex(const std::string& data) {
-  std::array<std::uint32_t, 8> h = kInitial;
-  const std::size_t whole = data.size() / 64 * 64;
-  const auto* bytes = reinterpret_cast<const unsigned char*>(data.data());
-  for (std::size_t i = 0; i < whole; i += 64) compress(h, bytes + i);
-
-  // Padding (§5.1.1): the tail, a 0x80 byte, zeros to 56 mod 64, the bit length big-endian.
-  std::string tail = data.substr(whole);
-  tail += static_cast<char>(0x80);
-  while (tail.size() % 64 != 56) tail += '\0';
-  const std::uint64_t bits = static_cast<std::uint64_t>(data.size()) * 8;
-  for (int shift = 56; shift >= 0; shift -= 8) tail += static_cast<char>((bits >> shift) & 0xff);
-  for (std::size_t i = 0; i < tail.size(); i += 64) compress(h, reinterpret_cast<const unsigned char*>(tail.data()) + i);
-
+  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+  unsigned int length = 0;
+  // EVP_Digest fails only when libcrypto cannot allocate or has no SHA-256 provider: a
+  // broken installation, not bad input, so it is not an InputError.
+  if (EVP_Digest(data.data(), data.size(), digest.data(), &length, EVP_sha256(), nullptr) != 1 || length != 32)
+    throw std::runtime_error("sha256_hex: OpenSSL EVP_Digest(SHA-256) failed");
   std::string hex;
-  for (const std::uint32_t word : h) hex += fmt::format("{:08x}", word);
+  hex.reserve(2 * length);
+  for (unsigned int i = 0; i < length; ++i) hex += fmt::format("{:02x}", digest[i]);
   return hex;
 }
 

@@ -1,6 +1,6 @@
-// SHA-256 (FIPS 180-4), for the configuration fingerprint every report records. A small
-// self-contained implementation: the project links no crypto library, and a digest of a
-// few kilobytes of TOML needs no speed. Tested against the NIST example vectors.
+// SHA-256 (FIPS 180-4), for the configuration fingerprint every report records and the
+// digests of attached certificates. Computed by OpenSSL's EVP interface (libcrypto);
+// tests/reports/sha256_test.cpp checks it against the NIST example vectors.
 #pragma once
 
 #include <string>

@@ -10,6 +10,8 @@ packages=(
   libbenchmark-dev libxml2-utils gnuplot-nox
   # Sweeps on several processes or machines (docs/scale-out.md): Open MPI and mpirun.
   libopenmpi-dev openmpi-bin
+  # reports/: SHA-256 (libcrypto), the JUnit XML writer (libxml2), UTF-8 decoding (utfcpp).
+  libssl-dev libxml2-dev libutfcpp-dev
   # scripts/fuzz.sh: clang with its libFuzzer runtime; python3 (tomllib) writes JSON seeds.
   clang libclang-rt-14-dev python3
   # --format pdf: pdflatex and latexmk, pgfplots (texlive-pictures), booktabs and
