@@ -1,8 +1,9 @@
-// A minimal XML 1.0 writer for the JUnit report: escaping, two-space indentation, and
-// elements closed by RAII scopes (after Catch2's XmlWriter::ScopedElement) so that an
-// early return cannot leave a tag open.
+// The XML 1.0 writer of the JUnit report: libxml2's xmlTextWriter with two-space
+// indentation, and elements closed by RAII scopes (after Catch2's
+// XmlWriter::ScopedElement) so that an early return cannot leave a tag open.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -10,12 +11,10 @@
 
 namespace zg::detail {
 
-/// `text` made safe for XML 1.0 character data (attribute = false) or a double-quoted
-/// attribute value (attribute = true): & < > " ' become entities, and so do tab, line feed
-/// and carriage return inside attributes, which parsers would otherwise normalise away.
-/// Code points XML 1.0 forbids (most C0 controls, U+FFFE, U+FFFF) and invalid UTF-8
-/// become U+FFFD: XML 1.0 has no way to write them, not even as character references.
-std::string xml_escape(std::string_view text, bool attribute);
+/// `text` with every code point XML 1.0 cannot hold (most C0 controls, U+FFFE, U+FFFF)
+/// and every byte of invalid UTF-8 replaced by U+FFFD: XML 1.0 has no way to write them,
+/// not even as character references, and libxml2 would copy them through.
+std::string replace_non_xml_chars(std::string_view text);
 
 class XmlWriter final {
  public:
@@ -35,8 +34,13 @@ class XmlWriter final {
 
   /// Starts the document with the XML declaration (UTF-8).
   XmlWriter();
+  ~XmlWriter();
+  XmlWriter(const XmlWriter&) = delete;
+  XmlWriter& operator=(const XmlWriter&) = delete;
 
-  /// <name attributes> ... </name>, closed when the returned scope ends.
+  /// <name attributes> ... </name>, closed when the returned scope ends. Attribute values
+  /// and text are escaped: & < > " ' become entities, and inside attributes so do tab,
+  /// line feed and carriage return, which parsers would otherwise normalise away.
   [[nodiscard]] ScopedElement scoped_element(const std::string& name, const Attributes& attributes);
   /// <name attributes/>
   void empty_element(const std::string& name, const Attributes& attributes);
@@ -44,14 +48,16 @@ class XmlWriter final {
   void text_element(const std::string& name, const Attributes& attributes, const std::string& text);
 
   /// The document so far; every scope must have been closed.
-  const std::string& str() const;
+  std::string str();
 
  private:
-  void start_tag(const std::string& name, const Attributes& attributes);
+  struct Impl;
+
+  void start_element(const std::string& name, const Attributes& attributes);
   void end_element();
 
-  std::string out_;
-  std::vector<std::string> open_;  ///< names of the elements not yet closed
+  std::unique_ptr<Impl> impl_;
+  std::size_t open_ = 0;  ///< elements not yet closed
 };
 
 }  // namespace zg::detail
