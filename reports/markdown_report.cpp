@@ -13,8 +13,8 @@
 #include <fmt/format.h>
 
 #include "core/claim_record.hpp"
+#include "reports/aligned_table.hpp"
 #include "reports/display_format.hpp"
-#include "reports/markdown_table.hpp"
 #include "reports/report_document.hpp"
 #include "reports/sha256.hpp"
 

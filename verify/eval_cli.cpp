@@ -6,9 +6,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "reports/aligned_table.hpp"
 #include "verify/command_common.hpp"
 #include "verify/eval_command.hpp"
-#include "verify/text_table.hpp"
 
 namespace zg {
 namespace {
@@ -21,7 +21,7 @@ void print_json_or_text(const nlohmann::ordered_json& j, bool as_json, std::ostr
   std::vector<std::vector<std::string>> rows{{"quantity", "value"}};
   for (const auto& [key, value] : j.items())
     rows.push_back({key, value.is_string() ? value.get<std::string>() : value.dump()});
-  out << format_text_table(rows);
+  out << detail::render_text_table(rows);
 }
 
 }  // namespace

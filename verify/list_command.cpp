@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "lemmas/claim_registry.hpp"
-#include "verify/text_table.hpp"
+#include "reports/aligned_table.hpp"
 
 namespace zg {
 
@@ -18,7 +18,7 @@ int command_list(std::ostream& out) {
   std::vector<std::vector<std::string>> rows{{"id", "title", "kind", "paper"}};
   for (const ClaimSpec& c : ClaimRegistry::builtin().claims())
     rows.push_back({c.id, c.title, to_string(c.rigor), c.paper_location});
-  out << format_text_table(rows);
+  out << detail::render_text_table(rows);
   return 0;
 }
 

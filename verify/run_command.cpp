@@ -7,11 +7,11 @@
 #include <fmt/format.h>
 
 #include "lemmas/claim_registry.hpp"
+#include "reports/aligned_table.hpp"
 #include "reports/display_format.hpp"
 #include "reports/publish.hpp"
 #include "verify/build_info.hpp"
 #include "verify/runner.hpp"
-#include "verify/text_table.hpp"
 
 namespace zg {
 
@@ -82,7 +82,7 @@ int command_run(const RunOptions& o, std::ostream& out, std::ostream& err) {
                     std::to_string(r.digits),
                     fmt::format("{:.2f} s", r.seconds),
                     r.title});
-  out << format_text_table(rows);
+  out << detail::render_text_table(rows);
   const Summary s = summarize(report.claims);
   out << fmt::format("\n{} passed, {} failed, {} inconclusive, {} skipped in {:.1f} s\n",
                      s.pass,

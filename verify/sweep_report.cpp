@@ -8,9 +8,8 @@
 #include <fmt/format.h>
 
 #include "core/input_error.hpp"
+#include "reports/aligned_table.hpp"
 #include "reports/atomic_file.hpp"
-#include "reports/markdown_table.hpp"
-#include "verify/text_table.hpp"
 
 namespace zg {
 namespace {
@@ -67,7 +66,7 @@ const std::vector<std::string> kDisplayHeader{
 std::string sweep_text_table(const SweepResult& result) {
   std::vector<std::vector<std::string>> rows{kDisplayHeader};
   for (std::vector<std::string>& row : display_rows(result)) rows.push_back(std::move(row));
-  return format_text_table(rows);
+  return detail::render_text_table(rows);
 }
 
 std::string sweep_csv(const SweepResult& result) {

@@ -11,14 +11,13 @@
 #include <nlohmann/json.hpp>
 
 #include "core/input_error.hpp"
+#include "reports/aligned_table.hpp"
 #include "reports/atomic_file.hpp"
-#include "reports/markdown_table.hpp"
 #include "reports/plot.hpp"
 #include "verify/cli.hpp"
 #include "verify/config.hpp"
 #include "verify/sweep_checkpoint.hpp"
 #include "verify/sweep_cli_common.hpp"
-#include "verify/text_table.hpp"
 
 namespace zg {
 namespace {
@@ -269,7 +268,7 @@ int command_sweep_samples(const SampleSweepOptions& o, std::ostream& out, std::o
 
   std::vector<std::vector<std::string>> rows{kHeader};
   for (const SampleSweepPoint& p : points) rows.push_back(row_of(p));
-  out << format_text_table(rows) << "\n";
+  out << detail::render_text_table(rows) << "\n";
   if (plot.status != PlotStatus::Rendered) err << "verify: warning: plot " << kPlotStem << ": " << plot.message << "\n";
   for (const std::string& path : written) out << "wrote " << path << "\n";
   remove_checkpoint(execution.checkpoint_dir);  // the outputs hold everything it saved
