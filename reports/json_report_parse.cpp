@@ -1,6 +1,7 @@
-// parse_report_json: reads back what render_json (json_report.cpp) writes. Every field is
-// required and type-checked; an error names the source and the field's path in the
-// document ("claims[2].measurements.residual.value"), also when the text breaks off.
+// parse_report_json: reads back what render_json (json_report.cpp) writes. Each record
+// (claim, margin, measurement, figure, baseline, ...) has an nlohmann from_json; every
+// field is required and type-checked, and an error names the source and the field's path
+// in the document ("claims[2].measurements.residual.value"), also when the text breaks off.
 #include "reports/report_writer.hpp"
 
 #include <algorithm>
@@ -85,6 +86,26 @@ std::string without_exception_id(const std::string& what) {
   return end == std::string::npos ? what : what.substr(end + 2);
 }
 
+/// "claims[0].margin" for the value at `target` inside `root` ("" for the root itself).
+/// Searched only once an error is found: from_json sees a value, never its path. The walk
+/// keeps its own stack, so a hostile, deeply nested document cannot overflow the C++ one.
+std::string path_in_document(const Json& root, const Json* target) {
+  std::vector<std::pair<const Json*, std::string>> pending{{&root, ""}};
+  while (!pending.empty()) {
+    auto [value, path] = std::move(pending.back());
+    pending.pop_back();
+    if (value == target) return path;
+    if (value->is_array()) {
+      for (std::size_t i = 0; i < value->size(); ++i)
+        pending.emplace_back(&(*value)[i], path + "[" + std::to_string(i) + "]");
+    } else if (value->is_object()) {
+      for (const auto& member : value->items())
+        pending.emplace_back(&member.value(), path.empty() ? member.key() : path + "." + member.key());
+    }
+  }
+  return "";  // unreachable: every FieldError points into the document being read
+}
+
 /// Relative, without "..": a path that cannot leave the report folder.
 bool safe_relative_path(const std::string& path) {
   if (path.empty() || path.front() == '/' || path.find('\0') != std::string::npos) return false;
@@ -104,263 +125,278 @@ const char* type_name(const Json& j) {
   return j.type_name();
 }
 
-/// A JSON object being read, with its path for error messages.
-class ObjectReader final {
- public:
-  ObjectReader(const Json& object, std::string path, const std::string& source)
-      : object_(object), path_(std::move(path)), source_(source) {}
-
-  std::string string(const char* key) const {
-    const Json& j = field(key);
-    if (!j.is_string()) fail(key, expected("a string", j));
-    return j.get<std::string>();
-  }
-
-  /// A number, or NaN for null (how render_json writes a non-finite value).
-  double number(const char* key) const {
-    const Json& j = field(key);
-    if (j.is_null()) return std::numeric_limits<double>::quiet_NaN();
-    if (!j.is_number()) fail(key, expected("a number", j));
-    return j.get<double>();
-  }
-
-  std::uint64_t count(const char* key, std::uint64_t largest) const {
-    const Json& j = field(key);
-    if (!j.is_number_unsigned()) fail(key, expected("a non-negative integer", j));
-    const std::uint64_t n = j.get<std::uint64_t>();
-    if (n > largest) fail(key, std::to_string(n) + " is larger than " + std::to_string(largest));
-    return n;
-  }
-
-  bool boolean(const char* key) const {
-    const Json& j = field(key);
-    if (!j.is_boolean()) fail(key, expected("true or false", j));
-    return j.get<bool>();
-  }
-
-  bool is_null(const char* key) const { return field(key).is_null(); }
-  bool has(const char* key) const { return object_.contains(key); }
-
-  /// An array field whose elements are all strings.
-  std::vector<std::string> strings(const char* key) const {
-    std::vector<std::string> out;
-    for (const auto& [path, j] : elements(key)) {
-      if (!j->is_string()) throw InputError(source_, path, expected("a string", *j), kFix);
-      out.push_back(j->get<std::string>());
-    }
-    return out;
-  }
-
-  /// An array field whose elements are numbers (null read as NaN).
-  std::vector<double> numbers(const char* key) const {
-    std::vector<double> out;
-    for (const auto& [path, j] : elements(key)) {
-      if (j->is_null()) {
-        out.push_back(std::numeric_limits<double>::quiet_NaN());
-        continue;
-      }
-      if (!j->is_number()) throw InputError(source_, path, expected("a number", *j), kFix);
-      out.push_back(j->get<double>());
-    }
-    return out;
-  }
-
-  ObjectReader object(const char* key) const { return as_object(field(key), child(key)); }
-
-  /// The string members of an object field, in document order.
-  std::vector<std::pair<std::string, std::string>> string_members(const char* key) const {
-    const ObjectReader outer = object(key);
-    std::vector<std::pair<std::string, std::string>> out;
-    for (const auto& [name, value] : outer.object_.items()) {
-      if (!value.is_string()) throw InputError(source_, outer.path_ + "." + name, expected("a string", value), kFix);
-      out.emplace_back(name, value.get<std::string>());
-    }
-    return out;
-  }
-
-  /// The elements of an array field, each required to be an object.
-  std::vector<ObjectReader> objects(const char* key) const {
-    const Json& j = field(key);
-    if (!j.is_array()) fail(key, expected("an array", j));
-    std::vector<ObjectReader> elements;
-    for (std::size_t i = 0; i < j.size(); ++i)
-      elements.push_back(as_object(j[i], child(key) + "[" + std::to_string(i) + "]"));
-    return elements;
-  }
-
-  /// The members of an object field, in document order, each required to be an object.
-  std::vector<std::pair<std::string, ObjectReader>> members(const char* key) const {
-    const ObjectReader outer = object(key);
-    std::vector<std::pair<std::string, ObjectReader>> out;
-    for (const auto& [name, value] : outer.object_.items())
-      out.emplace_back(name, as_object(value, outer.path_ + "." + name));
-    return out;
-  }
-
-  [[noreturn]] void fail(const char* key, const std::string& problem) const {
-    throw InputError(source_, child(key), problem, kFix);
-  }
-
- private:
-  std::string child(const char* key) const { return path_.empty() ? key : path_ + "." + key; }
-
-  std::vector<std::pair<std::string, const Json*>> elements(const char* key) const {
-    const Json& j = field(key);
-    if (!j.is_array()) fail(key, expected("an array", j));
-    std::vector<std::pair<std::string, const Json*>> out;
-    for (std::size_t i = 0; i < j.size(); ++i) out.emplace_back(child(key) + "[" + std::to_string(i) + "]", &j[i]);
-    return out;
-  }
-
-  const Json& field(const char* key) const {
-    const auto it = object_.find(key);
-    if (it == object_.end()) fail(key, "missing");
-    return *it;
-  }
-
-  ObjectReader as_object(const Json& j, const std::string& path) const {
-    if (!j.is_object()) throw InputError(source_, path, expected("an object", j), kFix);
-    return ObjectReader(j, path, source_);
-  }
-
-  static std::string expected(const std::string& what, const Json& found) {
-    return "expected " + what + ", found " + type_name(found);
-  }
-
-  const Json& object_;
-  std::string path_;
-  const std::string& source_;
+/// A field that is missing, of the wrong type or breaking a rule, thrown by the readers
+/// below and caught by parse_report_json, which locates `at` in the document and throws
+/// the InputError. `at` is the object holding field `key`, or the bad value itself when
+/// `key` is empty. Not an exception type of its own: it never leaves this file.
+struct FieldError {
+  const Json* at;
+  std::string key;
+  std::string problem;
 };
 
-CertificateRef read_certificate_ref(const ObjectReader& in) {
-  CertificateRef ref{in.string("path"), in.string("sha256")};
-  if (!safe_relative_path(ref.path)) in.fail("path", "\"" + ref.path + "\" is not a relative path inside the report folder");
-  const bool hex64 =
-      ref.sha256.size() == 64 && ref.sha256.find_first_not_of("0123456789abcdef") == std::string::npos;
-  if (!hex64) in.fail("sha256", "\"" + ref.sha256 + "\" is not 64 lowercase hexadecimal digits");
-  return ref;
+[[noreturn]] void fail(const Json& at, std::string key, std::string problem) {
+  throw FieldError{&at, std::move(key), std::move(problem)};
 }
 
-ClaimResult read_claim(const ObjectReader& in) {
-  ClaimResult c;
-  c.id = in.string("id");
-  c.title = in.string("title");
-  c.module = in.string("module");
-  c.statement = in.string("statement");
-  c.statement_latex = in.string("statement_latex");
-  c.paper_location = in.string("paper_location");
-  const std::string verdict = in.string("verdict");
-  if (const std::optional<Verdict> v = verdict_from_string(verdict)) {
-    c.verdict = *v;
-  } else {
-    in.fail("verdict", "\"" + verdict + "\" is not PASS, FAIL, INCONCLUSIVE or SKIPPED");
-  }
-  const std::string rigor = in.string("rigor");
-  if (const std::optional<Rigor> r = rigor_from_string(rigor)) {
-    c.rigor = *r;
-  } else {
-    in.fail("rigor", "\"" + rigor + "\" is not a rigour level (identity, statistical, ...)");
-  }
-  const ObjectReader margin = in.object("margin");
-  c.margin = Margin{margin.number("value"), margin.string("unit"), margin.string("text")};
-  c.explanation = in.string("explanation");
-  c.digits = static_cast<unsigned>(in.count("digits", std::numeric_limits<unsigned>::max()));
-  if (in.has("digits_confirmed")) {  // optional: see json_report.cpp
-    c.confirmed_digits = static_cast<unsigned>(in.count("digits_confirmed", std::numeric_limits<unsigned>::max()));
-    if (c.confirmed_digits <= c.digits) in.fail("digits_confirmed", "must exceed \"digits\"");
-  }
-  c.seconds = in.number("seconds");
-  for (const auto& [name, m] : in.members("measurements"))
-    c.measurements.push_back(
-        Measurement{name, m.string("value"), m.string("error"), m.string("unit"), m.string("description")});
-  for (const ObjectReader& a : in.objects("artefacts")) {
-    Artefact artefact{a.string("path"), a.string("kind"), a.string("description")};
-    // Re-rendering copies artefacts by these paths: they must stay inside the folder.
-    if (!safe_relative_path(artefact.path))
-      a.fail("path", "\"" + artefact.path + "\" is not a relative path inside the report folder");
-    c.artefacts.push_back(std::move(artefact));
-  }
-  // Optional: only claims that wrote a proof certificate have them, "certificate" (the
-  // main one) and "certificates" (all, the main one first) together.
-  if (in.has("certificate")) {
-    c.certificate = read_certificate_ref(in.object("certificate"));
-    if (!in.has("certificates")) in.fail("certificates", "is missing beside \"certificate\"");
-    for (const ObjectReader& r : in.objects("certificates")) c.certificates.push_back(read_certificate_ref(r));
-    if (c.certificates.empty() || c.certificates.front().path != c.certificate->path ||
-        c.certificates.front().sha256 != c.certificate->sha256)
-      in.fail("certificates", "must list \"certificate\" first");
-  } else if (in.has("certificates")) {
-    in.fail("certificate", "is missing beside \"certificates\"");
-  }
-  return c;
+std::string expected(const std::string& what, const Json& found) {
+  return "expected " + what + ", found " + type_name(found);
 }
 
-Figure read_figure(const ObjectReader& in, const std::string& claim_id) {
-  Figure f;
-  f.claim_id = claim_id;
-  f.name = in.string("name");
-  if (!safe_relative_path(f.name) || f.name.find('/') != std::string::npos)
-    in.fail("name", "\"" + f.name + "\" is not a file stem");
-  f.title = in.string("title");
-  f.xlabel = in.string("xlabel");
-  f.ylabel = in.string("ylabel");
-  f.log_x = in.boolean("log_x");
-  f.log_y = in.boolean("log_y");
-  for (const ObjectReader& s : in.objects("series")) {
-    FigureSeries series{s.string("label"), s.string("style"), 0};
-    if (series.style != "lines" && series.style != "points" && series.style != "linespoints")
-      s.fail("style", "\"" + series.style + "\" is not lines, points or linespoints");
-    series.rows = static_cast<std::size_t>(s.count("rows", std::numeric_limits<std::uint32_t>::max()));
-    f.series.push_back(std::move(series));
-  }
-  f.vertical_markers = in.numbers("vertical_markers");
-  f.marker_labels = in.strings("marker_labels");
-  return f;
+const Json& member(const Json& object, const char* key) {
+  const auto it = object.find(key);
+  if (it == object.end()) fail(object, key, "missing");
+  return *it;
 }
 
-BaselineComparison read_baseline(const ObjectReader& in) {
-  BaselineComparison b;
-  b.source = in.string("source");
-  b.git_commit = in.string("git_commit");
-  b.started_at = in.string("started_at");
-  for (const ObjectReader& c : in.objects("changes")) {
-    BaselineChange change;
-    change.claim_id = c.string("claim");
-    change.item = c.string("item");
-    const std::string kind = c.string("kind");
-    if (const std::optional<BaselineChange::Kind> k = baseline_change_kind_from_string(kind)) {
-      change.kind = *k;
-    } else {
-      c.fail("kind", "\"" + kind + "\" is not a kind of change (verdict_changed, value_moved, ...)");
-    }
-    change.before = c.string("before");
-    change.after = c.string("after");
-    change.difference = c.string("difference");
-    change.tolerance = c.string("tolerance");
-    change.regression = c.boolean("regression");
-    b.changes.push_back(std::move(change));
-  }
-  const std::uint64_t stated = in.count("regressions", std::numeric_limits<std::uint32_t>::max());
-  if (stated != b.regressions())
-    in.fail("regressions", "says " + std::to_string(stated) + " but the changes give " + std::to_string(b.regressions()));
-  return b;
+/// A value read as T: a record through its from_json below (after checking that it is
+/// an object), a scalar through one of the specialisations that follow.
+template <class Record>
+Record as(const Json& j) {
+  if (!j.is_object()) fail(j, "", expected("an object", j));
+  return j.get<Record>();
+}
+
+template <>
+std::string as<std::string>(const Json& j) {
+  if (!j.is_string()) fail(j, "", expected("a string", j));
+  return j.get<std::string>();
+}
+
+/// A number, or NaN for null (how render_json writes a non-finite value).
+template <>
+double as<double>(const Json& j) {
+  if (j.is_null()) return std::numeric_limits<double>::quiet_NaN();
+  if (!j.is_number()) fail(j, "", expected("a number", j));
+  return j.get<double>();
+}
+
+template <>
+bool as<bool>(const Json& j) {
+  if (!j.is_boolean()) fail(j, "", expected("true or false", j));
+  return j.get<bool>();
+}
+
+template <class T>
+T field(const Json& object, const char* key) {
+  return as<T>(member(object, key));
+}
+
+/// An array field, each element read as T.
+template <class T>
+std::vector<T> list(const Json& object, const char* key) {
+  const Json& j = member(object, key);
+  if (!j.is_array()) fail(j, "", expected("an array", j));
+  std::vector<T> out;
+  for (const Json& element : j) out.push_back(as<T>(element));
+  return out;
+}
+
+/// An object field whose members are read one by one (measurements, libraries).
+const Json& object_field(const Json& object, const char* key) {
+  const Json& j = member(object, key);
+  if (!j.is_object()) fail(j, "", expected("an object", j));
+  return j;
+}
+
+std::uint64_t count(const Json& object, const char* key, std::uint64_t largest) {
+  const Json& j = member(object, key);
+  if (!j.is_number_unsigned()) fail(j, "", expected("a non-negative integer", j));
+  const std::uint64_t n = j.get<std::uint64_t>();
+  if (n > largest) fail(j, "", std::to_string(n) + " is larger than " + std::to_string(largest));
+  return n;
 }
 
 /// The summary is derived from the claims; a mismatch means the file was edited or cut.
-void check_summary(const ObjectReader& summary, const Summary& s) {
+void check_summary(const Json& summary, const Summary& s) {
   const std::pair<const char*, int> expected[] = {{"pass", s.pass},
                                                   {"fail", s.fail},
                                                   {"inconclusive", s.inconclusive},
                                                   {"skipped", s.skipped},
                                                   {"total", s.total()}};
   for (const auto& [key, n] : expected) {
-    const std::uint64_t stated = summary.count(key, std::numeric_limits<int>::max());
+    const std::uint64_t stated = count(summary, key, std::numeric_limits<int>::max());
     if (stated != static_cast<std::uint64_t>(n))
-      summary.fail(key, "says " + std::to_string(stated) + " but the claims give " + std::to_string(n));
+      fail(summary, key, "says " + std::to_string(stated) + " but the claims give " + std::to_string(n));
   }
 }
 
 }  // namespace
+
+// The records' from_json, found by nlohmann's adl_serializer through argument-dependent
+// lookup, so they live in namespace zg beside the records (an unnamed namespace would hide
+// them from that lookup). Fields are read in document order: the first bad one is named.
+
+void from_json(const Json& j, Margin& m) {
+  m.value = field<double>(j, "value");
+  m.unit = field<std::string>(j, "unit");
+  m.text = field<std::string>(j, "text");
+}
+
+/// All but the name, which is the member's key in "measurements".
+void from_json(const Json& j, Measurement& m) {
+  m.value = field<std::string>(j, "value");
+  m.error = field<std::string>(j, "error");
+  m.unit = field<std::string>(j, "unit");
+  m.description = field<std::string>(j, "description");
+}
+
+void from_json(const Json& j, Artefact& a) {
+  a.path = field<std::string>(j, "path");
+  a.kind = field<std::string>(j, "kind");
+  a.description = field<std::string>(j, "description");
+  // Re-rendering copies artefacts by these paths: they must stay inside the folder.
+  if (!safe_relative_path(a.path))
+    fail(j, "path", "\"" + a.path + "\" is not a relative path inside the report folder");
+}
+
+void from_json(const Json& j, CertificateRef& ref) {
+  ref.path = field<std::string>(j, "path");
+  ref.sha256 = field<std::string>(j, "sha256");
+  if (!safe_relative_path(ref.path))
+    fail(j, "path", "\"" + ref.path + "\" is not a relative path inside the report folder");
+  const bool hex64 = ref.sha256.size() == 64 && ref.sha256.find_first_not_of("0123456789abcdef") == std::string::npos;
+  if (!hex64) fail(j, "sha256", "\"" + ref.sha256 + "\" is not 64 lowercase hexadecimal digits");
+}
+
+void from_json(const Json& j, ClaimResult& c) {
+  c.id = field<std::string>(j, "id");
+  c.title = field<std::string>(j, "title");
+  c.module = field<std::string>(j, "module");
+  c.statement = field<std::string>(j, "statement");
+  c.statement_latex = field<std::string>(j, "statement_latex");
+  c.paper_location = field<std::string>(j, "paper_location");
+  const std::string verdict = field<std::string>(j, "verdict");
+  if (const std::optional<Verdict> v = verdict_from_string(verdict)) {
+    c.verdict = *v;
+  } else {
+    fail(j, "verdict", "\"" + verdict + "\" is not PASS, FAIL, INCONCLUSIVE or SKIPPED");
+  }
+  const std::string rigor = field<std::string>(j, "rigor");
+  if (const std::optional<Rigor> r = rigor_from_string(rigor)) {
+    c.rigor = *r;
+  } else {
+    fail(j, "rigor", "\"" + rigor + "\" is not a rigour level (identity, statistical, ...)");
+  }
+  c.margin = field<Margin>(j, "margin");
+  c.explanation = field<std::string>(j, "explanation");
+  c.digits = static_cast<unsigned>(count(j, "digits", std::numeric_limits<unsigned>::max()));
+  if (j.contains("digits_confirmed")) {  // optional: see json_report.cpp
+    c.confirmed_digits = static_cast<unsigned>(count(j, "digits_confirmed", std::numeric_limits<unsigned>::max()));
+    if (c.confirmed_digits <= c.digits) fail(j, "digits_confirmed", "must exceed \"digits\"");
+  }
+  c.seconds = field<double>(j, "seconds");
+  for (const auto& m : object_field(j, "measurements").items()) {
+    c.measurements.push_back(as<Measurement>(m.value()));
+    c.measurements.back().name = m.key();
+  }
+  c.artefacts = list<Artefact>(j, "artefacts");
+  // Optional: only claims that wrote a proof certificate have them, "certificate" (the
+  // main one) and "certificates" (all, the main one first) together.
+  if (j.contains("certificate")) {
+    c.certificate = field<CertificateRef>(j, "certificate");
+    if (!j.contains("certificates")) fail(j, "certificates", "is missing beside \"certificate\"");
+    c.certificates = list<CertificateRef>(j, "certificates");
+    if (c.certificates.empty() || c.certificates.front().path != c.certificate->path ||
+        c.certificates.front().sha256 != c.certificate->sha256)
+      fail(j, "certificates", "must list \"certificate\" first");
+  } else if (j.contains("certificates")) {
+    fail(j, "certificate", "is missing beside \"certificates\"");
+  }
+}
+
+void from_json(const Json& j, FigureSeries& s) {
+  s.label = field<std::string>(j, "label");
+  s.style = field<std::string>(j, "style");
+  if (s.style != "lines" && s.style != "points" && s.style != "linespoints")
+    fail(j, "style", "\"" + s.style + "\" is not lines, points or linespoints");
+  s.rows = static_cast<std::size_t>(count(j, "rows", std::numeric_limits<std::uint32_t>::max()));
+}
+
+/// All but the claim id, which is that of the claim holding "figures".
+void from_json(const Json& j, Figure& f) {
+  f.name = field<std::string>(j, "name");
+  if (!safe_relative_path(f.name) || f.name.find('/') != std::string::npos)
+    fail(j, "name", "\"" + f.name + "\" is not a file stem");
+  f.title = field<std::string>(j, "title");
+  f.xlabel = field<std::string>(j, "xlabel");
+  f.ylabel = field<std::string>(j, "ylabel");
+  f.log_x = field<bool>(j, "log_x");
+  f.log_y = field<bool>(j, "log_y");
+  f.series = list<FigureSeries>(j, "series");
+  f.vertical_markers = list<double>(j, "vertical_markers");
+  f.marker_labels = list<std::string>(j, "marker_labels");
+}
+
+void from_json(const Json& j, BaselineChange& change) {
+  change.claim_id = field<std::string>(j, "claim");
+  change.item = field<std::string>(j, "item");
+  const std::string kind = field<std::string>(j, "kind");
+  if (const std::optional<BaselineChange::Kind> k = baseline_change_kind_from_string(kind)) {
+    change.kind = *k;
+  } else {
+    fail(j, "kind", "\"" + kind + "\" is not a kind of change (verdict_changed, value_moved, ...)");
+  }
+  change.before = field<std::string>(j, "before");
+  change.after = field<std::string>(j, "after");
+  change.difference = field<std::string>(j, "difference");
+  change.tolerance = field<std::string>(j, "tolerance");
+  change.regression = field<bool>(j, "regression");
+}
+
+void from_json(const Json& j, BaselineComparison& b) {
+  b.source = field<std::string>(j, "source");
+  b.git_commit = field<std::string>(j, "git_commit");
+  b.started_at = field<std::string>(j, "started_at");
+  b.changes = list<BaselineChange>(j, "changes");
+  const std::uint64_t stated = count(j, "regressions", std::numeric_limits<std::uint32_t>::max());
+  if (stated != b.regressions())
+    fail(j,
+         "regressions",
+         "says " + std::to_string(stated) + " but the changes give " + std::to_string(b.regressions()));
+}
+
+void from_json(const Json& j, BuildProvenance& b) {
+  b.compiler = field<std::string>(j, "compiler");
+  b.flags = field<std::string>(j, "flags");
+  b.build_type = field<std::string>(j, "build_type");
+  for (const auto& library : object_field(j, "libraries").items())
+    b.libraries.push_back({library.key(), as<std::string>(library.value())});
+}
+
+void from_json(const Json& j, ReportDocument& doc) {
+  RunReport& r = doc.run;
+  r.tool = field<std::string>(j, "tool");
+  r.version = field<std::string>(j, "version");
+  r.git_commit = field<std::string>(j, "git_commit");
+  doc.build = field<BuildProvenance>(j, "build");
+  r.paper = field<std::string>(j, "paper");
+  const Json& config = object_field(j, "config");
+  r.config_source = field<std::string>(config, "source");
+  const std::string digest = field<std::string>(config, "sha256");
+  r.config_text = field<std::string>(config, "text");
+  if (digest != sha256_hex(r.config_text))
+    fail(config, "sha256", "does not match the SHA-256 of config.text (the report was edited or damaged)");
+  r.digits = static_cast<unsigned>(count(j, "digits", std::numeric_limits<unsigned>::max()));
+  r.seed = count(j, "seed", std::numeric_limits<std::uint64_t>::max());
+  r.started_at = field<std::string>(j, "started_at");
+  r.seconds = field<double>(j, "seconds");
+  r.host = field<std::string>(j, "host");
+  // Each claim, then its figures (a claim's "figures" belong to the document, not the
+  // claim record), so that errors come in document order.
+  const Json& claims = member(j, "claims");
+  if (!claims.is_array()) fail(claims, "", expected("an array", claims));
+  for (const Json& claim : claims) {
+    r.claims.push_back(as<ClaimResult>(claim));
+    for (Figure& f : list<Figure>(claim, "figures")) {
+      f.claim_id = r.claims.back().id;
+      doc.figures.push_back(std::move(f));
+    }
+  }
+  check_summary(object_field(j, "summary"), summarize(r.claims));
+  const Json& baseline = member(j, "baseline");
+  if (!baseline.is_null()) doc.baseline = as<BaselineComparison>(baseline);
+}
 
 ReportDocument parse_report_json(const std::string& text, const std::string& source) {
   PathTracker tracker;
@@ -376,40 +412,19 @@ ReportDocument parse_report_json(const std::string& text, const std::string& sou
   if (!root.is_object())
     throw InputError(source, "", std::string("expected a JSON object, found ") + type_name(root), kFix);
 
-  const ObjectReader in(root, "", source);
   // A JSON file from elsewhere is told apart before any field-by-field complaint.
   if (!root.contains("tool") || !root["tool"].is_string() || root["tool"].get<std::string>() != "verify")
-    throw InputError(source, "tool", "this JSON is not a report of verify (no \"tool\": \"verify\")",
+    throw InputError(source,
+                     "tool",
+                     "this JSON is not a report of verify (no \"tool\": \"verify\")",
                      "give the report.json a `verify run` wrote");
-  ReportDocument doc;
-  RunReport& r = doc.run;
-  r.tool = in.string("tool");
-  r.version = in.string("version");
-  r.git_commit = in.string("git_commit");
-  const ObjectReader build = in.object("build");
-  doc.build.compiler = build.string("compiler");
-  doc.build.flags = build.string("flags");
-  doc.build.build_type = build.string("build_type");
-  for (auto& [name, version] : build.string_members("libraries")) doc.build.libraries.push_back({name, version});
-  r.paper = in.string("paper");
-  const ObjectReader config = in.object("config");
-  r.config_source = config.string("source");
-  const std::string digest = config.string("sha256");
-  r.config_text = config.string("text");
-  if (digest != sha256_hex(r.config_text))
-    config.fail("sha256", "does not match the SHA-256 of config.text (the report was edited or damaged)");
-  r.digits = static_cast<unsigned>(in.count("digits", std::numeric_limits<unsigned>::max()));
-  r.seed = in.count("seed", std::numeric_limits<std::uint64_t>::max());
-  r.started_at = in.string("started_at");
-  r.seconds = in.number("seconds");
-  r.host = in.string("host");
-  for (const ObjectReader& c : in.objects("claims")) {
-    r.claims.push_back(read_claim(c));
-    for (const ObjectReader& f : c.objects("figures")) doc.figures.push_back(read_figure(f, r.claims.back().id));
+  try {
+    return root.get<ReportDocument>();
+  } catch (const FieldError& e) {
+    const std::string at = path_in_document(root, e.at);
+    const std::string path = e.key.empty() ? at : at.empty() ? e.key : at + "." + e.key;
+    throw InputError(source, path, e.problem, kFix);
   }
-  check_summary(in.object("summary"), summarize(r.claims));
-  if (!in.is_null("baseline")) doc.baseline = read_baseline(in.object("baseline"));
-  return doc;
 }
 
 }  // namespace zg
