@@ -127,6 +127,19 @@ TEST_CASE("fields of the wrong type are named with what was expected", "[json_re
              Catch::StartsWith("in.json: claims[2].digits: expected a non-negative integer, found number"));
 }
 
+TEST_CASE("errors inside arrays and object members name the element", "[json_report]") {
+  // The readers see a value, not its path; parse_report_json finds the path in the document.
+  CHECK_THAT(parse_error(edited_sample("\"gmp\": \"6.2.1\"", "\"gmp\": 6")),
+             Catch::StartsWith("in.json: build.libraries.gmp: expected a string, found non-negative integer"));
+  CHECK_THAT(parse_error(edited_sample("\"k = 4.5\"", "null")),
+             Catch::StartsWith("in.json: claims[0].figures[0].marker_labels[0]: expected a string, found null"));
+  CHECK_THAT(parse_error(edited_sample("\"rows\": 2", "\"rows\": 2, \"x\": [[[[{}]]]]}, {\"label\": 1")),
+             Catch::StartsWith(
+                 "in.json: claims[0].figures[0].series[2].label: expected a string, found non-negative integer"));
+  CHECK_THAT(parse_error(edited_sample("\"vertical_markers\": [", "\"vertical_markers\": [\"4\", ")),
+             Catch::StartsWith("in.json: claims[0].figures[0].vertical_markers[0]: expected a number, found string"));
+}
+
 TEST_CASE("unknown verdicts and a summary that disagrees with the claims are refused", "[json_report]") {
   CHECK_THAT(parse_error(edited_sample("\"verdict\": \"FAIL\"", "\"verdict\": \"MAYBE\"")),
              Catch::StartsWith("in.json: claims[1].verdict: \"MAYBE\" is not PASS"));
