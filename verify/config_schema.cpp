@@ -206,6 +206,7 @@ TeacherSpec read_teacher(const ConfigTable& root, std::uint64_t master_seed) {
   const bool dimension_given = t.has("dimension");
   if (!dimension_given && !t.has("directions"))
     t.at("dimension", "an integer >= 1; it may be left out only with explicit directions");
+  if (dimension_given) spec.dimension = static_cast<int>(t.at("dimension", "").integer(1, kMaxCount));
 
   std::size_t m_star = 0;
   if (const auto f = t.find("angles_deg")) {

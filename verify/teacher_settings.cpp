@@ -8,8 +8,9 @@ const SettingTable<TeacherSpec>& teacher_setting_declarations() {
   static const SettingTable<S> table{
       "teacher",
       {
-          Setting<S>("dimension", &S::dimension)
-              .in(integers(1, kMaxCount))
+          // Read by read_teacher: its default is another key's value (the rows' length).
+          Setting<S>::docs_only("dimension", "integer")
+              .range_shown("1 … 10⁶")
               .default_shown("the length of the `directions` rows; required with `angles_deg` or `generate`")
               .means("input dimension d; with m* directions, `d × m* ≤ 10⁷` (the same bound holds for the student's "
                      "`d × m`). Given with `directions`, every row must have d entries"),
