@@ -18,6 +18,9 @@ packages=(
   # hyperref (texlive-latex-recommended); pdftotext (poppler-utils) for the PDF test.
   # About 70 MB to download, no fonts beyond Computer Modern.
   texlive-latex-base texlive-latex-recommended texlive-pictures latexmk poppler-utils
+  # The zgverify Python module (python/, docs/python.md): pybind11 and the interpreter's
+  # headers to build it; NumPy for its arrays, pytest for tests/python, mpmath for mpf values.
+  pybind11-dev python3-dev python3-numpy python3-pytest python3-mpmath
 )
 
 missing=()
