@@ -204,7 +204,7 @@ CheckOutcome check_stage_one(const CheckContext& ctx, const StageOneCheckOptions
   CheckOutcome o = ledger.finish(std::move(ms));
   PlotSpec plot{"S1_out_of_span",
                 "Stage 1: fraction of each neuron outside span{w_i*}",
-                "input dimension d",
+                {"input dimension d", "input dimension $d$"},
                 "out-of-span fraction",
                 true,
                 true,

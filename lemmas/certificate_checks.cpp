@@ -23,7 +23,8 @@ void mark_teachers(const Certificate<Mp>& c, PlotSpec& plot) {
     Mp phi = degrees(atan2(c.U(1, i), c.U(0, i)));
     if (phi < 0) phi += 180;
     plot.vertical_markers.push_back(static_cast<double>(phi));
-    plot.marker_labels.push_back("w_" + std::to_string(i + 1) + "*");
+    plot.marker_labels.push_back(teacher_direction_label(static_cast<std::size_t>(i)));
+    plot.marker_colours.push_back(teacher_colour(static_cast<std::size_t>(i)));
   }
 }
 
@@ -33,11 +34,11 @@ PlotSpec eta_circle_plot(const Certificate<Mp>& c, const Mp& rho) {
   PlotSpec plot;
   plot.name = "D2_eta_circle";
   plot.title = "Pre-certificate on the unit circle of the span, with the bound 1 - rho_eta delta^2";
-  plot.xlabel = "span angle from w_1* (degrees)";
-  plot.ylabel = "eta";
-  PlotSeries eta{"eta", {}, {}, PlotSeries::Style::Lines};
-  PlotSeries upper{"1 - rho_eta delta^2", {}, {}, PlotSeries::Style::Lines};
-  PlotSeries lower{"-(1 - rho_eta delta^2)", {}, {}, PlotSeries::Style::Lines};
+  plot.xlabel = {"span angle from w₁* (degrees)", "span angle from $w_1^*$ (degrees)"};
+  plot.ylabel = {"η(w)", "$\\eta(w)$"};
+  PlotSeries eta{{"η(w)", "$\\eta(w)$"}, {}, {}, PlotSeries::Style::Lines};
+  PlotSeries upper{{"1 − ρ_η δ²", "$1 - \\rho_\\eta\\delta^2$"}, {}, {}, PlotSeries::Style::Lines};
+  PlotSeries lower{{"−(1 − ρ_η δ²)", "$-(1 - \\rho_\\eta\\delta^2)$"}, {}, {}, PlotSeries::Style::Lines};
   const int n = 720;
   for (int k = 0; k <= n; ++k) {
     const Mp theta = Mp(k) * pi<Mp>() / n;
@@ -63,9 +64,9 @@ PlotSpec decay_ratio_plot(const Certificate<Mp>& c, const Mp& rho) {
   PlotSpec plot;
   plot.name = "D2_decay_ratio";
   plot.title = "Decay ratio (1 - |eta|) / delta^2 on the unit circle of the span";
-  plot.xlabel = "span angle from w_1* (degrees)";
-  plot.ylabel = "(1 - |eta|) / delta^2";
-  PlotSeries ratio{"(1 - |eta|) / delta^2", {}, {}, PlotSeries::Style::Lines};
+  plot.xlabel = {"span angle from w₁* (degrees)", "span angle from $w_1^*$ (degrees)"};
+  plot.ylabel = {"(1 − |η|) / δ²", "$(1 - |\\eta|) / \\delta^2$"};
+  PlotSeries ratio{{"(1 − |η|) / δ²", "$(1 - |\\eta|) / \\delta^2$"}, {}, {}, PlotSeries::Style::Lines};
   bool all_positive = rho > 0;
   const int n = 1440;
   for (int k = 0; k < n; ++k) {
@@ -79,7 +80,9 @@ PlotSpec decay_ratio_plot(const Certificate<Mp>& c, const Mp& rho) {
     ratio.x.push_back(180.0 * (k + 0.5) / n);
     ratio.y.push_back(static_cast<double>(value));
   }
-  const PlotSeries floor{"rho_eta (sampled infimum)", {0.0, 180.0}, {static_cast<double>(rho), static_cast<double>(rho)},
+  const PlotSeries floor{{"ρ_η (sampled infimum)", "$\\rho_\\eta$ (sampled infimum)"},
+                         {0.0, 180.0},
+                         {static_cast<double>(rho), static_cast<double>(rho)},
                          PlotSeries::Style::Lines};
   plot.series = {ratio, floor};
   plot.log_y = all_positive;

@@ -26,8 +26,8 @@ PlotSpec loss_plot(const StageThreeRun& run) {
   plot.xlabel = "iteration";
   plot.ylabel = "value";
   plot.log_y = true;
-  PlotSeries loss{"loss L", {}, {}, PlotSeries::Style::Lines};
-  PlotSeries gap{"gap L_lambda - L_lambda*", {}, {}, PlotSeries::Style::Lines};
+  PlotSeries loss{{"loss L", "loss $L$"}, {}, {}, PlotSeries::Style::Lines};
+  PlotSeries gap{{"gap L_λ − L_λ*", "gap $L_\\lambda - L_\\lambda^*$"}, {}, {}, PlotSeries::Style::Lines};
   for (const TrajectoryPoint& p : run.trajectory) {
     const double x = static_cast<double>(p.iteration);
     if (p.loss > 0) loss.x.push_back(x), loss.y.push_back(p.loss);
@@ -54,7 +54,19 @@ PlotSpec angle_plot(const StageThreeRun& run, const Mat<double>& teacher_dirs) {
   std::sort(by_mass.begin(), by_mass.end());
   if (by_mass.size() > kMaxNeuronCurves) by_mass.resize(kMaxNeuronCurves);
   for (const auto& [neg_mass, j] : by_mass) {
-    PlotSeries s{fmt::format("neuron {} (final mass {:.2g})", j + 1, -neg_mass), {}, {}, PlotSeries::Style::Lines};
+    // Coloured and labelled by the teacher line the neuron ends nearest to.
+    const Vec<double> w_end = last.W.col(j);
+    const std::size_t nearest =
+        w_end.norm() > 0
+            ? static_cast<std::size_t>(nearest_teacher_line<double>(Vec<double>(w_end / w_end.norm()), teacher_dirs).second)
+            : 0;
+    const MathLabel teacher = teacher_direction_label(nearest);
+    PlotSeries s{{fmt::format("neuron {}, nearest {} (final mass {:.2g})", j + 1, teacher.text, -neg_mass),
+                  fmt::format("neuron {}, nearest {} (final mass {:.2g})", j + 1, teacher.latex, -neg_mass)},
+                 {},
+                 {},
+                 PlotSeries::Style::Lines,
+                 teacher_colour(nearest)};
     for (std::size_t k = 0; k < run.states.size(); ++k) {
       const Vec<double> w = run.states[k].W.col(j);
       if (!(w.norm() > 0)) continue;
@@ -74,8 +86,8 @@ PlotSpec directions_plot(const Network<double>& before, const Network<double>& a
   PlotSpec plot;
   plot.name = "S3_directions";
   plot.title = "Neurons as a measure on the span's directions: mass a_j |w_j| at span angle";
-  plot.xlabel = "span angle of w_j (degrees, modulo 180)";
-  plot.ylabel = "signed mass a_j |w_j|";
+  plot.xlabel = {"span angle of w_j (degrees, modulo 180)", "span angle of $w_j$ (degrees, modulo 180)"};
+  plot.ylabel = {"signed mass a_j |w_j|", "signed mass $a_j |w_j|$"};
   const Mat<double> Q = c.basis.cast<double>();
   auto series = [&](const Network<double>& n, const std::string& label) {
     PlotSeries s{label, {}, {}, PlotSeries::Style::Points};
@@ -94,7 +106,8 @@ PlotSpec directions_plot(const Network<double>& before, const Network<double>& a
     double phi = std::atan2(static_cast<double>(c.U(1, i)), static_cast<double>(c.U(0, i))) * 180 / pi<double>();
     if (phi < 0) phi += 180;
     plot.vertical_markers.push_back(phi);
-    plot.marker_labels.push_back("w_" + std::to_string(i + 1) + "*");
+    plot.marker_labels.push_back(teacher_direction_label(static_cast<std::size_t>(i)));
+    plot.marker_colours.push_back(teacher_colour(static_cast<std::size_t>(i)));
   }
   return plot;
 }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <functional>
 #include <thread>
 
 #include <boost/random/mersenne_twister.hpp>
@@ -109,31 +110,52 @@ void run_jobs(std::vector<Job>& jobs, const Network<double>& teacher, unsigned t
   for (std::thread& t : pool) t.join();
 }
 
-// The success map: one marker per (lambda, initial gap) cell by how many seeds converged,
-// and the threshold curve.
+// The success map: a heat map over (lambda, initial gap) of the fraction of the seeds that
+// converged (a seed that found no start counts as not converged), and the threshold curve.
+// A grid with a single lambda or gap cannot be a heat map: then one marker per cell.
 PlotSpec success_map_plot(const std::vector<double>& lambdas, const std::vector<double>& gaps,
                           const std::vector<std::vector<int>>& successes, const std::vector<std::vector<int>>& reached,
-                          const std::vector<double>& thresholds) {
+                          const std::vector<double>& thresholds, int seeds) {
   PlotSpec plot;
   plot.name = "T1_success_map";
   plot.title = "Gradient descent from a given optimality gap: did it converge?";
-  plot.xlabel = "weight decay lambda";
-  plot.ylabel = "initial gap L_lambda(theta_0) - L_lambda*";
+  plot.xlabel = {"weight decay λ", "weight decay $\\lambda$"};
+  plot.ylabel = {"initial gap L_λ(θ₀) − L_λ*", "initial gap $L_\\lambda(\\theta_0) - L_\\lambda^*$"};
   plot.log_x = plot.log_y = true;
+  PlotSeries threshold{{"ζ_th(λ)", "$\\zeta_{\\mathrm{th}}(\\lambda)$"}, {}, {}, PlotSeries::Style::LinesPoints};
+  for (std::size_t l = 0; l < lambdas.size(); ++l)
+    if (thresholds[l] > 0) {
+      threshold.x.push_back(lambdas[l]);
+      threshold.y.push_back(thresholds[l]);
+    }
+  // The heat map's x runs increasing; the configured lambdas may run either way.
+  std::vector<std::size_t> by_lambda(lambdas.size());
+  for (std::size_t l = 0; l < lambdas.size(); ++l) by_lambda[l] = l;
+  std::sort(by_lambda.begin(), by_lambda.end(), [&](std::size_t a, std::size_t b) { return lambdas[a] < lambdas[b]; });
+  PlotHeatMap map;
+  for (const std::size_t l : by_lambda) map.x.push_back(lambdas[l]);
+  map.y = gaps;
+  const bool increasing = std::adjacent_find(map.x.begin(), map.x.end(), std::greater_equal<>()) == map.x.end() &&
+                          std::adjacent_find(map.y.begin(), map.y.end(), std::greater_equal<>()) == map.y.end();
+  if (map.x.size() >= 2 && map.y.size() >= 2 && increasing && seeds > 0) {
+    for (std::size_t g = 0; g < gaps.size(); ++g)
+      for (const std::size_t l : by_lambda) map.value.push_back(double(successes[l][g]) / seeds);
+    map.value_label = "fraction of seeds converged";
+    map.value_min = 0;
+    map.value_max = 1;
+    plot.heat_map = std::move(map);
+    if (!threshold.x.empty()) plot.series.push_back(threshold);
+    return plot;
+  }
   PlotSeries all{"every seed converged", {}, {}, PlotSeries::Style::Points};
   PlotSeries some{"some seeds converged", {}, {}, PlotSeries::Style::Points};
   PlotSeries none{"no seed converged", {}, {}, PlotSeries::Style::Points};
-  PlotSeries threshold{"zeta_th(lambda)", {}, {}, PlotSeries::Style::LinesPoints};
   for (std::size_t l = 0; l < lambdas.size(); ++l) {
     for (std::size_t g = 0; g < gaps.size(); ++g) {
       if (reached[l][g] == 0) continue;
       PlotSeries& s = successes[l][g] == reached[l][g] ? all : successes[l][g] == 0 ? none : some;
       s.x.push_back(lambdas[l]);
       s.y.push_back(gaps[g]);
-    }
-    if (thresholds[l] > 0) {
-      threshold.x.push_back(lambdas[l]);
-      threshold.y.push_back(thresholds[l]);
     }
   }
   for (PlotSeries* s : {&all, &some, &none, &threshold})
@@ -143,13 +165,14 @@ PlotSpec success_map_plot(const std::vector<double>& lambdas, const std::vector<
 
 // One quantity of the recorded trajectories against the iteration, one curve per lambda:
 // the run from the largest initial gap that converged (first seed).
-PlotSpec trajectory_plot(const std::string& name, const std::string& title, const std::string& ylabel,
-                         const std::vector<const Job*>& shown, const std::vector<std::string>& labels,
+PlotSpec trajectory_plot(const std::string& name, const std::string& title, const MathLabel& ylabel,
+                         const std::vector<const Job*>& shown, const std::vector<MathLabel>& labels,
                          double (*value)(const TrajectoryPoint&)) {
   PlotSpec plot;
   plot.name = name;
   plot.title = title;
-  plot.xlabel = "lambda x time (time = sum of steps; one unit is 1/lambda)";
+  plot.xlabel = {"λ t (time t = sum of steps; one unit is 1/λ)",
+                 "$\\lambda t$ (time $t$ = sum of steps; one unit is $1/\\lambda$)"};
   plot.ylabel = ylabel;
   plot.log_y = true;
   for (std::size_t k = 0; k < shown.size(); ++k) {
@@ -312,9 +335,9 @@ CheckOutcome check_threshold_map(const CheckContext& ctx, const ThresholdMapSett
 
   std::vector<double> lambdas;
   for (const LambdaCase& lc : cases) lambdas.push_back(static_cast<double>(lc.lambda));
-  outcome.plots.push_back(success_map_plot(lambdas, set.initial_gaps, successes, reached, thresholds));
+  outcome.plots.push_back(success_map_plot(lambdas, set.initial_gaps, successes, reached, thresholds, set.seeds));
   std::vector<const Job*> shown;
-  std::vector<std::string> labels;
+  std::vector<MathLabel> labels;
   for (std::size_t l = 0; l < L; ++l) {
     if (thresholds[l] <= 0) continue;
     const auto it = std::find_if(jobs.begin(), jobs.end(), [&](const Job& j) {
@@ -322,9 +345,11 @@ CheckOutcome check_threshold_map(const CheckContext& ctx, const ThresholdMapSett
     });
     if (it == jobs.end()) continue;
     shown.push_back(&*it);
-    labels.push_back(fmt::format("lambda = {}, zeta_0 = {:g}", cases[l].text, thresholds[l]));
+    labels.push_back({fmt::format("λ = {}, ζ₀ = {:g}", cases[l].text, thresholds[l]),
+                      fmt::format("$\\lambda$ = {}, $\\zeta_0$ = {:g}", cases[l].text, thresholds[l])});
   }
-  outcome.plots.push_back(trajectory_plot("T1_gap", "Optimality gap along gradient descent", "L_lambda - L_lambda*",
+  outcome.plots.push_back(trajectory_plot("T1_gap", "Optimality gap along gradient descent",
+                                          {"L_λ − L_λ*", "$L_\\lambda - L_\\lambda^*$"},
                                           shown, labels, [](const TrajectoryPoint& p) { return p.gap; }));
   outcome.plots.push_back(trajectory_plot("T1_angle", "Largest angle of a neuron of mass >= lambda to the teacher lines",
                                           "angle (degrees)", shown, labels,

@@ -64,20 +64,48 @@ class JsonEmitter final {
     return Json{{"compiler", b.compiler}, {"flags", b.flags}, {"build_type", b.build_type}, {"libraries", libraries}};
   }
 
+  // The LaTeX renderings, colours and heat map are written only when a figure has them,
+  // so that report.json of a figure without them reads as before.
   static Json figure(const Figure& f) {
     Json series = Json::array();
-    for (const FigureSeries& s : f.series) series.push_back(Json{{"label", s.label}, {"style", s.style}, {"rows", s.rows}});
+    for (const FigureSeries& s : f.series) {
+      Json one{{"label", s.label.text}, {"style", s.style}, {"rows", s.rows}};
+      if (!s.label.latex.empty()) one["label_latex"] = s.label.latex;
+      if (s.colour >= 0) one["colour"] = s.colour;
+      series.push_back(std::move(one));
+    }
     Json markers = Json::array();
     for (const double x : f.vertical_markers) markers.push_back(number_or_null(x));
-    return Json{{"name", f.name},
-                {"title", f.title},
-                {"xlabel", f.xlabel},
-                {"ylabel", f.ylabel},
-                {"log_x", f.log_x},
-                {"log_y", f.log_y},
-                {"series", series},
-                {"vertical_markers", markers},
-                {"marker_labels", f.marker_labels}};
+    Json marker_labels = Json::array(), marker_labels_latex = Json::array();
+    bool any_marker_latex = false;
+    for (const MathLabel& l : f.marker_labels) {
+      marker_labels.push_back(l.text);
+      marker_labels_latex.push_back(l.latex);
+      any_marker_latex = any_marker_latex || !l.latex.empty();
+    }
+    Json j{{"name", f.name},
+           {"title", f.title},
+           {"xlabel", f.xlabel.text},
+           {"ylabel", f.ylabel.text},
+           {"log_x", f.log_x},
+           {"log_y", f.log_y},
+           {"series", series},
+           {"vertical_markers", markers},
+           {"marker_labels", marker_labels}};
+    if (!f.xlabel.latex.empty()) j["xlabel_latex"] = f.xlabel.latex;
+    if (!f.ylabel.latex.empty()) j["ylabel_latex"] = f.ylabel.latex;
+    if (any_marker_latex) j["marker_labels_latex"] = marker_labels_latex;
+    if (!f.marker_colours.empty()) j["marker_colours"] = f.marker_colours;
+    if (f.heat_map) {
+      const FigureHeatMap& h = *f.heat_map;
+      j["heat_map"] = Json{{"columns", h.columns},
+                           {"rows", h.rows},
+                           {"value_label", h.value_label.text},
+                           {"value_label_latex", h.value_label.latex},
+                           {"value_min", number_or_null(h.value_min)},
+                           {"value_max", number_or_null(h.value_max)}};
+    }
+    return j;
   }
 
   static Json baseline(const BaselineComparison& b) {

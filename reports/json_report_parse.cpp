@@ -305,27 +305,60 @@ void from_json(const Json& j, ClaimResult& c) {
   }
 }
 
+/// The LaTeX form of a label: optional, written only when the label has one (json_report.cpp).
+std::string optional_latex(const Json& j, const char* key) {
+  return j.contains(key) ? field<std::string>(j, key) : std::string();
+}
+
 void from_json(const Json& j, FigureSeries& s) {
-  s.label = field<std::string>(j, "label");
+  s.label = MathLabel(field<std::string>(j, "label"), optional_latex(j, "label_latex"));
   s.style = field<std::string>(j, "style");
   if (s.style != "lines" && s.style != "points" && s.style != "linespoints")
     fail(j, "style", "\"" + s.style + "\" is not lines, points or linespoints");
   s.rows = static_cast<std::size_t>(count(j, "rows", std::numeric_limits<std::uint32_t>::max()));
+  if (j.contains("colour")) s.colour = static_cast<int>(count(j, "colour", kTeacherColours.size() - 1));
 }
 
-/// All but the claim id, which is that of the claim holding "figures".
+void from_json(const Json& j, FigureHeatMap& map) {
+  map.columns = static_cast<std::size_t>(count(j, "columns", std::numeric_limits<std::uint32_t>::max()));
+  map.rows = static_cast<std::size_t>(count(j, "rows", std::numeric_limits<std::uint32_t>::max()));
+  map.value_label = MathLabel(field<std::string>(j, "value_label"), optional_latex(j, "value_label_latex"));
+  map.value_min = field<double>(j, "value_min");
+  map.value_max = field<double>(j, "value_max");
+}
+
+/// All but the claim id, which is that of the claim holding "figures". The *_latex
+/// fields, the colours and the heat map are optional: written only when a figure has them.
 void from_json(const Json& j, Figure& f) {
   f.name = field<std::string>(j, "name");
   if (!safe_relative_path(f.name) || f.name.find('/') != std::string::npos)
     fail(j, "name", "\"" + f.name + "\" is not a file stem");
   f.title = field<std::string>(j, "title");
-  f.xlabel = field<std::string>(j, "xlabel");
-  f.ylabel = field<std::string>(j, "ylabel");
+  f.xlabel = MathLabel(field<std::string>(j, "xlabel"), optional_latex(j, "xlabel_latex"));
+  f.ylabel = MathLabel(field<std::string>(j, "ylabel"), optional_latex(j, "ylabel_latex"));
   f.log_x = field<bool>(j, "log_x");
   f.log_y = field<bool>(j, "log_y");
   f.series = list<FigureSeries>(j, "series");
   f.vertical_markers = list<double>(j, "vertical_markers");
-  f.marker_labels = list<std::string>(j, "marker_labels");
+  for (const std::string& text : list<std::string>(j, "marker_labels")) f.marker_labels.emplace_back(text);
+  if (j.contains("marker_labels_latex")) {
+    const std::vector<std::string> latex = list<std::string>(j, "marker_labels_latex");
+    if (latex.size() != f.marker_labels.size()) fail(j, "marker_labels_latex", "must have one entry per marker label");
+    for (std::size_t i = 0; i < latex.size(); ++i) f.marker_labels[i].latex = latex[i];
+  }
+  if (j.contains("marker_colours")) {
+    const double last_colour = static_cast<double>(kTeacherColours.size() - 1);
+    const Json& colours = member(j, "marker_colours");
+    if (!colours.is_array()) fail(colours, "", expected("an array", colours));
+    for (const Json& c : colours) {
+      const double colour = as<double>(c);
+      if (!(colour >= -1 && colour <= last_colour && colour == static_cast<double>(static_cast<int>(colour))))
+        fail(c, "", "holds " + std::to_string(colour) + ", not -1 or a colour index 0 to " +
+                        std::to_string(kTeacherColours.size() - 1));
+      f.marker_colours.push_back(static_cast<int>(colour));
+    }
+  }
+  if (j.contains("heat_map")) f.heat_map = field<FigureHeatMap>(j, "heat_map");
 }
 
 void from_json(const Json& j, BaselineChange& change) {

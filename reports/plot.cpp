@@ -4,6 +4,7 @@
 #include "reports/plot.hpp"
 
 #include <chrono>
+#include <cstddef>
 #include <filesystem>
 #include <map>
 #include <string>
@@ -25,28 +26,24 @@ namespace fs = std::filesystem;
 /// gnuplot draws a plot of this size in well under a second; a minute means it hangs.
 constexpr std::chrono::milliseconds kGnuplotTimeout{60'000};
 
-/// Writes both files or neither: temporaries first, then the renames; if the second
-/// rename fails the first file is removed again.
-void write_pair(const std::pair<std::string, std::string>& a, const std::pair<std::string, std::string>& b) {
-  const std::string temp_a = write_temporary_beside(a.first, a.second);
-  std::string temp_b;
+/// Writes all the files or none: temporaries first, then the renames; if a rename fails
+/// the temporaries left are discarded and the files already renamed into place removed.
+void write_all(const std::vector<std::pair<std::string, std::string>>& files) {
+  std::vector<std::string> temporaries;
   try {
-    temp_b = write_temporary_beside(b.first, b.second);
+    for (const auto& [path, contents] : files) temporaries.push_back(write_temporary_beside(path, contents));
   } catch (...) {
-    discard_temporary(temp_a);
+    for (const std::string& t : temporaries) discard_temporary(t);
     throw;
   }
-  try {
-    commit_temporary(temp_a, a.first);
-  } catch (...) {
-    discard_temporary(temp_b);
-    throw;
-  }
-  try {
-    commit_temporary(temp_b, b.first);
-  } catch (...) {
-    discard_temporary(a.first);  // removes the file already renamed into place
-    throw;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    try {
+      commit_temporary(temporaries[i], files[i].first);
+    } catch (...) {
+      for (std::size_t k = i; k < files.size(); ++k) discard_temporary(temporaries[k]);
+      for (std::size_t k = 0; k < i; ++k) discard_temporary(files[k].first);  // removes the files renamed into place
+      throw;
+    }
   }
 }
 
@@ -136,14 +133,20 @@ PlotOutcome render_plot(const PlotSpec& spec, const std::string& dir) {
     return outcome;
   }
   const std::string csv = spec.name + ".csv", script = spec.name + ".gp", svg = spec.name + ".svg";
-  write_pair({(fs::path(dir) / csv).string(), plot_csv(spec)},
-             {(fs::path(dir) / script).string(), plot_gnuplot_script(spec)});
+  const std::string grid = plot_grid_stem(spec) + ".csv";
+  std::vector<std::pair<std::string, std::string>> files = {{(fs::path(dir) / csv).string(), plot_csv(spec)}};
+  if (spec.heat_map) files.emplace_back((fs::path(dir) / grid).string(), plot_grid_csv(spec));
+  files.emplace_back((fs::path(dir) / script).string(), plot_gnuplot_script(spec));
+  write_all(files);
 
   const Drawing drawing = draw_svg(spec, dir);
   outcome.status = drawing.status;
   outcome.message = drawing.message;
   const std::string title = spec.title.empty() ? spec.name : spec.title;
   outcome.artefacts.push_back({csv, "csv", "data behind " + svg + ": one block per series (gnuplot index N)"});
+  if (spec.heat_map)
+    outcome.artefacts.push_back(
+        {grid, "csv", "heat map behind " + svg + ": x,y,value per cell, then the cell's edges"});
   std::string script_note = "gnuplot script: `gnuplot " + script + "` in this folder redraws " + svg;
   if (!drawing.reason.empty()) script_note += "; the SVG was not drawn: " + drawing.reason;
   outcome.artefacts.push_back({script, "gp", script_note});

@@ -24,13 +24,18 @@ struct PlotOutcome {
   PlotStatus status = PlotStatus::InvalidSpec;
   /// Why the SVG is missing, or gnuplot's warnings when it was drawn; "" if all went well.
   std::string message;
-  /// The files written, paths relative to the folder: csv, gp, then svg if drawn.
+  /// The files written, paths relative to the folder: csv, grid csv (with a heat map), gp,
+  /// then svg if drawn.
   std::vector<Artefact> artefacts;
 };
 
-/// "" when `spec` can be drawn, else the first rule it breaks: a safe file stem, x and y
-/// of equal length in each series, at least one series, finite markers (positive on a
-/// log x axis) and no more labels than markers.
+/// "" when `spec` can be drawn, else the first rule it breaks: a safe file stem not ending
+/// in ".grid", at least one series or a heat map, x and y of equal length in each series,
+/// labels of valid UTF-8 whose LaTeX has balanced braces and $ and no % or line break,
+/// colour indices of -1 or into kTeacherColours, finite markers (positive on a log x
+/// axis), no more marker labels or colours than markers, and a heat map grid that is
+/// complete (x.size() * y.size() values), finite, with at least two strictly increasing
+/// centres per axis (positive on a log axis) and a finite range with min <= max.
 std::string plot_spec_problem(const PlotSpec& spec);
 
 /// The data file. One block per series, in order, blocks separated by two blank lines
@@ -40,15 +45,27 @@ std::string plot_spec_problem(const PlotSpec& spec);
 /// empty series is one "nan,nan" row, so that the block keeps its index.
 std::string plot_csv(const PlotSpec& spec);
 
-/// The gnuplot script: reads <name>.csv from its own folder and writes <name>.svg (svg
-/// terminal, 800x500, 14 pt sans-serif, key below the plot, labels printed literally),
-/// unless the variable svg_file is set first (gnuplot -e "svg_file='other.svg'").
+/// The stem of a heat map's data file, "<name>.grid" (PlotSpec names cannot end so).
+std::string plot_grid_stem(const PlotSpec& spec);
+
+/// The heat map's data file, "" without a heat map: comment lines naming the plot, the
+/// axes and the columns, then one row "x,y,value,x_low,x_high,y_low,y_high" per cell (the
+/// last four are the cell's edges, for drawing), rows of constant y in blocks of x.size()
+/// rows separated by one blank line (gnuplot's and pgfplots' scan lines).
+std::string plot_grid_csv(const PlotSpec& spec);
+
+/// The gnuplot script: reads <name>.csv (and <name>.grid.csv) from its own folder and
+/// writes <name>.svg (svg terminal, 800x500, 14 pt sans-serif, UTF-8, labels printed
+/// literally in their Unicode form, key outside right of the plot, series and markers in
+/// the colours series_colours and kTeacherColours give, a heat map as coloured boxes with
+/// a labelled colour bar), unless the variable svg_file is set first (gnuplot -e
+/// "svg_file='other.svg'").
 std::string plot_gnuplot_script(const PlotSpec& spec);
 
-/// Writes <name>.csv and <name>.gp into `dir` (an existing folder), each atomically, then
-/// runs gnuplot there on the script; the SVG is drawn to a temporary name and renamed
-/// into place only when gnuplot succeeded. Throws InputError only when a file cannot be
-/// written; a bad spec or gnuplot trouble is reported in the outcome.
+/// Writes <name>.csv, <name>.grid.csv (with a heat map) and <name>.gp into `dir` (an existing folder), each atomically,
+/// then runs gnuplot there on the script; the SVG is drawn to a temporary name and renamed into place only when gnuplot
+/// succeeded. Throws InputError only when a file cannot be written; a bad spec or gnuplot trouble is reported in the
+/// outcome.
 PlotOutcome render_plot(const PlotSpec& spec, const std::string& dir);
 
 /// Renders every ClaimResult::plots of `report` into `dir` (created if missing) and

@@ -67,9 +67,16 @@ std::vector<Figure> figures_of(const RunReport& run) {
       f.log_x = p.log_x;
       f.log_y = p.log_y;
       for (const PlotSeries& s : p.series)
-        f.series.push_back(FigureSeries{s.label, style_name(s.style), std::max<std::size_t>(s.x.size(), 1)});
+        f.series.push_back(FigureSeries{s.label, style_name(s.style), std::max<std::size_t>(s.x.size(), 1), s.colour});
       f.vertical_markers = p.vertical_markers;
       f.marker_labels = p.marker_labels;
+      f.marker_colours = p.marker_colours;
+      if (p.heat_map)
+        f.heat_map = FigureHeatMap{p.heat_map->x.size(),
+                                   p.heat_map->y.size(),
+                                   p.heat_map->value_label,
+                                   p.heat_map->value_min,
+                                   p.heat_map->value_max};
       out.push_back(std::move(f));
     }
   }

@@ -31,9 +31,17 @@ struct BuildProvenance {
 /// One curve of a figure: its key entry and how many rows it has in the CSV file, so
 /// that a reader (pgfplots) can pick its rows out of the shared file.
 struct FigureSeries {
-  std::string label;
+  MathLabel label;
   std::string style;   ///< "lines", "points" or "linespoints"
   std::size_t rows = 0;  ///< data rows in the CSV (an empty series is one "nan,nan" row)
+  int colour = -1;       ///< PlotSeries::colour: an index into kTeacherColours, or -1
+};
+
+/// A figure's heat map: its cells are in <name>.grid.csv (reports/plot.hpp).
+struct FigureHeatMap {
+  std::size_t columns = 0, rows = 0;  ///< x and y values of the grid
+  MathLabel value_label;
+  double value_min = 0, value_max = 0;  ///< colour range; equal = from the data
 };
 
 /// A figure drawn beside the report: what PlotSpec said, minus the data, which is in
@@ -41,11 +49,14 @@ struct FigureSeries {
 struct Figure {
   std::string claim_id;
   std::string name;  ///< file stem: <name>.csv, <name>.gp, <name>.svg
-  std::string title, xlabel, ylabel;
+  std::string title;
+  MathLabel xlabel, ylabel;
   bool log_x = false, log_y = false;
   std::vector<FigureSeries> series;
   std::vector<double> vertical_markers;
-  std::vector<std::string> marker_labels;
+  std::vector<MathLabel> marker_labels;
+  std::vector<int> marker_colours;  ///< indices into kTeacherColours, or -1 for grey
+  std::optional<FigureHeatMap> heat_map;
 };
 
 /// One difference between this run and a baseline report.

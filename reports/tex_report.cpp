@@ -293,37 +293,86 @@ class TexEmitter final {
     return "mark=none, thick";
   }
 
+  /// A figure label: its LaTeX rendering as written (checked by plot_spec_problem when the
+  /// figure was drawn), or its text escaped when it has none.
+  static std::string label_tex(const MathLabel& label) {
+    return label.latex.empty() ? tex_escape(label.text) : label.latex;
+  }
+
   void figures(const ClaimResult& c) {
     for (const Figure* f : figures_for(doc_, c.id)) figure(*f);
   }
 
+  // Colours are defined inside the figure environment (a group), so that they stay local.
   void figure(const Figure& f) {
     const std::string csv = "\\verifyreportdir " + f.name + ".csv";
-    out_ += "\\begin{figure}[htbp]\n\\centering\n\\begin{tikzpicture}\n";
-    out_ += "\\begin{axis}[width=0.92\\linewidth, height=7cm, grid=major, unbounded coords=jump,\n";
-    out_ += "  filter discard warning=false, cycle list name=color list, tick label style={font=\\footnotesize},\n";
-    out_ += "  legend style={font=\\footnotesize, at={(0.5,-0.2)}, anchor=north, legend columns=2},\n";
+    std::vector<int> indices;
+    bool any_label = false;
+    for (const FigureSeries& s : f.series) {
+      indices.push_back(s.colour);
+      any_label = any_label || !s.label.text.empty() || !s.label.latex.empty();
+    }
+    const std::vector<std::string> colours = series_colours(indices);
+    out_ += "\\begin{figure}[htbp]\n\\centering\n";
+    for (std::size_t k = 0; k < colours.size(); ++k)
+      out_ += fmt::format("\\definecolor{{verifyseries{}}}{{HTML}}{{{}}}\n", k, colours[k]);
+    for (std::size_t i = 0; i < f.vertical_markers.size(); ++i) {
+      const int j = i < f.marker_colours.size() ? f.marker_colours[i] : -1;
+      const bool teacher = j >= 0 && static_cast<std::size_t>(j) < kTeacherColours.size();
+      out_ += fmt::format("\\definecolor{{verifymarker{}}}{{HTML}}{{{}}}\n",
+                          i,
+                          teacher ? kTeacherColours[static_cast<std::size_t>(j)] : kMarkerGrey);
+    }
+    out_ += "\\begin{tikzpicture}\n";
+    // The key sits outside the plot area, right of it (above a heat map, whose colour bar
+    // takes the right), so that it never covers the data; the axis narrows to make room.
+    const std::string width = f.heat_map ? "0.7" : any_label ? "0.6" : "0.92";
+    out_ += "\\begin{axis}[width=" + width + "\\linewidth, height=7cm, grid=major, unbounded coords=jump,\n";
+    out_ += "  filter discard warning=false, tick label style={font=\\footnotesize},\n";
+    if (f.heat_map)
+      out_ += "  legend style={font=\\footnotesize, at={(0.5,1.03)}, anchor=south, legend columns=2},\n";
+    else
+      out_ += "  legend pos=outer north east, legend style={font=\\footnotesize}, legend cell align=left,\n";
     if (f.log_x) out_ += "  xmode=log,\n";
     if (f.log_y) out_ += "  ymode=log,\n";
-    out_ += "  xlabel={" + tex_escape(f.xlabel) + "}, ylabel={" + tex_escape(f.ylabel) + "},\n";
+    if (f.heat_map) {
+      const FigureHeatMap& h = *f.heat_map;
+      std::string stops;
+      for (const char* hex : kHeatMapColours) stops += std::string(stops.empty() ? "" : " ") + "HTML=(" + hex + ")";
+      out_ += "  enlargelimits=false, axis on top, colormap={verifyheat}{" + stops + "},\n";
+      out_ += "  colorbar, colorbar style={ylabel={" + label_tex(h.value_label) +
+              "}, tick label style={font=\\footnotesize}},\n";
+      if (h.value_min < h.value_max)
+        out_ += fmt::format("  point meta min={}, point meta max={},\n", h.value_min, h.value_max);
+    }
+    out_ += "  xlabel={" + label_tex(f.xlabel) + "}, ylabel={" + label_tex(f.ylabel) + "},\n";
     out_ += "  table/.cd, col sep=comma, header=false, x index=0, y index=1]\n";
+    if (f.heat_map)  // <name>.grid.csv: x,y,value rows, lines of constant y (pgfplots' default ordering)
+      out_ += fmt::format(
+          "\\addplot[matrix plot*, point meta=explicit, mesh/cols={}, mesh/rows={}, forget plot] "
+          "table[meta index=2] {{\\verifyreportdir {}.grid.csv}};\n",
+          f.heat_map->columns,
+          f.heat_map->rows,
+          f.name);
     // The CSV holds every series, one block each; a series is its rows [first, first + rows).
     std::size_t first = 0;
-    for (const FigureSeries& s : f.series) {
-      out_ += "\\addplot+[" + plot_options(s) + "] table[skip coords between index={0}{" + std::to_string(first) +
+    for (std::size_t k = 0; k < f.series.size(); ++k) {
+      const FigureSeries& s = f.series[k];
+      const bool in_key = !s.label.text.empty() || !s.label.latex.empty();
+      out_ += "\\addplot[" + plot_options(s) + ", color=verifyseries" + std::to_string(k) +
+              (in_key ? "" : ", forget plot") + "] table[skip coords between index={0}{" + std::to_string(first) +
               "}, skip coords between index={" + std::to_string(first + s.rows) + "}{" +
               std::to_string(first + s.rows + 1000000000) + "}] {" + csv + "};\n";
-      out_ += s.label.empty() ? "\\addlegendimage{empty legend}\\addlegendentry{}\n"
-                              : "\\addlegendentry{" + tex_escape(s.label) + "}\n";
+      if (in_key) out_ += "\\addlegendentry{" + label_tex(s.label) + "}\n";
       first += s.rows;
     }
     // Markers: x in axis units, y across the whole axis (y = 1 is valid on a log axis).
     for (std::size_t i = 0; i < f.vertical_markers.size(); ++i) {
       const std::string x = fmt::format("{}", f.vertical_markers[i]);
-      out_ += "\\draw[densely dashed, gray] ({axis cs:" + x + ",1}|-{rel axis cs:0,0}) -- ({axis cs:" + x +
-              ",1}|-{rel axis cs:0,1})";
+      out_ += "\\draw[densely dashed, verifymarker" + std::to_string(i) + "] ({axis cs:" + x +
+              ",1}|-{rel axis cs:0,0}) -- ({axis cs:" + x + ",1}|-{rel axis cs:0,1})";
       if (i < f.marker_labels.size() && !f.marker_labels[i].empty())
-        out_ += " node[above, font=\\scriptsize] {" + tex_escape(f.marker_labels[i]) + "}";
+        out_ += " node[above, font=\\scriptsize] {" + label_tex(f.marker_labels[i]) + "}";
       out_ += ";\n";
     }
     out_ += "\\end{axis}\n\\end{tikzpicture}\n";

@@ -86,8 +86,8 @@ PlotSpec sweep_plot(const SweepResult& result) {
   PlotSpec plot;
   plot.name = kSweepPlotStem;
   plot.title = "Decay constant of the pre-certificate against the teacher separation";
-  plot.xlabel = "separation Δ (degrees)";
-  plot.ylabel = "rho_eta (sampled)";
+  plot.xlabel = {"separation Δ (degrees)", "separation $\\Delta$ (degrees)"};
+  plot.ylabel = {"ρ_η (sampled)", "$\\rho_\\eta$ (sampled)"};
   bool all_positive = true;
   for (SweepFamily f : result.options.families) {
     PlotSeries s{to_string(f), {}, {}, PlotSeries::Style::LinesPoints};

@@ -50,14 +50,15 @@ PlotSpec error_plot(const std::vector<SampleSweepPoint>& points) {
   PlotSpec plot;
   plot.name = kPlotStem;
   plot.title = "Finite samples: test error (population loss) and direction error against n";
-  plot.xlabel = "samples n";
+  plot.xlabel = {"samples n", "samples $n$"};
   plot.ylabel = "test error / max angle (deg)";
   plot.log_x = plot.log_y = true;
   std::map<int, std::pair<PlotSeries, PlotSeries>> by_d;
   for (const SampleSweepPoint& p : points) {
     auto& [err, angle] = by_d[p.dimension];
-    err.label = fmt::format("test error, d = {}", p.dimension);
-    angle.label = fmt::format("max angle (deg), d = {}", p.dimension);
+    err.label = {fmt::format("test error, d = {}", p.dimension), fmt::format("test error, $d = {}$", p.dimension)};
+    angle.label = {fmt::format("max angle (deg), d = {}", p.dimension),
+                   fmt::format("max angle (deg), $d = {}$", p.dimension)};
     err.style = angle.style = PlotSeries::Style::LinesPoints;
     if (p.result.test_error > 0) err.x.push_back(double(p.samples)), err.y.push_back(p.result.test_error);
     if (p.result.max_angle_deg > 0) angle.x.push_back(double(p.samples)), angle.y.push_back(p.result.max_angle_deg);

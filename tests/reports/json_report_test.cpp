@@ -190,7 +190,7 @@ TEST_CASE("figures and a baseline comparison round-trip byte for byte", "[json_r
   CHECK(back.baseline->changes[1].kind == BaselineChange::Kind::VerdictChanged);
   REQUIRE(back.figures.size() == 1);
   CHECK(back.figures[0].claim_id == "H1");
-  CHECK(back.figures[0].marker_labels == std::vector<std::string>{"k = 4.5"});
+  CHECK(back.figures[0].marker_labels == std::vector<MathLabel>{"k = 4.5"});
   CHECK(back.build.libraries.size() == 5);
 
   std::string lying = text;

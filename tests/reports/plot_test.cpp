@@ -46,6 +46,18 @@ PlotSpec eta_plot() {
   return p;
 }
 
+/// A 3 x 2 grid: value = x + y at x in {0, 0.5, 1}, y in {1, 2}.
+PlotHeatMap heat_map() {
+  PlotHeatMap h;
+  h.x = {0, 0.5, 1};
+  h.y = {1, 2};
+  h.value = {1, 1.5, 2, 2, 2.5, 3};
+  h.value_label = {"fraction ζ", "fraction $\\zeta$"};
+  h.value_min = 0;
+  h.value_max = 1;
+  return h;
+}
+
 bool gnuplot_on_path() {
   return std::system("command -v gnuplot >/dev/null 2>&1") == 0;
 }
@@ -130,20 +142,70 @@ TEST_CASE("the gnuplot script reads the CSV and writes the SVG named after the p
   CHECK_THAT(gp, Catch::Contains("if (!exists(\"svg_file\")) svg_file = 'D2_eta_circle.svg'\n"));
   CHECK_THAT(gp, Catch::Contains("set terminal svg size 800,500"));
   CHECK_THAT(gp, Catch::Contains("set output svg_file\n"));
-  CHECK_THAT(gp, Catch::Contains("plot 'D2_eta_circle.csv' index 0 using 1:2 with lines linewidth 2 title 'η(w)'"));
+  CHECK_THAT(
+      gp,
+      Catch::Contains("plot 'D2_eta_circle.csv' index 0 using 1:2 with lines linewidth 2 linecolor rgb '#000000' "
+                      "title 'η(w)'"));
   CHECK_THAT(gp, Catch::Contains("'D2_eta_circle.csv' index 1 using 1:2 with points"));
   CHECK_THAT(gp, Catch::Contains("set arrow from first 0.5, graph 0 to first 0.5, graph 1 nohead"));
   CHECK_THAT(gp, Catch::Contains("set label 'θ1' at first 0.5, graph 0.96"));
-  CHECK_THAT(gp, Catch::Contains("set key below"));
+  CHECK_THAT(gp, Catch::Contains("set key outside right top"));
   CHECK_THAT(gp, !Catch::Contains("logscale"));
 
   p.log_x = p.log_y = true;
-  for (PlotSeries& s : p.series) s.label.clear();
+  for (PlotSeries& s : p.series) s.label = MathLabel();
   gp = plot_gnuplot_script(p);
   CHECK_THAT(gp, Catch::Contains("set logscale x\nset logscale y\n"));
   CHECK_THAT(gp, Catch::Contains("set format y '%g'\n"));
   CHECK_THAT(gp, Catch::Contains("unset key\n"));
-  CHECK_THAT(gp, Catch::Contains("index 0 using 1:2 with lines linewidth 2 notitle"));
+  CHECK_THAT(gp, Catch::Contains("index 0 using 1:2 with lines linewidth 2 linecolor rgb '#000000' notitle"));
+}
+
+TEST_CASE("labels, keys and colours read like the paper in the gnuplot script", "[plot]") {
+  PlotSpec p = eta_plot();
+  p.ylabel = {"L_λ(θ₀) − L_λ*", "$L_\\lambda(\\theta_0) - L_\\lambda^*$"};
+  p.series[0].colour = teacher_colour(1);
+  p.marker_labels = {teacher_direction_label(0)};
+  p.marker_colours = {teacher_colour(0)};
+  const std::string gp = plot_gnuplot_script(p);
+  CHECK_THAT(gp, Catch::Contains("set encoding utf8\n"));
+  CHECK_THAT(gp, Catch::Contains("noenhanced"));                     // ρ_η stays ρ_η, not a subscript
+  CHECK_THAT(gp, Catch::Contains("set ylabel 'L_λ(θ₀) − L_λ*'\n"));  // the Unicode form, never the LaTeX
+  CHECK_THAT(gp, !Catch::Contains("lambda"));
+  CHECK_THAT(gp, Catch::Contains("set key outside right top vertical"));
+  // Teacher direction 2 is kTeacherColours[1]; the next series without one takes the first other colour.
+  CHECK_THAT(gp, Catch::Contains("with lines linewidth 2 linecolor rgb '#D55E00' title 'η(w)'"));
+  CHECK_THAT(gp, Catch::Contains("with points pointtype 7 pointsize 1 linecolor rgb '#000000' title 'teacher'"));
+  CHECK_THAT(gp, Catch::Contains("graph 1 nohead dashtype 2 linecolor rgb '#0072B2' back"));
+  CHECK_THAT(gp, Catch::Contains("set label 'w₁*' at first 0.5"));
+  CHECK(teacher_direction_label(11).text == "w₁₂*");
+  CHECK(teacher_direction_label(11).latex == "$w_{12}^*$");
+  CHECK(series_colours({-1, 2, -1, 0}) == std::vector<std::string>{"000000", "009E73", "7F7F7F", "0072B2"});
+}
+
+TEST_CASE("a heat map is drawn as coloured cells from its own x,y,value file, with a colour bar", "[plot]") {
+  PlotSpec p = eta_plot();
+  p.heat_map = heat_map();
+  const std::string grid = plot_grid_csv(p);
+  // Rows of constant y, x varying; edges halfway to the neighbours, mirrored at the ends.
+  CHECK_THAT(grid,
+             Catch::Contains("# x,y,value,x_low,x_high,y_low,y_high\n"
+                             "0,1,1,-0.25,0.25,0.5,1.5\n0.5,1,1.5,0.25,0.75,0.5,1.5\n1,1,2,0.75,1.25,0.5,1.5\n"
+                             "\n0,2,2,-0.25,0.25,1.5,2.5\n"));
+  CHECK_THAT(grid, Catch::Contains("value: fraction ζ"));
+  const std::string gp = plot_gnuplot_script(p);
+  CHECK_THAT(gp, Catch::Contains("set palette defined (0 '#440154'"));
+  CHECK_THAT(gp, Catch::Contains("set cblabel 'fraction ζ'\n"));
+  CHECK_THAT(gp, Catch::Contains("set cbrange [0:1]\n"));
+  CHECK_THAT(gp,
+             Catch::Contains("plot 'D2_eta_circle.grid.csv' using 1:2:4:5:6:7:3 with boxxyerror fillstyle solid "
+                             "1.0 noborder linecolor palette notitle, \\\n     'D2_eta_circle.csv' index 0"));
+
+  // On a logarithmic axis the edges are geometric midpoints: sqrt(1 * 100) = 10.
+  p.log_y = true;
+  p.heat_map->y = {1, 100};
+  CHECK_THAT(plot_grid_csv(p), Catch::Contains("0,1,1,-0.25,0.25,0.1,10\n"));
+  CHECK(plot_grid_csv(eta_plot()).empty());
 }
 
 TEST_CASE("labels with quotes and line breaks are quoted for gnuplot", "[plot]") {
@@ -170,7 +232,44 @@ TEST_CASE("plot_spec_problem names the rule a spec breaks", "[plot]") {
       {"path", [](PlotSpec& p) { p.name = "../x"; }, "name \"../x\""},
       {"space", [](PlotSpec& p) { p.name = "a b"; }, "name \"a b\""},
       {"quote", [](PlotSpec& p) { p.name = "a'b"; }, "name \"a'b\""},
-      {"no series", [](PlotSpec& p) { p.series.clear(); }, "it has no series"},
+      {"no series",
+       [](PlotSpec& p) {
+         p.series.clear();
+         p.heat_map.reset();
+       },
+       "it has no series and no heat map"},
+      {"grid stem", [](PlotSpec& p) { p.name = "a.grid"; }, "ends in \".grid\""},
+      {"series colour", [](PlotSpec& p) { p.series[0].colour = 7; }, "series 0 (\"η(w)\") has colour index 7"},
+      {"negative colour", [](PlotSpec& p) { p.series[1].colour = -2; }, "has colour index -2; use -1"},
+      {"marker colour", [](PlotSpec& p) { p.marker_colours = {99}; }, "marker 0 has colour index 99"},
+      {"marker colours",
+       [](PlotSpec& p) {
+         p.marker_colours = {0, 1};
+       },
+       "2 marker colours for 1 markers"},
+      {"bad UTF-8",
+       [](PlotSpec& p) { p.xlabel = std::string("a\xff"); },
+       "the x label \"a\xff\": byte 1 is not valid UTF-8"},
+      {"open brace", [](PlotSpec& p) { p.ylabel.latex = "$\\eta_{1$"; }, "the y label has LaTeX \"$\\eta_{1$\""},
+      {"odd dollar", [](PlotSpec& p) { p.series[0].label.latex = "$\\eta"; }, "a $ opens math mode"},
+      {"percent", [](PlotSpec& p) { p.marker_labels[0].latex = "50%"; }, "unescaped %"},
+      {"incomplete grid",
+       [](PlotSpec& p) { p.heat_map->value.pop_back(); },
+       "heat map grid is incomplete: 5 values for 3 x 2"},
+      {"nan cell", [](PlotSpec& p) { p.heat_map->value[4] = std::nan(""); }, "cell (x = 0.5, y = 2) has value nan"},
+      {"one column", [](PlotSpec& p) { p.heat_map->x = {0}; }, "1 x values; a grid needs at least two"},
+      {"unsorted grid",
+       [](PlotSpec& p) {
+         p.heat_map->y = {2, 1};
+       },
+       "y[1] = 1 does not follow y[0] = 2"},
+      {"log grid",
+       [](PlotSpec& p) {
+         p.log_x = true;
+         p.vertical_markers[0] = 1;
+       },
+       "x[0] is 0; cell centres must be finite and positive"},
+      {"range", [](PlotSpec& p) { p.heat_map->value_min = 2; }, "colour range [2, 1]"},
       {"lengths", [](PlotSpec& p) { p.series[1].y.push_back(2); }, "series 1 (\"teacher\") has 1 x values but 2 y"},
       {"labels", [](PlotSpec& p) { p.marker_labels.push_back("θ2"); }, "2 marker labels for 1 markers"},
       {"nan marker", [](PlotSpec& p) { p.vertical_markers[0] = std::nan(""); }, "vertical marker 0 is nan"},
@@ -184,6 +283,8 @@ TEST_CASE("plot_spec_problem names the rule a spec breaks", "[plot]") {
   for (const Case& c : cases) {
     INFO(c.what);
     PlotSpec p = eta_plot();
+    p.heat_map = heat_map();
+    REQUIRE(plot_spec_problem(p).empty());
     c.breaks(p);
     CHECK_THAT(plot_spec_problem(p), Catch::Contains(c.message));
   }
@@ -228,6 +329,30 @@ TEST_CASE("render_plot draws an SVG with gnuplot", "[plot][gnuplot]") {
   CHECK_THAT(svg, Catch::Contains("<svg"));
   CHECK_THAT(svg, Catch::Contains("it's \"η\" — a_b^c"));
   CHECK_THAT(svg, Catch::Contains("θ1"));
+}
+
+TEST_CASE("render_plot draws a heat map on log axes, Unicode labels and all, with gnuplot", "[plot][gnuplot]") {
+  if (!gnuplot_on_path()) {
+    WARN("gnuplot is not on PATH (scripts/setup.sh installs gnuplot-nox); drawing not tested");
+    return;
+  }
+  const ScratchDir scratch("plot-heat-map");
+  PlotSpec p = eta_plot();
+  p.log_x = p.log_y = true;
+  p.heat_map = heat_map();
+  p.heat_map->x = {1e-4, 1e-3, 1e-2};
+  p.ylabel = {"L_λ(θ₀) − L_λ*", "$L_\\lambda(\\theta_0) - L_\\lambda^*$"};
+  p.vertical_markers = {1e-3};
+  const PlotOutcome o = render_plot(p, scratch.path().string());
+  INFO(o.message);
+  REQUIRE(o.status == PlotStatus::Rendered);
+  CHECK(o.message.empty());  // gnuplot said nothing: every command of the script is valid
+  REQUIRE(o.artefacts.size() == 4);
+  CHECK(o.artefacts[1].path == "D2_eta_circle.grid.csv");
+  CHECK(read_file(scratch.path() / "D2_eta_circle.grid.csv") == plot_grid_csv(p));
+  const std::string svg = read_file(scratch.path() / "D2_eta_circle.svg");
+  CHECK_THAT(svg, Catch::Contains("L_λ(θ₀) − L_λ*"));
+  CHECK_THAT(svg, Catch::Contains("fraction ζ"));
 }
 
 TEST_CASE("render_plot without gnuplot on PATH writes data and script and says why", "[plot]") {

@@ -62,6 +62,37 @@ TEST_CASE("each series of a figure reads its own rows of the shared CSV", "[tex_
   CHECK_THAT(tex, Catch::Contains("{\\verifyreportdir h1_residuals.csv}"));
 }
 
+TEST_CASE("figures carry LaTeX labels, a key outside the plot, teacher colours and heat maps", "[tex_report]") {
+  ReportDocument doc = test::sample_report();
+  Figure& f = doc.figures[0];
+  std::string tex = render_tex(doc);
+  // Labels without a LaTeX rendering are their text escaped; the key sits outside, right.
+  CHECK_THAT(tex, Catch::Contains("ylabel={\\textbar{}residual\\textbar{}}"));
+  CHECK_THAT(tex, Catch::Contains("legend pos=outer north east"));
+  CHECK_THAT(tex, Catch::Contains("\\definecolor{verifyseries0}{HTML}{000000}"));
+  CHECK_THAT(tex, Catch::Contains("\\definecolor{verifymarker0}{HTML}{666666}"));
+
+  f.xlabel = {"L_λ(θ₀) − L_λ*", "$L_\\lambda(\\theta_0) - L_\\lambda^*$"};
+  f.series[1].label = {"1 − ρ_η δ²", "$1 - \\rho_\\eta\\delta^2$"};
+  f.series[1].colour = 2;
+  f.marker_labels = {{"w₁*", "$w_{1}^*$"}};
+  f.marker_colours = {0};
+  f.heat_map = FigureHeatMap{3, 2, {"fraction ζ", "fraction $\\zeta$"}, 0, 1};
+  tex = render_tex(doc);
+  CHECK_THAT(tex, Catch::Contains("xlabel={$L_\\lambda(\\theta_0) - L_\\lambda^*$}"));
+  CHECK_THAT(tex, Catch::Contains("\\addlegendentry{$1 - \\rho_\\eta\\delta^2$}"));
+  CHECK_THAT(tex, Catch::Contains("\\definecolor{verifyseries1}{HTML}{009E73}"));  // kTeacherColours[2]
+  CHECK_THAT(tex, Catch::Contains("\\definecolor{verifymarker0}{HTML}{0072B2}"));  // teacher direction 1
+  CHECK_THAT(tex, Catch::Contains("node[above, font=\\scriptsize] {$w_{1}^*$}"));
+  CHECK_THAT(tex,
+             Catch::Contains("\\addplot[matrix plot*, point meta=explicit, mesh/cols=3, mesh/rows=2, forget plot] "
+                             "table[meta index=2] {\\verifyreportdir h1_residuals.grid.csv};"));
+  CHECK_THAT(tex, Catch::Contains("colorbar, colorbar style={ylabel={fraction $\\zeta$}"));
+  CHECK_THAT(tex, Catch::Contains("point meta min=0, point meta max=1"));
+  CHECK_THAT(tex, Catch::Contains("colormap={verifyheat}{HTML=(440154)"));
+  CHECK_THAT(tex, !Catch::Contains("legend pos=outer north east"));  // the colour bar takes the right
+}
+
 TEST_CASE("a claim statement is split into display lines at its top-level \\quad", "[tex_report]") {
   ReportDocument doc = test::sample_report();
   doc.run.claims[0].statement_latex = R"(a = 1,\quad b_{x,\quad y} = 2,\quadrant)";
