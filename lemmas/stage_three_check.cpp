@@ -57,9 +57,9 @@ PlotSpec angle_plot(const StageThreeRun& run, const Mat<double>& teacher_dirs) {
     // Coloured and labelled by the teacher line the neuron ends nearest to.
     const Vec<double> w_end = last.W.col(j);
     const std::size_t nearest =
-        w_end.norm() > 0
-            ? static_cast<std::size_t>(nearest_teacher_line<double>(Vec<double>(w_end / w_end.norm()), teacher_dirs).second)
-            : 0;
+        w_end.norm() > 0 ? static_cast<std::size_t>(
+                               nearest_teacher_line<double>(Vec<double>(w_end / w_end.norm()), teacher_dirs).second)
+                         : 0;
     const MathLabel teacher = teacher_direction_label(nearest);
     PlotSeries s{{fmt::format("neuron {}, nearest {} (final mass {:.2g})", j + 1, teacher.text, -neg_mass),
                   fmt::format("neuron {}, nearest {} (final mass {:.2g})", j + 1, teacher.latex, -neg_mass)},

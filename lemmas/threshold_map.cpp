@@ -113,9 +113,12 @@ void run_jobs(std::vector<Job>& jobs, const Network<double>& teacher, unsigned t
 // The success map: a heat map over (lambda, initial gap) of the fraction of the seeds that
 // converged (a seed that found no start counts as not converged), and the threshold curve.
 // A grid with a single lambda or gap cannot be a heat map: then one marker per cell.
-PlotSpec success_map_plot(const std::vector<double>& lambdas, const std::vector<double>& gaps,
-                          const std::vector<std::vector<int>>& successes, const std::vector<std::vector<int>>& reached,
-                          const std::vector<double>& thresholds, int seeds) {
+PlotSpec success_map_plot(const std::vector<double>& lambdas,
+                          const std::vector<double>& gaps,
+                          const std::vector<std::vector<int>>& successes,
+                          const std::vector<std::vector<int>>& reached,
+                          const std::vector<double>& thresholds,
+                          int seeds) {
   PlotSpec plot;
   plot.name = "T1_success_map";
   plot.title = "Gradient descent from a given optimality gap: did it converge?";
@@ -165,8 +168,11 @@ PlotSpec success_map_plot(const std::vector<double>& lambdas, const std::vector<
 
 // One quantity of the recorded trajectories against the iteration, one curve per lambda:
 // the run from the largest initial gap that converged (first seed).
-PlotSpec trajectory_plot(const std::string& name, const std::string& title, const MathLabel& ylabel,
-                         const std::vector<const Job*>& shown, const std::vector<MathLabel>& labels,
+PlotSpec trajectory_plot(const std::string& name,
+                         const std::string& title,
+                         const MathLabel& ylabel,
+                         const std::vector<const Job*>& shown,
+                         const std::vector<MathLabel>& labels,
                          double (*value)(const TrajectoryPoint&)) {
   PlotSpec plot;
   plot.name = name;
@@ -348,9 +354,12 @@ CheckOutcome check_threshold_map(const CheckContext& ctx, const ThresholdMapSett
     labels.push_back({fmt::format("λ = {}, ζ₀ = {:g}", cases[l].text, thresholds[l]),
                       fmt::format("$\\lambda$ = {}, $\\zeta_0$ = {:g}", cases[l].text, thresholds[l])});
   }
-  outcome.plots.push_back(trajectory_plot("T1_gap", "Optimality gap along gradient descent",
+  outcome.plots.push_back(trajectory_plot("T1_gap",
+                                          "Optimality gap along gradient descent",
                                           {"L_λ − L_λ*", "$L_\\lambda - L_\\lambda^*$"},
-                                          shown, labels, [](const TrajectoryPoint& p) { return p.gap; }));
+                                          shown,
+                                          labels,
+                                          [](const TrajectoryPoint& p) { return p.gap; }));
   outcome.plots.push_back(trajectory_plot("T1_angle", "Largest angle of a neuron of mass >= lambda to the teacher lines",
                                           "angle (degrees)", shown, labels,
                                           [](const TrajectoryPoint& p) { return p.max_angle_deg; }));

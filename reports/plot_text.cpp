@@ -59,6 +59,9 @@ const char* style_clause(PlotSeries::Style style) {
 
 const char* kGridSuffix = ".grid";
 
+/// Key entries beyond which the key is set in a smaller font.
+constexpr std::size_t kLongKey = 10;
+
 bool ends_with(const std::string& text, const std::string& tail) {
   return text.size() >= tail.size() && text.compare(text.size() - tail.size(), tail.size(), tail) == 0;
 }
@@ -304,7 +307,12 @@ std::string plot_gnuplot_script(const PlotSpec& spec) {
   const bool any_label =
       std::any_of(spec.series.begin(), spec.series.end(), [](const PlotSeries& s) { return !s.label.text.empty(); });
   // Outside the plot area, right of it (and of a heat map's colour bar): never over the data.
-  out += any_label ? "set key outside right top vertical Left reverse box\n" : "unset key\n";
+  const auto in_key = static_cast<std::size_t>(
+      std::count_if(spec.series.begin(), spec.series.end(), [](const PlotSeries& s) { return !s.label.text.empty(); }));
+  // A long key (S3's 24 neurons) in a smaller font still fits beside a 500-pixel plot.
+  out += !any_label         ? "unset key\n"
+         : in_key > kLongKey ? "set key outside right top vertical Left reverse box font ',9' spacing 0.9\n"
+                             : "set key outside right top vertical Left reverse box\n";
   for (std::size_t i = 0; i < spec.vertical_markers.size(); ++i) {
     const std::string x = number(spec.vertical_markers[i]);
     const int colour = i < spec.marker_colours.size() ? spec.marker_colours[i] : -1;

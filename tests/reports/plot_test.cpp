@@ -178,6 +178,9 @@ TEST_CASE("labels, keys and colours read like the paper in the gnuplot script", 
   CHECK_THAT(gp, Catch::Contains("with points pointtype 7 pointsize 1 linecolor rgb '#000000' title 'teacher'"));
   CHECK_THAT(gp, Catch::Contains("graph 1 nohead dashtype 2 linecolor rgb '#0072B2' back"));
   CHECK_THAT(gp, Catch::Contains("set label 'w₁*' at first 0.5"));
+  CHECK_THAT(gp, !Catch::Contains("font ',9'"));
+  for (int k = 0; k < 9; ++k) p.series.push_back(PlotSeries{"neuron", {1}, {1}, Style::Lines, teacher_colour(k)});
+  CHECK_THAT(plot_gnuplot_script(p), Catch::Contains("set key outside right top vertical Left reverse box font ',9'"));
   CHECK(teacher_direction_label(11).text == "w₁₂*");
   CHECK(teacher_direction_label(11).latex == "$w_{12}^*$");
   CHECK(series_colours({-1, 2, -1, 0}) == std::vector<std::string>{"000000", "009E73", "7F7F7F", "0072B2"});
