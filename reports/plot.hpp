@@ -55,8 +55,9 @@ std::string plot_grid_stem(const PlotSpec& spec);
 std::string plot_grid_csv(const PlotSpec& spec);
 
 /// The gnuplot script: reads <name>.csv (and <name>.grid.csv) from its own folder and
-/// writes <name>.svg (svg terminal, 800x500, 14 pt sans-serif, UTF-8, labels printed
-/// literally in their Unicode form, key outside right of the plot, series and markers in
+/// writes <name>.svg (svg terminal, 800x500, or 1100x500 beside a key of more than ten
+/// entries; 14 pt sans-serif, UTF-8, labels printed literally in their Unicode form, key
+/// outside right of the plot, in a smaller font when long; series and markers in
 /// the colours series_colours and kTeacherColours give, a heat map as coloured boxes with
 /// a labelled colour bar), unless the variable svg_file is set first (gnuplot -e
 /// "svg_file='other.svg'").

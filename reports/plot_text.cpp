@@ -292,7 +292,11 @@ std::string plot_gnuplot_script(const PlotSpec& spec) {
   out += "if (!exists(\"svg_file\")) svg_file = " + quoted(spec.name + ".svg") + "\n";
   out += "set encoding utf8\n";
   // noenhanced: labels are printed as written, so "He_n" keeps its underscore.
-  out += "set terminal svg size 800,500 fixed font 'sans-serif,14' noenhanced background rgb 'white'\n";
+  const auto in_key = static_cast<std::size_t>(
+      std::count_if(spec.series.begin(), spec.series.end(), [](const PlotSeries& s) { return !s.label.text.empty(); }));
+  // A long key beside the plot needs a wider canvas, or it squeezes the plot to a strip.
+  out += fmt::format("set terminal svg size {},500 fixed font 'sans-serif,14' noenhanced background rgb 'white'\n",
+                     in_key > kLongKey ? 1100 : 800);
   out += "set output svg_file\n";
   out += "set datafile separator comma\n";
   if (!spec.title.empty()) out += "set title " + quoted(spec.title) + "\n";
@@ -307,10 +311,8 @@ std::string plot_gnuplot_script(const PlotSpec& spec) {
   const bool any_label =
       std::any_of(spec.series.begin(), spec.series.end(), [](const PlotSeries& s) { return !s.label.text.empty(); });
   // Outside the plot area, right of it (and of a heat map's colour bar): never over the data.
-  const auto in_key = static_cast<std::size_t>(
-      std::count_if(spec.series.begin(), spec.series.end(), [](const PlotSeries& s) { return !s.label.text.empty(); }));
   // A long key (S3's 24 neurons) in a smaller font still fits beside a 500-pixel plot.
-  out += !any_label         ? "unset key\n"
+  out += !any_label          ? "unset key\n"
          : in_key > kLongKey ? "set key outside right top vertical Left reverse box font ',9' spacing 0.9\n"
                              : "set key outside right top vertical Left reverse box\n";
   for (std::size_t i = 0; i < spec.vertical_markers.size(); ++i) {

@@ -181,6 +181,7 @@ TEST_CASE("labels, keys and colours read like the paper in the gnuplot script", 
   CHECK_THAT(gp, !Catch::Contains("font ',9'"));
   for (int k = 0; k < 9; ++k) p.series.push_back(PlotSeries{"neuron", {1}, {1}, Style::Lines, teacher_colour(k)});
   CHECK_THAT(plot_gnuplot_script(p), Catch::Contains("set key outside right top vertical Left reverse box font ',9'"));
+  CHECK_THAT(plot_gnuplot_script(p), Catch::Contains("set terminal svg size 1100,500"));
   CHECK(teacher_direction_label(11).text == "w₁₂*");
   CHECK(teacher_direction_label(11).latex == "$w_{12}^*$");
   CHECK(series_colours({-1, 2, -1, 0}) == std::vector<std::string>{"000000", "009E73", "7F7F7F", "0072B2"});
