@@ -299,7 +299,10 @@ std::string plot_gnuplot_script(const PlotSpec& spec) {
                      in_key > kLongKey ? 1100 : 800);
   out += "set output svg_file\n";
   out += "set datafile separator comma\n";
-  if (!spec.title.empty()) out += "set title " + quoted(spec.title) + "\n";
+  // Centred on the canvas, not over the plot area (which the key outside pushes left), so
+  // that a long title is not cut off at the left edge.
+  if (!spec.title.empty())
+    out += "set tmargin 3\nset label " + quoted(spec.title) + " at screen 0.5, screen 0.96 center front\n";
   if (!spec.xlabel.text.empty()) out += "set xlabel " + quoted(spec.xlabel.text) + "\n";
   if (!spec.ylabel.text.empty()) out += "set ylabel " + quoted(spec.ylabel.text) + "\n";
   if (spec.log_x) out += "set logscale x\n";

@@ -218,7 +218,7 @@ TEST_CASE("labels with quotes and line breaks are quoted for gnuplot", "[plot]")
   p.series[0].label = "'; system 'touch pwned'; '";
   const std::string gp = plot_gnuplot_script(p);
   // Single-quoted gnuplot strings know one escape, '' for a quote; backslashes stay as they are.
-  CHECK_THAT(gp, Catch::Contains("set title 'it''s \"η\" C:\\path'\n"));
+  CHECK_THAT(gp, Catch::Contains("set label 'it''s \"η\" C:\\path' at screen 0.5, screen 0.96 center front\n"));
   CHECK_THAT(gp, Catch::Contains("title '''; system ''touch pwned''; '''"));
 }
 
