@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The installed CMake package works for a project outside the tree (docs/packaging.md):
-# builds `verify` and its libraries in build/ (reused when present), installs them to a
-# temporary prefix, builds examples/cpp against that prefix alone, runs it, and checks the
-# 40 digits of D2's rho_eta it prints against what the installed `verify run --claims D2`
+# The installed package works outside the tree (docs/packaging.md, docs/python.md): builds
+# `verify`, its libraries and the Python module in build/ (reused when present), installs
+# them to a temporary prefix, builds examples/cpp against that prefix alone and runs it,
+# runs examples/python/default_certificate.py on the installed module alone, and checks the
+# 40 digits of D2's rho_eta each prints against what the installed `verify run --claims D2`
 # writes to report.json. Exits non-zero, saying why, on any difference.
 #
 # ZG_PACKAGE_TEST_EXPECTED=<decimal> replaces the value read from report.json: only to see
@@ -21,7 +22,10 @@ fail() {
 if [ ! -f build/CMakeCache.txt ]; then
   cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 fi
-cmake --build build -j"$jobs" --target verify
+# The Python module when the build has it (VERIFY_PYTHON: pybind11 and Python's headers found).
+targets=(verify)
+if cmake --build build --target help | grep -qw zgverify; then targets+=(zgverify); fi
+cmake --build build -j"$jobs" --target "${targets[@]}"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/zgverify-package.XXXXXX")
 trap 'rm -rf "$work"' EXIT
@@ -60,13 +64,15 @@ fi
 
 # Compared as decimals rounded to 40 significant digits (Python's decimal module: exact
 # decimal arithmetic, never a double).
-python3 - "$example_value" "$work/audit/report.json" "${ZG_PACKAGE_TEST_EXPECTED:-}" "$expected_source" <<'EOF'
+# $1: the printed value, $2: who printed it.
+compare() {
+python3 - "$1" "$2" "$work/audit/report.json" "${ZG_PACKAGE_TEST_EXPECTED:-}" "$expected_source" <<'EOF'
 import decimal
 import json
 import sys
 
 DIGITS = 40
-example_text, report_path, override, source = sys.argv[1:5]
+example_text, who, report_path, override, source = sys.argv[1:6]
 
 
 def parse(text, what):
@@ -89,10 +95,10 @@ else:
         sys.exit(f"package_test: FAIL: {report_path} has no claim D2 with a measurement rho_eta")
     expected_text = claims[0]["measurements"]["rho_eta"]["value"]
 
-example = parse(example_text, "examples/cpp's output")
+example = parse(example_text, f"{who}'s output")
 expected = parse(expected_text, source)
 if len(example.as_tuple().digits) != DIGITS:
-    sys.exit(f"package_test: FAIL: examples/cpp printed {example_text!r}, not {DIGITS} significant digits")
+    sys.exit(f"package_test: FAIL: {who} printed {example_text!r}, not {DIGITS} significant digits")
 # A value with fewer digits than compared would pass on digits nobody computed (or confirmed).
 if not override and len(expected.as_tuple().digits) < DIGITS:
     sys.exit(f"package_test: FAIL: {source} = {expected_text} has fewer than {DIGITS} significant digits")
@@ -100,8 +106,25 @@ rounding = decimal.Context(prec=DIGITS, rounding=decimal.ROUND_HALF_EVEN)
 if rounding.plus(example) != rounding.plus(expected):
     sys.exit(
         f"package_test: FAIL: rho_eta differs in its first {DIGITS} significant digits\n"
-        f"  examples/cpp (built against the installed package): {example_text}\n"
+        f"  {who} (through the installed package): {example_text}\n"
         f"  {source}: {expected_text}"
     )
-print(f"package_test: OK: rho_eta = {example_text} from examples/cpp agrees with {source} to {DIGITS} digits")
+print(f"package_test: OK: rho_eta = {example_text} from {who} agrees with {source} to {DIGITS} digits")
 EOF
+}
+
+compare "$example_value" examples/cpp
+
+# The Python example on the installed module alone (Debian's interpreter: NumPy and mpmath).
+if [[ " ${targets[*]} " == *" zgverify "* ]]; then
+  module=$(find "$prefix" -name 'zgverify*.so' | head -n 1)
+  [ -n "$module" ] || fail "the Python module zgverify was built but not installed under $prefix"
+  python=/usr/bin/python3
+  [ -x "$python" ] || python=python3
+  printed=$(cd "$work" && PYTHONPATH=$(dirname "$module") "$python" "$root/examples/python/default_certificate.py")
+  python_value=$(printf '%s\n' "$printed" | sed -n 's/^rho_eta = //p' | head -n 1)
+  [ -n "$python_value" ] || fail "examples/python/default_certificate.py printed no 'rho_eta = ' line"
+  compare "$python_value" examples/python/default_certificate.py
+else
+  echo "package_test: the build has no Python module (VERIFY_PYTHON off or pybind11 missing): Python not checked"
+fi

@@ -53,9 +53,15 @@ def test_run_plots_are_numpy_arrays_matching_the_cli_figures(runs):
     assert mine["plots"], "the plot claim drew nothing"
     assert [p["name"] for p in mine["plots"]] == [f["name"] for f in theirs["figures"]]
     for plot, figure in zip(mine["plots"], theirs["figures"]):
+        # Labels as report.json has them: Unicode text, LaTeX beside it ("" when none).
+        for key in ("xlabel", "ylabel"):
+            assert plot[key] == figure[key]
+            assert plot[key + "_latex"] == figure.get(key + "_latex", "")
         for series, listed in zip(plot["series"], figure["series"]):
             assert isinstance(series["x"], np.ndarray) and series["x"].dtype == np.float64
             assert len(series["x"]) == len(series["y"]) == listed["rows"]
+            assert series["label"] == listed["label"]
+            assert series["label_latex"] == listed.get("label_latex", "")
 
 
 def test_run_defaults_come_from_the_configuration(source_dir):
