@@ -5,9 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "core/input_error.hpp"
 #include "verify/cli.hpp"
-#include "verify/sweep_checkpoint.hpp"
 #include "verify/sweep_cli_common.hpp"
 #include "verify/sweep_report.hpp"
 
@@ -42,22 +40,10 @@ int command_sweep_certificate(const SweepCommandLine& line, std::ostream& out, s
   options.families = parse_sweep_families(line.families);
   validate_sweep_options(options);
 
-  const std::unique_ptr<SweepRanks> ranks = sweep_ranks();
-  SweepExecution execution;
-  execution.checkpoint_dir = checkpoint_folder(line.checkpoint, options.out_dir);
-  execution.resume = line.resume;
-  ProgressLine progress_line_printer(err, "points");
-  if (progress && ranks->rank() == 0)
-    execution.progress = [&](const SweepProgressInfo& info) { progress_line_printer.show(info); };
+  SweepSession session(line.checkpoint, line.resume, options.out_dir, err, progress);
   SweepResult result;
-  try {
-    result = run_sweep(options, execution, ranks.get());
-  } catch (const InputError&) {
-    if (ranks->rank() != 0) return kExitUsage;  // every rank refuses alike; rank 0 says why
-    throw;
-  }
-  progress_line_printer.finish();
-  if (ranks->rank() != 0) return 0;
+  if (!session.run([&] { result = run_sweep(options, session.execution(), &session.ranks()); })) return kExitUsage;
+  if (!session.is_root()) return 0;
   const SweepFiles files = write_sweep_files(result, options.out_dir);
 
   out << sweep_text_table(result) << "\n";
@@ -65,7 +51,7 @@ int command_sweep_certificate(const SweepCommandLine& line, std::ostream& out, s
   out << fmt::format("\n{} points in {:.1f} s\n", result.points.size(), result.seconds);
   for (const std::string& w : files.warnings) err << "verify: warning: " << w << "\n";
   for (const std::string& path : files.written) out << "wrote " << path << "\n";
-  remove_checkpoint(execution.checkpoint_dir);  // the outputs hold everything it saved
+  session.outputs_written();
   return 0;
 }
 

@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <ostream>
 
+#include "verify/sweep_checkpoint.hpp"
+
 namespace zg {
 
 void add_checkpoint_options(CLI::App* command, std::string& checkpoint, bool& resume) {
@@ -19,6 +21,16 @@ void add_checkpoint_options(CLI::App* command, std::string& checkpoint, bool& re
 std::string checkpoint_folder(const std::string& given, const std::string& out_dir) {
   return given.empty() ? (std::filesystem::path(out_dir) / "checkpoint").string() : given;
 }
+
+SweepSession::SweepSession(const std::string& checkpoint, bool resume, const std::string& out_dir,
+                           std::ostream& err, bool progress)
+    : ranks_(sweep_ranks()), line_(err, "points") {
+  execution_.checkpoint_dir = checkpoint_folder(checkpoint, out_dir);
+  execution_.resume = resume;
+  if (progress && is_root()) execution_.progress = [this](const SweepProgressInfo& info) { line_.show(info); };
+}
+
+void SweepSession::outputs_written() const { remove_checkpoint(execution_.checkpoint_dir); }
 
 void ProgressLine::show(const SweepProgressInfo& info) {
   const bool last = info.done == info.total;

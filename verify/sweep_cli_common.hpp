@@ -1,13 +1,17 @@
 // What every sweep command shares on the command line (docs/scale-out.md): the checkpoint
-// options and the progress line on the terminal.
+// options, the progress line on the terminal, and the session that runs a sweep on the
+// ranks of its job.
 #pragma once
 
 #include <iosfwd>
+#include <memory>
 #include <string>
 
 #include <CLI/CLI.hpp>
 
+#include "core/input_error.hpp"
 #include "verify/sweep_engine.hpp"
+#include "verify/sweep_ranks.hpp"
 
 namespace zg {
 
@@ -31,6 +35,43 @@ class ProgressLine {
   std::string unit_;
   double last_seconds_ = -1;
   bool shown_ = false;
+};
+
+/// What a sweep command sets up around its work: the ranks of the job this process is in
+/// (sweep_ranks()), the checkpoint folder and --resume, and on rank 0 the progress line.
+class SweepSession {
+ public:
+  SweepSession(const std::string& checkpoint, bool resume, const std::string& out_dir, std::ostream& err,
+               bool progress);
+  SweepSession(const SweepSession&) = delete;  // the progress callback holds `this`
+  SweepSession& operator=(const SweepSession&) = delete;
+
+  SweepRanks& ranks() { return *ranks_; }
+  const SweepExecution& execution() const { return execution_; }
+  bool is_root() const { return ranks_->rank() == 0; }
+
+  /// Runs `work` (the sweep), then ends the progress line. Returns false on a rank other
+  /// than 0 when the work refused its input: every rank refuses alike, and rank 0, which
+  /// rethrows the InputError, says why.
+  template <class Work>
+  bool run(Work&& work) {
+    try {
+      work();
+    } catch (const InputError&) {
+      if (!is_root()) return false;
+      throw;
+    }
+    line_.finish();
+    return true;
+  }
+
+  /// After rank 0 wrote the outputs, which hold everything the checkpoint saved: removes it.
+  void outputs_written() const;
+
+ private:
+  std::unique_ptr<SweepRanks> ranks_;
+  SweepExecution execution_;
+  ProgressLine line_;
 };
 
 }  // namespace zg

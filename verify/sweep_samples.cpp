@@ -16,7 +16,6 @@
 #include "reports/plot.hpp"
 #include "verify/cli.hpp"
 #include "verify/config.hpp"
-#include "verify/sweep_checkpoint.hpp"
 #include "verify/sweep_cli_common.hpp"
 
 namespace zg {
@@ -228,22 +227,11 @@ int command_sweep_samples(const SampleSweepOptions& o, std::ostream& out, std::o
   }();
   for (int d : o.dimensions) embed_teacher(teacher, d);  // a bad dimension fails before any work
 
-  const std::unique_ptr<SweepRanks> ranks = sweep_ranks();
-  SweepExecution execution;
-  execution.checkpoint_dir = checkpoint_folder(o.checkpoint, o.out_dir);
-  execution.resume = o.resume;
-  ProgressLine progress_line_printer(err, "points");
-  if (progress && ranks->rank() == 0)
-    execution.progress = [&](const SweepProgressInfo& info) { progress_line_printer.show(info); };
+  SweepSession session(o.checkpoint, o.resume, o.out_dir, err, progress);
   std::vector<SampleSweepPoint> points;
-  try {
-    points = run_sample_sweep(o, teacher, execution, ranks.get());
-  } catch (const InputError&) {
-    if (ranks->rank() != 0) return kExitUsage;  // every rank refuses alike; rank 0 says why
-    throw;
-  }
-  progress_line_printer.finish();
-  if (ranks->rank() != 0) return 0;
+  if (!session.run([&] { points = run_sample_sweep(o, teacher, session.execution(), &session.ranks()); }))
+    return kExitUsage;
+  if (!session.is_root()) return 0;
 
   std::error_code error;
   std::filesystem::create_directories(o.out_dir, error);
@@ -272,7 +260,7 @@ int command_sweep_samples(const SampleSweepOptions& o, std::ostream& out, std::o
   out << detail::render_text_table(rows) << "\n";
   if (plot.status != PlotStatus::Rendered) err << "verify: warning: plot " << kPlotStem << ": " << plot.message << "\n";
   for (const std::string& path : written) out << "wrote " << path << "\n";
-  remove_checkpoint(execution.checkpoint_dir);  // the outputs hold everything it saved
+  session.outputs_written();
   return 0;
 }
 
