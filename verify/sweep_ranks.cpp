@@ -23,7 +23,6 @@ class SingleProcess final : public SweepRanks {
 std::unique_ptr<SweepRanks> single_process_ranks() { return std::make_unique<SingleProcess>(); }
 
 #ifndef VERIFY_HAS_MPI
-bool sweep_mpi_available() { return false; }
 std::unique_ptr<SweepRanks> sweep_ranks() { return single_process_ranks(); }
 #endif
 

@@ -35,9 +35,6 @@ class SweepRanks {
 /// This process alone: rank 0 of 1.
 std::unique_ptr<SweepRanks> single_process_ranks();
 
-/// True when this build can run a sweep on MPI ranks (VERIFY_MPI).
-bool sweep_mpi_available();
-
 /// The ranks of the MPI job this process was started in when the build has MPI and the
 /// environment says it was started by an MPI launcher (mpirun, mpiexec, srun with PMIx);
 /// else single_process_ranks(). MPI is initialised on the first call and finalised when

@@ -115,8 +115,6 @@ class MpiRanks final : public SweepRanks {
 
 }  // namespace
 
-bool sweep_mpi_available() { return true; }
-
 std::unique_ptr<SweepRanks> sweep_ranks() {
   if (!started_by_mpi_launcher()) return single_process_ranks();
   ensure_mpi();
