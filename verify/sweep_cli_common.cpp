@@ -23,8 +23,8 @@ std::string checkpoint_folder(const std::string& given, const std::string& out_d
 }
 
 SweepSession::SweepSession(const std::string& checkpoint, bool resume, const std::string& out_dir,
-                           std::ostream& err, bool progress)
-    : ranks_(sweep_ranks()), line_(err, "points") {
+                           std::ostream& err, bool progress, const std::string& unit)
+    : ranks_(sweep_ranks()), line_(err, unit) {
   execution_.checkpoint_dir = checkpoint_folder(checkpoint, out_dir);
   execution_.resume = resume;
   if (progress && is_root()) execution_.progress = [this](const SweepProgressInfo& info) { line_.show(info); };

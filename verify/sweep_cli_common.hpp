@@ -41,8 +41,9 @@ class ProgressLine {
 /// (sweep_ranks()), the checkpoint folder and --resume, and on rank 0 the progress line.
 class SweepSession {
  public:
+  /// `unit` names the tasks on the progress line ("points", "seeds").
   SweepSession(const std::string& checkpoint, bool resume, const std::string& out_dir, std::ostream& err,
-               bool progress);
+               bool progress, const std::string& unit = "points");
   SweepSession(const SweepSession&) = delete;  // the progress callback holds `this`
   SweepSession& operator=(const SweepSession&) = delete;
 
