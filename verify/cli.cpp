@@ -27,6 +27,7 @@
 #include "verify/run_command.hpp"
 #include "verify/sweep_cli.hpp"
 #include "verify/sweep_samples.hpp"
+#include "verify/sweep_seeds.hpp"
 
 namespace zg {
 namespace {
@@ -149,6 +150,8 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   CLI::App* sweep_cert_cmd = add_sweep_command(app, sweep);
   SampleSweepOptions sample_sweep;
   CLI::App* sweep_samples_cmd = add_sweep_samples_command(*app.get_subcommand("sweep"), sample_sweep);
+  SeedSweepOptions seed_sweep;
+  CLI::App* sweep_seeds_cmd = add_sweep_seeds_command(*app.get_subcommand("sweep"), seed_sweep);
 
   // Each integer option's range, checked on its text (the sweeps' are those that
   // validate_sweep_options and validate_sample_sweep enforce), then every option by type.
@@ -207,6 +210,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     return kExitUsage;
   }
   note_given_options(*run_cmd, run);
+  note_seed_sweep_options(*sweep_seeds_cmd, seed_sweep);
 
   try {
     if (list_cmd->parsed()) return command_list(out);
@@ -221,6 +225,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
       check_out_dir(sample_sweep.out_dir);
       return command_sweep_samples(sample_sweep, out, err, show_progress());
     }
+    if (sweep_seeds_cmd->parsed()) return command_sweep_seeds(seed_sweep, out, err, show_progress());
     if (eval_cmd->parsed()) return command_eval(eval, out);
     return 0;
   } catch (const InputError& e) {
