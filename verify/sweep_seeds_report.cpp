@@ -13,8 +13,8 @@
 namespace zg {
 namespace {
 
-// The significant digits a decimal text holds (the digits of its mantissa): enough to
-// print an interpolated median as precisely as the samples it lies between.
+// The significant digits a decimal text holds (the digits of its mantissa), leading zeros
+// included: an upper bound, which is all the working precision and the median's printing need.
 unsigned mantissa_digits(const std::string& text) {
   const std::string mantissa = text.substr(0, text.find_first_of("eE"));
   return static_cast<unsigned>(
@@ -43,7 +43,7 @@ void summarize_numbers(const std::vector<std::string>& texts, SeedValueSummary& 
   const auto as_text = [&](const Mp& q) {
     for (std::size_t k = 0; k < numbers.size(); ++k)
       if (numbers[k] == q) return numeric_texts[k];  // an order statistic: its own text
-    return to_decimal(q, widest);
+    return to_decimal(q, widest + 1);                // a midpoint: one digit more (exact for two texts of one exponent)
   };
   s.min = as_text(sample_quantile(numbers, 0));
   s.median = as_text(sample_quantile(numbers, 0.5));

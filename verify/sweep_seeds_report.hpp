@@ -16,7 +16,8 @@ namespace zg {
 /// A value's spread over the seeds: min, median and max (sample_quantile at 0, 1/2, 1)
 /// of the texts that are decimal numbers, each compared in MPFR at more digits than the
 /// widest text holds. An order statistic is printed as its own text; an interpolated
-/// median with the widest text's digits.
+/// median (the midpoint of the middle two) with one digit more than the widest text, which
+/// is exact when the two share an exponent.
 struct SeedValueSummary {
   std::string name;
   std::uint64_t present = 0;     ///< seeds whose run printed this value
