@@ -3,7 +3,8 @@
 # under `mpirun -n 1`, `-n 2` and `-n 3`, and `verify sweep samples` under `-n 2`, write the
 # bytes the plain process writes (run times aside); a 2-rank run killed with SIGTERM after its first results and
 # resumed with --resume writes them too (that a resumed run computes only the missing tasks
-# is tests/verify/sweep_engine_test.cpp's).
+# is tests/verify/sweep_engine_test.cpp's); `verify sweep seeds` under `-n 2` writes the
+# serial run's bytes exactly (its outputs hold no times).
 # Usage: sweep_mpi_test.sh VERIFY_EXE MPIRUN
 set -euo pipefail
 verify=$1
@@ -65,3 +66,13 @@ grep -q -- "--resume" "$work/refusal" || fail "the refusal does not name --resum
 "${launch[@]}" -n 2 "$verify" "${long[@]}" --out "$work/killed" --resume >/dev/null
 cmp <(outputs "$work/whole") <(outputs "$work/killed") || fail "the resumed sweep differs from the uninterrupted one"
 echo "ok: killed with $done_before of $total points finished; resumed to the uninterrupted sweep's outputs"
+
+# The seed sweep: its CSV and its summary hold no times, so they must match byte for byte.
+seeds=(sweep seeds --claims S1,W1 --seeds 1..4)
+"$verify" "${seeds[@]}" --out "$work/seeds_serial" >/dev/null
+"${launch[@]}" -n 2 "$verify" "${seeds[@]}" --out "$work/seeds_n2" >/dev/null
+for f in sweep_seeds.csv sweep_seeds.md; do
+  cmp "$work/seeds_serial/$f" "$work/seeds_n2/$f" || fail "the 2-rank seed sweep's $f differs from the serial one"
+done
+[ ! -e "$work/seeds_n2/checkpoint" ] || fail "the 2-rank seed sweep left its checkpoint behind"
+echo "ok: -n 2 writes the serial seed sweep's CSV and summary byte for byte"
