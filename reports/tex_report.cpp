@@ -303,6 +303,61 @@ class TexEmitter final {
     for (const Figure* f : figures_for(doc_, c.id)) figure(*f);
   }
 
+  // A heat map's cells are read from <name>.grid.csv when LaTeX runs (rows
+  // "x,y,value,x_low,x_high,y_low,y_high", reports/plot.hpp), so the report does not copy
+  // the data. Before the axis: the table, the colour range (the figure's, or the values'
+  // own when it has none) and one colour per cell from the colour map. pgfplots' `matrix
+  // plot*` sizes its cells from a uniform lattice, which drew the rows of a non-uniform
+  // grid too thin or too thick; each cell is filled from its own edges instead, exactly
+  // the band between the midpoints to its neighbours that the SVG's boxes cover.
+  void heat_map_colours(const Figure& f) {
+    const FigureHeatMap& h = *f.heat_map;
+    std::string stops;
+    for (const char* hex : kHeatMapColours) stops += std::string(stops.empty() ? "" : " ") + "HTML=(" + hex + ")";
+    out_ += "\\pgfplotsset{colormap={verifyheat}{" + stops + "}}\n";
+    out_ += "\\pgfplotstableread[col sep=comma, header=false]{\\verifyreportdir " + f.name +
+            ".grid.csv}\\verifyheatcells\n";
+    out_ += "\\pgfplotstablegetrowsof{\\verifyheatcells}\\pgfmathtruncatemacro\\verifyheatlast{\\pgfplotsretval-1}\n";
+    if (h.value_min < h.value_max) {
+      out_ += fmt::format("\\def\\verifyheatmin{{{}}}\\def\\verifyheatmax{{{}}}\n", h.value_min, h.value_max);
+    } else {
+      out_ +=
+          "\\pgfplotstablegetelem{0}{[index]2}\\of\\verifyheatcells\\let\\verifyheatmin=\\pgfplotsretval"
+          "\\let\\verifyheatmax=\\pgfplotsretval\n";
+      out_ +=
+          "\\pgfplotsforeachungrouped \\verifyrow in {0,...,\\verifyheatlast}{%\n"
+          "  \\pgfplotstablegetelem{\\verifyrow}{[index]2}\\of\\verifyheatcells\n"
+          "  \\pgfmathsetmacro\\verifyheatmin{min(\\verifyheatmin,\\pgfplotsretval)}%\n"
+          "  \\pgfmathsetmacro\\verifyheatmax{max(\\verifyheatmax,\\pgfplotsretval)}}\n";
+      // A constant grid has no range to map; any colour of the map will do.
+      out_ +=
+          "\\pgfmathparse{\\verifyheatmax>\\verifyheatmin}"
+          "\\ifnum\\pgfmathresult=0 \\pgfmathsetmacro\\verifyheatmax{\\verifyheatmin+1}\\fi\n";
+    }
+    out_ +=
+        "\\pgfplotsforeachungrouped \\verifyrow in {0,...,\\verifyheatlast}{%\n"
+        "  \\pgfplotstablegetelem{\\verifyrow}{[index]2}\\of\\verifyheatcells\n"
+        "  \\pgfplotscolormapaccess[\\verifyheatmin:\\verifyheatmax]{\\pgfplotsretval}{verifyheat}%\n"
+        "  \\edef\\verifycell{\\noexpand\\definecolor{verifyheat\\verifyrow}{rgb}{\\pgfmathresult}}\\verifycell}\n";
+  }
+
+  // Inside the axis: two invisible plots of the cells' corners set the axis limits, then
+  // one filled rectangle per cell (expanded now, since the axis draws at its end).
+  void heat_map_cells(const Figure& f) {
+    const std::string grid = "{\\verifyreportdir " + f.name + ".grid.csv}";
+    out_ += "\\addplot[draw=none, forget plot] table[x index=3, y index=5] " + grid + ";\n";
+    out_ += "\\addplot[draw=none, forget plot] table[x index=4, y index=6] " + grid + ";\n";
+    out_ += "\\pgfplotsforeachungrouped \\verifyrow in {0,...,\\verifyheatlast}{%\n";
+    for (const auto& [column, name] : {std::pair<int, const char*>{3, "xlow"}, {4, "xhigh"}, {5, "ylow"}, {6, "yhigh"}})
+      out_ += fmt::format(
+          "  \\pgfplotstablegetelem{{\\verifyrow}}{{[index]{}}}\\of\\verifyheatcells\\let\\verify{}=\\pgfplotsretval\n",
+          column,
+          name);
+    out_ +=
+        "  \\edef\\verifycell{\\noexpand\\fill[verifyheat\\verifyrow] (axis cs:\\verifyxlow,\\verifyylow) "
+        "rectangle (axis cs:\\verifyxhigh,\\verifyyhigh);}\\verifycell}\n";
+  }
+
   // Colours are defined inside the figure environment (a group), so that they stay local.
   void figure(const Figure& f) {
     const std::string csv = "\\verifyreportdir " + f.name + ".csv";
@@ -323,6 +378,7 @@ class TexEmitter final {
                           i,
                           teacher ? kTeacherColours[static_cast<std::size_t>(j)] : kMarkerGrey);
     }
+    if (f.heat_map) heat_map_colours(f);
     out_ += "\\begin{tikzpicture}\n";
     // The key sits outside the plot area, right of it (above a heat map, whose colour bar
     // takes the right), so that it never covers the data; the axis narrows to make room.
@@ -337,23 +393,14 @@ class TexEmitter final {
     if (f.log_y) out_ += "  ymode=log,\n";
     if (f.heat_map) {
       const FigureHeatMap& h = *f.heat_map;
-      std::string stops;
-      for (const char* hex : kHeatMapColours) stops += std::string(stops.empty() ? "" : " ") + "HTML=(" + hex + ")";
-      out_ += "  enlargelimits=false, axis on top, colormap={verifyheat}{" + stops + "},\n";
+      out_ += "  enlargelimits=false, axis on top, colormap name=verifyheat,\n";
       out_ += "  colorbar, colorbar style={ylabel={" + label_tex(h.value_label) +
               "}, tick label style={font=\\footnotesize}},\n";
-      if (h.value_min < h.value_max)
-        out_ += fmt::format("  point meta min={}, point meta max={},\n", h.value_min, h.value_max);
+      out_ += "  point meta min=\\verifyheatmin, point meta max=\\verifyheatmax,\n";
     }
     out_ += "  xlabel={" + label_tex(f.xlabel) + "}, ylabel={" + label_tex(f.ylabel) + "},\n";
     out_ += "  table/.cd, col sep=comma, header=false, x index=0, y index=1]\n";
-    if (f.heat_map)  // <name>.grid.csv: x,y,value rows, lines of constant y (pgfplots' default ordering)
-      out_ += fmt::format(
-          "\\addplot[matrix plot*, point meta=explicit, mesh/cols={}, mesh/rows={}, forget plot] "
-          "table[meta index=2] {{\\verifyreportdir {}.grid.csv}};\n",
-          f.heat_map->columns,
-          f.heat_map->rows,
-          f.name);
+    if (f.heat_map) heat_map_cells(f);
     // The CSV holds every series, one block each; a series is its rows [first, first + rows).
     std::size_t first = 0;
     for (std::size_t k = 0; k < f.series.size(); ++k) {
@@ -376,7 +423,7 @@ class TexEmitter final {
       out_ += ";\n";
     }
     out_ += "\\end{axis}\n\\end{tikzpicture}\n";
-    out_ += "\\caption{" + tex_escape(f.claim_id) + ": " + tex_escape(f.title) + " (data: \\texttt{" +
+    out_ += "\\caption{" + tex_escape(f.claim_id) + ": " + label_tex(f.title) + " (data: \\texttt{" +
             tex_escape(f.name) + ".csv})}\\label{" + label_of("figure", f.name) + "}\n";
     out_ += "\\end{figure}\n\n";
   }

@@ -84,13 +84,28 @@ TEST_CASE("figures carry LaTeX labels, a key outside the plot, teacher colours a
   CHECK_THAT(tex, Catch::Contains("\\definecolor{verifyseries1}{HTML}{009E73}"));  // kTeacherColours[2]
   CHECK_THAT(tex, Catch::Contains("\\definecolor{verifymarker0}{HTML}{0072B2}"));  // teacher direction 1
   CHECK_THAT(tex, Catch::Contains("node[above, font=\\scriptsize] {$w_{1}^*$}"));
-  CHECK_THAT(tex,
-             Catch::Contains("\\addplot[matrix plot*, point meta=explicit, mesh/cols=3, mesh/rows=2, forget plot] "
-                             "table[meta index=2] {\\verifyreportdir h1_residuals.grid.csv};"));
+  // Each cell is filled from its own edges (columns 3..6 of the grid file), not by matrix plot*.
+  CHECK_THAT(
+      tex,
+      Catch::Contains("\\pgfplotstableread[col sep=comma, header=false]{\\verifyreportdir h1_residuals.grid.csv}"));
+  CHECK_THAT(tex, Catch::Contains("{[index]3}\\of\\verifyheatcells\\let\\verifyxlow"));
+  CHECK_THAT(tex, Catch::Contains("{[index]6}\\of\\verifyheatcells\\let\\verifyyhigh"));
+  CHECK_THAT(tex, Catch::Contains("\\fill[verifyheat\\verifyrow] (axis cs:\\verifyxlow,\\verifyylow) rectangle"));
+  CHECK_THAT(tex, !Catch::Contains("matrix plot"));
   CHECK_THAT(tex, Catch::Contains("colorbar, colorbar style={ylabel={fraction $\\zeta$}"));
-  CHECK_THAT(tex, Catch::Contains("point meta min=0, point meta max=1"));
+  CHECK_THAT(tex, Catch::Contains("\\def\\verifyheatmin{0}\\def\\verifyheatmax{1}"));
+  CHECK_THAT(tex, Catch::Contains("point meta min=\\verifyheatmin, point meta max=\\verifyheatmax"));
   CHECK_THAT(tex, Catch::Contains("colormap={verifyheat}{HTML=(440154)"));
   CHECK_THAT(tex, !Catch::Contains("legend pos=outer north east"));  // the colour bar takes the right
+}
+
+TEST_CASE("a figure title in mathematics is typeset from its LaTeX; a plain one is escaped", "[tex_report]") {
+  ReportDocument doc = test::sample_report();
+  CHECK_THAT(render_tex(doc), Catch::Contains("\\caption{H1: Residual per degree (data:"));
+  doc.figures[0].title = "a_b ρ_η";  // no LaTeX: the text, escaped
+  CHECK_THAT(render_tex(doc), Catch::Contains("\\caption{H1: a\\_b \\ensuremath{\\rho}\\_\\ensuremath{\\eta} (data:"));
+  doc.figures[0].title = {"bound 1 − ρ_η δ²", "bound $1 - \\rho_\\eta\\delta^2$"};
+  CHECK_THAT(render_tex(doc), Catch::Contains("\\caption{H1: bound $1 - \\rho_\\eta\\delta^2$ (data:"));
 }
 
 TEST_CASE("a claim statement is split into display lines at its top-level \\quad", "[tex_report]") {
