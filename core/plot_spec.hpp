@@ -109,7 +109,9 @@ struct PlotSpec {
   /// and '.', not starting with '.' and not ending in ".grid" (a heat map's data file is
   /// <name>.grid.csv). Unique within a report.
   std::string name;
-  std::string title;
+  /// In the paper's notation like the axis labels: Unicode `text` in the SVG, `latex` in
+  /// the LaTeX report's caption (a plain string is its own text, escaped there).
+  MathLabel title;
   MathLabel xlabel, ylabel;
   bool log_x = false, log_y = false;
   std::vector<PlotSeries> series;

@@ -33,7 +33,8 @@ void mark_teachers(const Certificate<Mp>& c, PlotSpec& plot) {
 PlotSpec eta_circle_plot(const Certificate<Mp>& c, const Mp& rho) {
   PlotSpec plot;
   plot.name = "D2_eta_circle";
-  plot.title = "Pre-certificate on the unit circle of the span, with the bound 1 - rho_eta delta^2";
+  plot.title = {"Pre-certificate η on the unit circle of the span, with the bound 1 − ρ_η δ²",
+                "Pre-certificate $\\eta$ on the unit circle of the span, with the bound $1 - \\rho_\\eta\\delta^2$"};
   plot.xlabel = {"span angle from w₁* (degrees)", "span angle from $w_1^*$ (degrees)"};
   plot.ylabel = {"η(w)", "$\\eta(w)$"};
   PlotSeries eta{{"η(w)", "$\\eta(w)$"}, {}, {}, PlotSeries::Style::Lines};
@@ -63,7 +64,8 @@ PlotSpec eta_circle_plot(const Certificate<Mp>& c, const Mp& rho) {
 PlotSpec decay_ratio_plot(const Certificate<Mp>& c, const Mp& rho) {
   PlotSpec plot;
   plot.name = "D2_decay_ratio";
-  plot.title = "Decay ratio (1 - |eta|) / delta^2 on the unit circle of the span";
+  plot.title = {"Decay ratio (1 − |η|)/δ² on the unit circle of the span",
+                "Decay ratio $(1 - |\\eta|)/\\delta^2$ on the unit circle of the span"};
   plot.xlabel = {"span angle from w₁* (degrees)", "span angle from $w_1^*$ (degrees)"};
   plot.ylabel = {"(1 − |η|) / δ²", "$(1 - |\\eta|) / \\delta^2$"};
   PlotSeries ratio{{"(1 − |η|) / δ²", "$(1 - |\\eta|) / \\delta^2$"}, {}, {}, PlotSeries::Style::Lines};

@@ -22,7 +22,9 @@ constexpr std::size_t kMaxNeuronCurves = 24;
 PlotSpec loss_plot(const StageThreeRun& run) {
   PlotSpec plot;
   plot.name = "S3_loss_gap";
-  plot.title = "Stage 3: loss and optimality gap, epochs of halving weight decay";
+  plot.title = {"Stage 3: loss L and optimality gap L_λ − L_λ*, epochs of halving weight decay λ",
+                "Stage 3: loss $L$ and optimality gap $L_\\lambda - L_\\lambda^*$, epochs of halving weight decay "
+                "$\\lambda$"};
   plot.xlabel = "iteration";
   plot.ylabel = "value";
   plot.log_y = true;
@@ -85,7 +87,8 @@ PlotSpec angle_plot(const StageThreeRun& run, const Mat<double>& teacher_dirs) {
 PlotSpec directions_plot(const Network<double>& before, const Network<double>& after, const Certificate<Mp>& c) {
   PlotSpec plot;
   plot.name = "S3_directions";
-  plot.title = "Neurons as a measure on the span's directions: mass a_j |w_j| at span angle";
+  plot.title = {"Neurons as a measure on the span's directions: mass a_j ‖w_j‖ at span angle",
+                "Neurons as a measure on the span's directions: mass $a_j \\|w_j\\|$ at span angle"};
   plot.xlabel = {"span angle of w_j (degrees, modulo 180)", "span angle of $w_j$ (degrees, modulo 180)"};
   plot.ylabel = {"signed mass a_j |w_j|", "signed mass $a_j |w_j|$"};
   const Mat<double> Q = c.basis.cast<double>();

@@ -169,7 +169,7 @@ PlotSpec success_map_plot(const std::vector<double>& lambdas,
 // One quantity of the recorded trajectories against the iteration, one curve per lambda:
 // the run from the largest initial gap that converged (first seed).
 PlotSpec trajectory_plot(const std::string& name,
-                         const std::string& title,
+                         const MathLabel& title,
                          const MathLabel& ylabel,
                          const std::vector<const Job*>& shown,
                          const std::vector<MathLabel>& labels,
@@ -360,8 +360,12 @@ CheckOutcome check_threshold_map(const CheckContext& ctx, const ThresholdMapSett
                                           shown,
                                           labels,
                                           [](const TrajectoryPoint& p) { return p.gap; }));
-  outcome.plots.push_back(trajectory_plot("T1_angle", "Largest angle of a neuron of mass >= lambda to the teacher lines",
-                                          "angle (degrees)", shown, labels,
+  outcome.plots.push_back(trajectory_plot("T1_angle",
+                                          {"Largest angle of a neuron of mass ≥ λ to the teacher lines",
+                                           "Largest angle of a neuron of mass $\\ge \\lambda$ to the teacher lines"},
+                                          "angle (degrees)",
+                                          shown,
+                                          labels,
                                           [](const TrajectoryPoint& p) { return p.max_angle_deg; }));
   return outcome;
 }

@@ -37,7 +37,7 @@ py::dict plot_of(const PlotSpec& p) {
   }
   py::dict out;
   out["name"] = p.name;
-  out["title"] = p.title;
+  put_label(out, "title", p.title);
   put_label(out, "xlabel", p.xlabel);
   put_label(out, "ylabel", p.ylabel);
   out["log_x"] = p.log_x;

@@ -84,7 +84,7 @@ class JsonEmitter final {
       any_marker_latex = any_marker_latex || !l.latex.empty();
     }
     Json j{{"name", f.name},
-           {"title", f.title},
+           {"title", f.title.text},
            {"xlabel", f.xlabel.text},
            {"ylabel", f.ylabel.text},
            {"log_x", f.log_x},
@@ -92,6 +92,7 @@ class JsonEmitter final {
            {"series", series},
            {"vertical_markers", markers},
            {"marker_labels", marker_labels}};
+    if (!f.title.latex.empty()) j["title_latex"] = f.title.latex;
     if (!f.xlabel.latex.empty()) j["xlabel_latex"] = f.xlabel.latex;
     if (!f.ylabel.latex.empty()) j["ylabel_latex"] = f.ylabel.latex;
     if (any_marker_latex) j["marker_labels_latex"] = marker_labels_latex;

@@ -333,7 +333,7 @@ void from_json(const Json& j, Figure& f) {
   f.name = field<std::string>(j, "name");
   if (!safe_relative_path(f.name) || f.name.find('/') != std::string::npos)
     fail(j, "name", "\"" + f.name + "\" is not a file stem");
-  f.title = field<std::string>(j, "title");
+  f.title = MathLabel(field<std::string>(j, "title"), optional_latex(j, "title_latex"));
   f.xlabel = MathLabel(field<std::string>(j, "xlabel"), optional_latex(j, "xlabel_latex"));
   f.ylabel = MathLabel(field<std::string>(j, "ylabel"), optional_latex(j, "ylabel_latex"));
   f.log_x = field<bool>(j, "log_x");

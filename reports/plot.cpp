@@ -142,7 +142,7 @@ PlotOutcome render_plot(const PlotSpec& spec, const std::string& dir) {
   const Drawing drawing = draw_svg(spec, dir);
   outcome.status = drawing.status;
   outcome.message = drawing.message;
-  const std::string title = spec.title.empty() ? spec.name : spec.title;
+  const std::string title = spec.title.text.empty() ? spec.name : spec.title.text;
   outcome.artefacts.push_back({csv, "csv", "data behind " + svg + ": one block per series (gnuplot index N)"});
   if (spec.heat_map)
     outcome.artefacts.push_back(

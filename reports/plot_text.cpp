@@ -201,8 +201,9 @@ std::string plot_spec_problem(const PlotSpec& spec) {
     return fmt::format(
         "name \"{}\" ends in \"{}\", which would take another plot's heat-map file name", spec.name, kGridSuffix);
   if (spec.series.empty() && !spec.heat_map) return "it has no series and no heat map";
-  for (const auto& [label, what] :
-       {std::pair<const MathLabel*, const char*>{&spec.xlabel, "the x label"}, {&spec.ylabel, "the y label"}}) {
+  for (const auto& [label, what] : {std::pair<const MathLabel*, const char*>{&spec.title, "the title"},
+                                    {&spec.xlabel, "the x label"},
+                                    {&spec.ylabel, "the y label"}}) {
     const std::string problem = label_problem(*label, what);
     if (!problem.empty()) return problem;
   }
@@ -240,7 +241,7 @@ std::string plot_spec_problem(const PlotSpec& spec) {
 }
 
 std::string plot_csv(const PlotSpec& spec) {
-  std::string out = fmt::format("# {}: {}\n", spec.name, one_line(spec.title));
+  std::string out = fmt::format("# {}: {}\n", spec.name, one_line(spec.title.text));
   out += fmt::format("# x: {}; y: {}\n", one_line(spec.xlabel.text), one_line(spec.ylabel.text));
   out += fmt::format("# {} series, one block each, separated by two blank lines (gnuplot: index N is series N)\n",
                      spec.series.size());
@@ -257,7 +258,7 @@ std::string plot_csv(const PlotSpec& spec) {
 std::string plot_grid_csv(const PlotSpec& spec) {
   if (!spec.heat_map) return "";
   const PlotHeatMap& h = *spec.heat_map;
-  std::string out = fmt::format("# {}: {} (heat map)\n", spec.name, one_line(spec.title));
+  std::string out = fmt::format("# {}: {} (heat map)\n", spec.name, one_line(spec.title.text));
   out += fmt::format("# x: {}; y: {}; value: {}\n",
                      one_line(spec.xlabel.text),
                      one_line(spec.ylabel.text),
@@ -287,7 +288,7 @@ std::string plot_grid_csv(const PlotSpec& spec) {
 
 std::string plot_gnuplot_script(const PlotSpec& spec) {
   const std::string csv = quoted(spec.name + ".csv");
-  std::string out = "# " + one_line(spec.title.empty() ? spec.name : spec.title) + "\n";
+  std::string out = "# " + one_line(spec.title.text.empty() ? spec.name : spec.title.text) + "\n";
   out += "# Drawn from " + spec.name + ".csv by verify; redraw with: gnuplot " + spec.name + ".gp\n";
   out += "if (!exists(\"svg_file\")) svg_file = " + quoted(spec.name + ".svg") + "\n";
   out += "set encoding utf8\n";
@@ -301,8 +302,8 @@ std::string plot_gnuplot_script(const PlotSpec& spec) {
   out += "set datafile separator comma\n";
   // Centred on the canvas, not over the plot area (which the key outside pushes left), so
   // that a long title is not cut off at the left edge.
-  if (!spec.title.empty())
-    out += "set tmargin 3\nset label " + quoted(spec.title) + " at screen 0.5, screen 0.96 center front\n";
+  if (!spec.title.text.empty())
+    out += "set tmargin 3\nset label " + quoted(spec.title.text) + " at screen 0.5, screen 0.96 center front\n";
   if (!spec.xlabel.text.empty()) out += "set xlabel " + quoted(spec.xlabel.text) + "\n";
   if (!spec.ylabel.text.empty()) out += "set ylabel " + quoted(spec.ylabel.text) + "\n";
   if (spec.log_x) out += "set logscale x\n";

@@ -49,7 +49,7 @@ struct FigureHeatMap {
 struct Figure {
   std::string claim_id;
   std::string name;  ///< file stem: <name>.csv, <name>.gp, <name>.svg
-  std::string title;
+  MathLabel title;
   MathLabel xlabel, ylabel;
   bool log_x = false, log_y = false;
   std::vector<FigureSeries> series;

@@ -191,6 +191,13 @@ TEST_CASE("figures and a baseline comparison round-trip byte for byte", "[json_r
   REQUIRE(back.figures.size() == 1);
   CHECK(back.figures[0].claim_id == "H1");
   CHECK(back.figures[0].marker_labels == std::vector<MathLabel>{"k = 4.5"});
+  CHECK(back.figures[0].title == MathLabel("Residual per degree"));
+  CHECK_THAT(text, !Catch::Contains("title_latex"));  // a plain title writes no LaTeX field
+
+  doc.figures[0].title = {"ρ_η per degree", "$\\rho_\\eta$ per degree"};
+  const std::string with_latex = render_json(doc);
+  CHECK_THAT(with_latex, Catch::Contains("\"title_latex\": \"$\\\\rho_\\\\eta$ per degree\""));
+  CHECK(parse_report_json(with_latex, "report.json").figures[0].title == doc.figures[0].title);
   CHECK(back.build.libraries.size() == 5);
 
   std::string lying = text;

@@ -222,6 +222,16 @@ TEST_CASE("labels with quotes and line breaks are quoted for gnuplot", "[plot]")
   CHECK_THAT(gp, Catch::Contains("title '''; system ''touch pwned''; '''"));
 }
 
+TEST_CASE("a title in mathematics is its Unicode text in the SVG and the CSV, never its LaTeX", "[plot]") {
+  PlotSpec p = eta_plot();
+  p.title = {"bound 1 − ρ_η δ²", "bound $1 - \\rho_\\eta\\delta^2$"};
+  const std::string gp = plot_gnuplot_script(p);
+  CHECK_THAT(gp, Catch::Contains("set label 'bound 1 − ρ_η δ²' at screen 0.5, screen 0.96 center front\n"));
+  CHECK_THAT(gp, Catch::StartsWith("# bound 1 − ρ_η δ²\n"));
+  CHECK_THAT(plot_csv(p), Catch::StartsWith("# D2_eta_circle: bound 1 − ρ_η δ²\n"));
+  CHECK_THAT(gp + plot_csv(p), !Catch::Contains("rho"));
+}
+
 TEST_CASE("plot_spec_problem names the rule a spec breaks", "[plot]") {
   CHECK(plot_spec_problem(eta_plot()).empty());
 
@@ -257,6 +267,11 @@ TEST_CASE("plot_spec_problem names the rule a spec breaks", "[plot]") {
       {"open brace", [](PlotSpec& p) { p.ylabel.latex = "$\\eta_{1$"; }, "the y label has LaTeX \"$\\eta_{1$\""},
       {"odd dollar", [](PlotSpec& p) { p.series[0].label.latex = "$\\eta"; }, "a $ opens math mode"},
       {"percent", [](PlotSpec& p) { p.marker_labels[0].latex = "50%"; }, "unescaped %"},
+      {"title LaTeX",
+       [](PlotSpec& p) {
+         p.title = {"ρ_η", "$\\rho_\\eta"};
+       },
+       "the title has LaTeX \"$\\rho_\\eta\""},
       {"incomplete grid",
        [](PlotSpec& p) { p.heat_map->value.pop_back(); },
        "heat map grid is incomplete: 5 values for 3 x 2"},
@@ -324,7 +339,7 @@ TEST_CASE("render_plot draws an SVG with gnuplot", "[plot][gnuplot]") {
   CHECK(o.artefacts[1].kind == "gp");
   CHECK(o.artefacts[2].path == "D2_eta_circle.svg");
   CHECK(o.artefacts[2].kind == "svg");
-  CHECK(o.artefacts[2].description == p.title);
+  CHECK(o.artefacts[2].description == p.title.text);
 
   CHECK(entries(scratch.path()) == std::set<std::string>{"D2_eta_circle.csv", "D2_eta_circle.gp", "D2_eta_circle.svg"});
   CHECK(read_file(scratch.path() / "D2_eta_circle.csv") == plot_csv(p));
