@@ -98,7 +98,7 @@ struct PlotSeries {
 /// halfway to their neighbours (geometric halfway on a logarithmic axis).
 struct PlotHeatMap {
   std::vector<double> x, y;   ///< cell centres, strictly increasing, at least two each
-  std::vector<double> value;  ///< x.size() * y.size() finite values
+  std::vector<double> value;  ///< x.size() * y.size() values: finite, or NaN for a cell without data (blank)
   MathLabel value_label;      ///< the colour bar's label
   /// The colour bar's range; value_min == value_max means from the data.
   double value_min = 0, value_max = 0;

@@ -152,12 +152,15 @@ std::string heat_map_problem(const PlotSpec& spec) {
                        h.value.size(),
                        h.x.size(),
                        h.y.size());
+  // NaN marks a cell without data (left blank); an infinity is a broken computation.
   for (std::size_t k = 0; k < h.value.size(); ++k)
-    if (!std::isfinite(h.value[k]))
-      return fmt::format("heat map cell (x = {}, y = {}) has value {}; every cell needs a finite value",
+    if (std::isinf(h.value[k]))
+      return fmt::format("heat map cell (x = {}, y = {}) has value {}; every cell needs a finite value or NaN (no data)",
                          number(h.x[k % h.x.size()]),
                          number(h.y[k / h.x.size()]),
                          number(h.value[k]));
+  if (std::none_of(h.value.begin(), h.value.end(), [](double v) { return std::isfinite(v); }))
+    return "its heat map has no cell with data (every value is NaN)";
   if (!std::isfinite(h.value_min) || !std::isfinite(h.value_max) || h.value_min > h.value_max)
     return fmt::format("heat map colour range [{}, {}] is not finite with value_min <= value_max",
                        number(h.value_min),

@@ -275,7 +275,12 @@ TEST_CASE("plot_spec_problem names the rule a spec breaks", "[plot]") {
       {"incomplete grid",
        [](PlotSpec& p) { p.heat_map->value.pop_back(); },
        "heat map grid is incomplete: 5 values for 3 x 2"},
-      {"nan cell", [](PlotSpec& p) { p.heat_map->value[4] = std::nan(""); }, "cell (x = 0.5, y = 2) has value nan"},
+      {"infinite cell",
+       [](PlotSpec& p) { p.heat_map->value[4] = std::numeric_limits<double>::infinity(); },
+       "cell (x = 0.5, y = 2) has value inf"},
+      {"no data",
+       [](PlotSpec& p) { std::fill(p.heat_map->value.begin(), p.heat_map->value.end(), std::nan("")); },
+       "no cell with data"},
       {"one column", [](PlotSpec& p) { p.heat_map->x = {0}; }, "1 x values; a grid needs at least two"},
       {"unsorted grid",
        [](PlotSpec& p) {
