@@ -121,6 +121,10 @@ DecaySearchResult decay_search_for(const Certificate<Mp>& c, const ProblemSpec& 
   options.start_points = problem.certificate.start_points;
   options.far_radius_deg = problem.certificate.far_radius_deg;
   options.seed = seed;
+  return decay_search_on_domain(c, options);
+}
+
+DecaySearchResult decay_search_on_domain(const Certificate<Mp>& c, const DecaySearchOptions& options) {
   DecaySearchResult result = search_decay(c, options);
   if (!c.domain_is_ball()) return result;
   // The ball contains the span's sphere, and the decay constant of the ball is that of its

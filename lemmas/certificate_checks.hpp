@@ -27,6 +27,11 @@ std::variant<Certificate<Mp>, CheckOutcome> certificate_or_failure(const CheckCo
 /// The decay search with the configuration's [certificate] settings and the run's seed.
 DecaySearchResult decay_search_for(const Certificate<Mp>& c, const ProblemSpec& problem, std::uint64_t seed);
 
+/// The decay search with explicit options over the certificate's domain; on the ball
+/// (d > r) the span's sphere is searched too, and the smaller constant and the larger
+/// |eta| kept (each search is an upper bound of the infimum).
+DecaySearchResult decay_search_on_domain(const Certificate<Mp>& c, const DecaySearchOptions& options);
+
 /// D1: eta(w_i*) = sign(a_i*) and a zero tangential gradient at every w_i*, to working
 /// precision less the digits the system's condition costs.
 CheckOutcome check_certificate_interpolation(const CheckContext& ctx);
