@@ -25,6 +25,7 @@
 #include "verify/list_command.hpp"
 #include "verify/report_command.hpp"
 #include "verify/run_command.hpp"
+#include "verify/sweep_atlas_cli.hpp"
 #include "verify/sweep_cli.hpp"
 #include "verify/sweep_samples.hpp"
 #include "verify/sweep_seeds.hpp"
@@ -152,6 +153,8 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   CLI::App* sweep_samples_cmd = add_sweep_samples_command(*app.get_subcommand("sweep"), sample_sweep);
   SeedSweepOptions seed_sweep;
   CLI::App* sweep_seeds_cmd = add_sweep_seeds_command(*app.get_subcommand("sweep"), seed_sweep);
+  AtlasCommandLine atlas;
+  CLI::App* sweep_atlas_cmd = add_sweep_atlas_command(*app.get_subcommand("sweep"), atlas);
 
   // Each integer option's range, checked on its text (the sweeps' are those that
   // validate_sweep_options and validate_sample_sweep enforce), then every option by type.
@@ -179,7 +182,14 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
            {sweep_samples_cmd, "--batch", 0, any_long},
            {sweep_samples_cmd, "--pairs", 1, 4096},
            {sweep_samples_cmd, "--epochs", 1, 40},
-           {sweep_samples_cmd, "--seed", 0, any_seed}})
+           {sweep_samples_cmd, "--seed", 0, any_seed},
+           {sweep_atlas_cmd, "--dimension", 0, 1000},
+           {sweep_atlas_cmd, "--teachers", 1, 1000000},
+           {sweep_atlas_cmd, "--seed", 0, any_seed},
+           {sweep_atlas_cmd, "--digits", kMinDigits, kMaxDigits},
+           {sweep_atlas_cmd, "--start-points", 16, 1000000},
+           {sweep_atlas_cmd, "--refined-starts", 1, 1000},
+           {sweep_atlas_cmd, "--certify", 0, 1000000}})
     command->get_option(option)->check(whole_number(lo, hi));
   check_every_option(app);
 
@@ -226,6 +236,10 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
       return command_sweep_samples(sample_sweep, out, err, show_progress());
     }
     if (sweep_seeds_cmd->parsed()) return command_sweep_seeds(seed_sweep, out, err, show_progress());
+    if (sweep_atlas_cmd->parsed()) {
+      check_out_dir(atlas.options.out_dir);
+      return command_sweep_atlas(atlas, out, err, show_progress());
+    }
     if (eval_cmd->parsed()) return command_eval(eval, out);
     return 0;
   } catch (const InputError& e) {

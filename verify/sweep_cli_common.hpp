@@ -41,7 +41,7 @@ class ProgressLine {
 /// (sweep_ranks()), the checkpoint folder and --resume, and on rank 0 the progress line.
 class SweepSession {
  public:
-  /// `unit` names the tasks on the progress line ("points", "seeds").
+  /// `unit` names the tasks on the progress line ("points", "seeds", "teachers").
   SweepSession(const std::string& checkpoint, bool resume, const std::string& out_dir, std::ostream& err,
                bool progress, const std::string& unit = "points");
   SweepSession(const SweepSession&) = delete;  // the progress callback holds `this`
