@@ -89,7 +89,7 @@ zg::SeedSweepOptions options(std::vector<std::string> claims, std::string seeds)
 
 }  // namespace
 
-TEST_CASE("--seeds takes ranges and comma lists, in the order written", "[sweep][seeds]") {
+TEST_CASE("sweep seeds: a seed list takes ranges and comma lists, in the order written", "[sweep][seeds]") {
   using Seeds = std::vector<std::uint64_t>;
   CHECK(zg::parse_seed_list("1..5") == Seeds{1, 2, 3, 4, 5});
   CHECK(zg::parse_seed_list("3,7,11") == Seeds{3, 7, 11});
@@ -100,7 +100,7 @@ TEST_CASE("--seeds takes ranges and comma lists, in the order written", "[sweep]
   CHECK(zg::parse_seed_list("1..100000").size() == zg::kMaxSweepSeeds);
 }
 
-TEST_CASE("--seeds refuses an empty, malformed, reversed, repeated or too long list, naming --seeds",
+TEST_CASE("sweep seeds: a seed list refuses an empty, malformed, reversed, repeated or too long list, naming --seeds",
           "[sweep][seeds]") {
   const std::vector<std::pair<std::string, std::string>> cases{{"", "no seeds"},
                                                                {"1,,2", "empty item"},
@@ -133,7 +133,7 @@ TEST_CASE("--seeds refuses an empty, malformed, reversed, repeated or too long l
   }
 }
 
-TEST_CASE("a plan refuses unknown claims, a bad configuration and out-of-range digits, naming the option",
+TEST_CASE("sweep seeds: a plan refuses unknown claims, a bad configuration and out-of-range digits, naming the option",
           "[sweep][seeds]") {
   const zg::ClaimRegistry registry = seed_dependent_registry();
   CHECK_NOTHROW(zg::plan_seed_sweep(options({"z1"}, "1..3"), registry));
@@ -149,7 +149,7 @@ TEST_CASE("a plan refuses unknown claims, a bad configuration and out-of-range d
   CHECK_THROWS_WITH(zg::plan_seed_sweep(bad_digits, registry), Catch::StartsWith("--digits"));
 }
 
-TEST_CASE("a claim failing on some seeds is counted, with the Wilson interval of its pass fraction", "[sweep][seeds]") {
+TEST_CASE("sweep seeds: a claim failing on some seeds is counted, with the Wilson interval of its pass fraction", "[sweep][seeds]") {
   const zg::ClaimRegistry registry = seed_dependent_registry();
   const zg::SeedSweepPlan plan = zg::plan_seed_sweep(options({"Z1", "Z2"}, "1..6"), registry);
   const std::vector<zg::SeedRunRecord> records = zg::run_seed_sweep(plan);
@@ -197,7 +197,7 @@ TEST_CASE("a claim failing on some seeds is counted, with the Wilson interval of
   CHECK(md.find("6 runs: 4 PASS, 0 FAIL, 0 INCONCLUSIVE, 2 SKIPPED.") != std::string::npos);
 }
 
-TEST_CASE("the outputs are rendered from the records alone: records read back give the same bytes", "[sweep][seeds]") {
+TEST_CASE("sweep seeds: the outputs are rendered from the records alone: records read back give the same bytes", "[sweep][seeds]") {
   const zg::ClaimRegistry registry = seed_dependent_registry();
   const zg::SeedSweepPlan plan = zg::plan_seed_sweep(options({"Z1", "Z2"}, "4,1..3"), registry);
   const std::vector<zg::SeedRunRecord> records = zg::run_seed_sweep(plan);
@@ -229,7 +229,7 @@ TEST_CASE("the outputs are rendered from the records alone: records read back gi
                   std::invalid_argument);
 }
 
-TEST_CASE("the fingerprint names the seeds, not how they were written", "[sweep][seeds]") {
+TEST_CASE("sweep seeds: the fingerprint names the seeds, not how they were written", "[sweep][seeds]") {
   const zg::ClaimRegistry registry = seed_dependent_registry();
   const std::string a = zg::seed_sweep_fingerprint(zg::plan_seed_sweep(options({"Z1"}, "1..3,7"), registry));
   CHECK(a == zg::seed_sweep_fingerprint(zg::plan_seed_sweep(options({"Z1"}, "1,2,3,7"), registry)));
@@ -282,7 +282,7 @@ TEST_CASE("verify sweep seeds --claims H1 --seeds 1..3 writes the CSV and the su
   CHECK_FALSE(std::filesystem::exists(out_dir / "checkpoint"));
 }
 
-TEST_CASE("a seed's values in the sweep are those `verify run --seed` prints", "[sweep][seeds][cli]") {
+TEST_CASE("sweep seeds: a seed's values in the sweep are those `verify run --seed` prints", "[sweep][seeds][cli]") {
   // S1 is fast and its values depend on the seed; seed 2 is the second task of the sweep.
   const zg::test::ScratchDir scratch("sweep-seeds-run");
   const std::filesystem::path sweep_dir = scratch.path() / "sweep";
