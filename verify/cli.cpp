@@ -189,7 +189,8 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
            {sweep_atlas_cmd, "--digits", kMinDigits, kMaxDigits},
            {sweep_atlas_cmd, "--start-points", 16, 1000000},
            {sweep_atlas_cmd, "--refined-starts", 1, 1000},
-           {sweep_atlas_cmd, "--certify", 0, 1000000}})
+           {sweep_atlas_cmd, "--certify", 0, 1000000},
+           {sweep_atlas_cmd, "--proof-boxes", 1, 1000000000}})
     command->get_option(option)->check(whole_number(lo, hi));
   check_every_option(app);
 

@@ -77,10 +77,17 @@ DecayCertificate prove(const ProblemSpec& problem, const Certificate<Mp>& c, con
   options.max_tau_prime = to_decimal(identity_tolerance(o.digits, 10), 3);
   options.precision_bits = static_cast<long>(std::ceil(statement_digits(o.digits) * 3.33)) + 32;
   options.max_seconds = o.proof_seconds;
+  options.max_boxes = o.proof_boxes;
   if (witness_only) options.max_boxes = options.hunt_boxes = kWitnessBoxes;
   return prove_precertificate_decay(decimal_columns(teacher.W, statement_digits(o.digits)),
                                     decimal_entries(teacher.a, statement_digits(o.digits)), c, options,
                                     statement_digits(o.digits));
+}
+
+// A proof that ended on its budget with its wall time spent was stopped by the clock (the
+// --proof-seconds net), the one verdict a faster or slower machine could change.
+bool stopped_by_clock(const DecayCertificate& proof, const AtlasOptions& o) {
+  return proof.outcome == DecayOutcome::Budget && proof.statistics.seconds >= o.proof_seconds;
 }
 
 }  // namespace
@@ -243,7 +250,9 @@ AtlasTeacher classify_teacher(const TeacherSpec& teacher, std::uint64_t cell_ind
       out.proof = proof.rho;
     } else {
       out.note = proof.outcome == DecayOutcome::Violated ? "the proof of rho_eta / 2 found a violation"
-                                                         : "the proof of rho_eta / 2 ran out of budget";
+                 : stopped_by_clock(proof, o)
+                     ? "the proof of rho_eta / 2 was stopped by --proof-seconds (this verdict depends on the machine)"
+                     : "the proof of rho_eta / 2 ran out of --proof-boxes";
     }
     return out;
   }
@@ -254,7 +263,9 @@ AtlasTeacher classify_teacher(const TeacherSpec& teacher, std::uint64_t cell_ind
     out.proof = proof.witness->excess_lower;
   } else {
     out.status = AtlasStatus::Inconclusive;
-    out.note = "rho_eta <= 0, but the hunt proved no point with |eta| > 1";
+    out.note = stopped_by_clock(proof, o) ? "rho_eta <= 0; the hunt for |eta| > 1 was stopped by --proof-seconds "
+                                            "(this verdict depends on the machine)"
+                                          : "rho_eta <= 0, but the hunt proved no point with |eta| > 1";
   }
   return out;
 }
@@ -310,6 +321,7 @@ std::string atlas_fingerprint(const AtlasOptions& o) {
                         {"start_points", o.start_points},
                         {"refined_starts", o.refined_starts},
                         {"certify", o.certify},
+                        {"proof_boxes", o.proof_boxes},
                         {"proof_seconds", o.proof_seconds}}
       .dump();
 }

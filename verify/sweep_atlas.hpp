@@ -42,7 +42,12 @@ struct AtlasOptions {
   std::size_t start_points = 200;  ///< the sampled search's start set ([certificate] start_points)
   std::size_t refined_starts = 3;  ///< best starts refined locally
   unsigned certify = 0;            ///< per cell, teachers k < certify with rho_eta > 0 get the decay proof
-  double proof_seconds = 60;       ///< budget of one proof (the certified and the degenerate kinds)
+  /// Budget of one decay proof in boxes: deterministic, so a run's verdicts do not depend on
+  /// the machine (the witness hunt of a degenerate teacher has its own, kWitnessBoxes).
+  unsigned long proof_boxes = 200000;
+  /// Wall-time safety net of one proof; a proof stopped by it is noted as such in its record,
+  /// and only then can two runs differ.
+  double proof_seconds = 600;
   std::string out_dir = "sweep-atlas";
 };
 

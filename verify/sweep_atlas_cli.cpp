@@ -114,7 +114,11 @@ CLI::App* add_sweep_atlas_command(CLI::App& sweep, AtlasCommandLine& line) {
       ->capture_default_str();
   cmd->add_option("--certify", o.certify, "Per cell, prove the decay of teachers k < this (rho = rho_eta / 2)")
       ->capture_default_str();
-  cmd->add_option("--proof-seconds", o.proof_seconds, "Time budget of one proof")->capture_default_str();
+  cmd->add_option("--proof-boxes", o.proof_boxes, "Box budget of one decay proof (deterministic)")
+      ->capture_default_str();
+  cmd->add_option("--proof-seconds", o.proof_seconds,
+                  "Wall-time safety net of one proof (a proof it stops is noted, and makes runs differ)")
+      ->capture_default_str();
   cmd->add_option("--out", o.out_dir, "Folder for sweep_atlas.{csv,md,tex} and the heat maps")->capture_default_str();
   add_checkpoint_options(cmd, line.checkpoint, line.resume);
   return cmd;

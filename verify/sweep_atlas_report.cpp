@@ -109,8 +109,8 @@ std::string atlas_markdown(const AtlasResult& result, const std::vector<AtlasCel
       "interval; a cell where the separation leaves no room for m* lines draws none (—).\n\n";
   const std::string proofs =
       o.certify == 0 ? std::string("no decay proofs (`--certify 0`)")
-                     : fmt::format("decay proofs for teachers k < {} of each cell ({} s each at most)", o.certify,
-                                   degrees(o.proof_seconds));
+                     : fmt::format("decay proofs for teachers k < {} of each cell ({} boxes each, {} s wall-time net)",
+                                   o.certify, o.proof_boxes, degrees(o.proof_seconds));
   md += fmt::format(
       "Settings: N = {} per cell, {} cells, {} digits, {} start points and {} refined starts per search, {}; {} "
       "teachers in {:.1f} s.\n\n",
