@@ -76,3 +76,27 @@ for f in sweep_seeds.csv sweep_seeds.md; do
 done
 [ ! -e "$work/seeds_n2/checkpoint" ] || fail "the 2-rank seed sweep left its checkpoint behind"
 echo "ok: -n 2 writes the serial seed sweep's CSV and summary byte for byte"
+
+# The atlas: every table, grid and figure it writes, the run time of its Markdown summary
+# replaced; both ranks, two sign patterns, and a cell no teacher can be drawn in (width 4 at
+# 60 degrees in the plane).
+atlas_outputs() {
+  for f in "$1"/sweep_atlas*; do
+    case "$f" in
+      *.md) sed -E 's/teachers in [0-9.]+ s/teachers in T s/' "$f" ;;
+      *) cat "$f" ;;
+    esac
+  done
+}
+atlas=(sweep atlas --ranks 2,3 --signs alternating,random --widths 2,4 --separations 10,60 --teachers 2
+  --start-points 64 --certify 1 --proof-boxes 3000)
+"$verify" "${atlas[@]}" --out "$work/atlas_serial" >/dev/null
+for n in 1 2 3; do
+  "${launch[@]}" -n "$n" "$verify" "${atlas[@]}" --out "$work/atlas_n$n" >/dev/null
+  [ "$(ls "$work/atlas_serial" | wc -l)" -eq "$(ls "$work/atlas_n$n" | wc -l)" ] ||
+    fail "-n $n atlas wrote other files than the serial one"
+  cmp <(atlas_outputs "$work/atlas_serial") <(atlas_outputs "$work/atlas_n$n") ||
+    fail "-n $n atlas differs from the serial one"
+  [ ! -e "$work/atlas_n$n/checkpoint" ] || fail "-n $n atlas left its checkpoint behind"
+done
+echo "ok: -n 1, 2, 3 write the serial atlas's tables, grids and heat maps"
