@@ -61,6 +61,18 @@ py::array_t<double> doubles_of(const nlohmann::ordered_json& texts) {
   return out;
 }
 
+// Rows of decimal strings as a 2-D float64 array (every row as long as the first).
+py::array_t<double> matrix_of_doubles(const nlohmann::ordered_json& rows) {
+  const std::size_t cols = rows.empty() ? 0 : rows.front().size();
+  py::array_t<double> out({static_cast<py::ssize_t>(rows.size()), static_cast<py::ssize_t>(cols)});
+  auto view = out.mutable_unchecked<2>();
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    for (std::size_t k = 0; k < cols; ++k)  // strtod rounds to the nearest double
+      view(static_cast<py::ssize_t>(i), static_cast<py::ssize_t>(k)) =
+          std::strtod(rows[i][k].get_ref<const std::string&>().c_str(), nullptr);
+  return out;
+}
+
 template <class R>
 py::class_<R> bind_record(py::module_& m,
                           const char* name,
@@ -181,13 +193,24 @@ void bind_records(py::module_& m) {
        {"interpolation_residual", "Residual of the interpolation conditions, decimal string."},
        {"rho_eta", "rho_eta, decimal string."},
        {"max_abs_eta", "max |eta| over the whole domain (teacher directions included), decimal string."},
+       {"beta", "b_i in R^d, one list of d decimal strings per teacher direction (eta's tangential terms)."},
+       {"argmax_abs_eta", "Where |eta| is largest, a point of R^d (10 digits: an estimate)."},
+       {"argmax_delta_deg", "Angle from that point to the nearest teacher line, degrees (0: a teacher direction)."},
        {"rank", "Rank r of the teacher's span."},
        {"condition_number", "Condition number of the interpolation system, decimal string."}},
       {"rho_eta", "max_abs_eta", "alpha", "rank", "digits"})
       .def_property_readonly(
           "alpha_array",
           [](const CertificateRecord& r) { return doubles_of(r.data.at("alpha")); },
-          "alpha as a NumPy float64 array (each entry the double nearest its decimal), for plotting.");
+          "alpha as a NumPy float64 array (each entry the double nearest its decimal), for plotting.")
+      .def_property_readonly(
+          "beta_array",
+          [](const CertificateRecord& r) { return matrix_of_doubles(r.data.at("beta")); },
+          "beta as an m* x d NumPy float64 array (row i: b_i), for plotting.")
+      .def_property_readonly(
+          "argmax_array",
+          [](const CertificateRecord& r) { return doubles_of(r.data.at("argmax_abs_eta")); },
+          "argmax_abs_eta as a NumPy float64 array.");
 }
 
 }  // namespace zg::python

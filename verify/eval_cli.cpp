@@ -19,8 +19,15 @@ void print_json_or_text(const nlohmann::ordered_json& j, bool as_json, std::ostr
     return;
   }
   std::vector<std::vector<std::string>> rows{{"quantity", "value"}};
-  for (const auto& [key, value] : j.items())
-    rows.push_back({key, value.is_string() ? value.get<std::string>() : value.dump()});
+  for (const auto& [key, value] : j.items()) {
+    // An array of rows (the certificate's beta) gets one table row each: key[1], key[2], ...
+    const bool matrix = value.is_array() && !value.empty() && value.front().is_array();
+    if (!matrix) {
+      rows.push_back({key, value.is_string() ? value.get<std::string>() : value.dump()});
+      continue;
+    }
+    for (std::size_t i = 0; i < value.size(); ++i) rows.push_back({key + "[" + std::to_string(i + 1) + "]", value[i].dump()});
+  }
   out << detail::render_text_table(rows);
 }
 
@@ -36,7 +43,7 @@ CLI::App* add_eval_command(CLI::App& app, EvalCommandLine& line) {
   line.loss = eval_cmd->add_subcommand("loss", "Population loss and gradient norm of the configured student");
   line.loss->add_option("--config", line.config_path, "TOML or JSON configuration (default: the embedded default)");
   line.certificate = eval_cmd->add_subcommand(
-      "certificate", "Dual pre-certificate of the configured teacher: alpha, residual, rho_eta");
+      "certificate", "Dual pre-certificate of the configured teacher: alpha, beta, residual, rho_eta, argmax |eta|");
   line.certificate->add_option(
       "--config", line.config_path, "TOML or JSON configuration (default: the embedded default)");
   line.optimum = eval_cmd->add_subcommand(

@@ -219,6 +219,26 @@ nlohmann::ordered_json eval_certificate(const RunConfig& config, unsigned digits
     at["interpolation_residual"] = to_decimal(s.interpolation, 6);
     at["rank"] = s.c.rank();
     at["condition_number"] = to_decimal(s.c.condition, 6);
+    at["width"] = s.c.width();
+    at["dimension"] = s.c.dim();
+    // Where |eta| is largest: the search's point, or a teacher direction when none beats it
+    // (a non-degenerate certificate peaks at 1 on its teachers). In R^d, w = Q y. An
+    // estimate: a maximiser is fixed to about half the digits of its value, so 10 are shown.
+    Vec<Mp> y = s.r.max_abs.y;
+    Mp best = abs(s.r.max_abs.eta);
+    Mp delta = s.r.max_abs.delta;
+    for (Eigen::Index j = 0; j < s.c.width(); ++j) {
+      const Mp eta_j = abs(certificate_value(s.c, Vec<Mp>(s.c.U.col(j))));
+      if (eta_j > best || y.size() == 0) {
+        best = eta_j;
+        y = s.c.U.col(j);
+        delta = 0;
+      }
+    }
+    const Vec<Mp> w = s.c.basis * y;
+    at["argmax_abs_eta"] = nlohmann::ordered_json::array();
+    for (Eigen::Index i = 0; i < w.size(); ++i) at["argmax_abs_eta"].push_back(to_decimal(w(i), 10));
+    at["argmax_delta_deg"] = to_decimal(Mp(delta * 180 / pi<Mp>()), 6);
     return nlohmann::ordered_json();
   });
   // alpha, rho_eta and max |eta| by Ziv's strategy, the certificate solved and searched
@@ -229,17 +249,38 @@ nlohmann::ordered_json eval_certificate(const RunConfig& config, unsigned digits
       [&] {
         const Solved s = solve();
         std::vector<Mp> out(s.c.alpha.data(), s.c.alpha.data() + s.c.width());
+        // b_i = Q beta_i in R^d: basis-free (b_i . w = beta_i . Q^T w), so stable across
+        // precisions although Q itself is only fixed up to the QR's choices.
+        const Mat<Mp> b = s.c.basis * s.c.beta;
+        for (Eigen::Index i = 0; i < b.cols(); ++i)
+          for (Eigen::Index k = 0; k < b.rows(); ++k) out.push_back(b(k, i));
         out.push_back(s.r.rho_eta);
         out.push_back(s.max_abs);
         return out;
       },
       digits,
       ziv);
+  const std::size_t m = at["width"].get<std::size_t>();
+  const std::size_t d = at["dimension"].get<std::size_t>();
   nlohmann::ordered_json j;
-  put_array(j, "alpha", v, 0, v.size() - 2);
+  put_array(j, "alpha", v, 0, m);
+  // beta: one row of d decimals per teacher direction; errors as for put_array, per row.
+  j["beta"] = nlohmann::ordered_json::array();
+  nlohmann::ordered_json beta_errors = nlohmann::ordered_json::array();
+  bool beta_unsettled = false;
+  for (std::size_t i = 0; i < m; ++i) {
+    nlohmann::ordered_json row;
+    put_array(row, "b", v, m + i * d, d);
+    j["beta"].push_back(row["b"]);
+    beta_errors.push_back(row.contains("b_abs_error") ? row["b_abs_error"] : nlohmann::ordered_json(nullptr));
+    beta_unsettled = beta_unsettled || row.contains("b_abs_error");
+  }
+  if (beta_unsettled) j["beta_abs_error"] = beta_errors;
   j["interpolation_residual"] = at["interpolation_residual"];
   put(j, "rho_eta", v[v.size() - 2]);
   put(j, "max_abs_eta", v.back());
+  j["argmax_abs_eta"] = at["argmax_abs_eta"];
+  j["argmax_delta_deg"] = at["argmax_delta_deg"];
   j["rank"] = at["rank"];
   j["condition_number"] = at["condition_number"];
   j["digits"] = digits;

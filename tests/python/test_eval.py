@@ -80,6 +80,15 @@ def test_alpha_array_is_float64_of_the_decimals():
     assert list(got.alpha_array) == [float(a) for a in got.alpha]
 
 
+def test_beta_and_argmax_arrays_have_the_shapes_of_the_decimals():
+    np = pytest.importorskip("numpy")
+    got = zgverify.certificate(None, 30)
+    m, d = len(got.alpha), len(got.argmax_abs_eta)
+    assert got.beta_array.shape == (m, d)
+    assert [[float(b) for b in row] for row in got.beta] == got.beta_array.tolist()
+    assert list(got.argmax_array) == [float(x) for x in got.argmax_abs_eta]
+
+
 def test_record_access_by_key():
     k = zgverify.kernel("0.5", 30)
     assert k.keys() == list(k.to_dict().keys())

@@ -9,7 +9,10 @@
 #include <string>
 #include <vector>
 
+#include "core/kernels.hpp"
+#include "core/problem_spec.hpp"
 #include "lemmas/lambda_certificate_checks.hpp"
+#include "verify/config.hpp"
 #include "tests/support/outcomes.hpp"
 #include "tests/support/printed_digits.hpp"
 #include "tests/support/problems.hpp"
@@ -145,6 +148,25 @@ TEST_CASE("eval certificate: alpha, rho_eta and max |eta| at d digits agree with
   REQUIRE(at30["alpha"].size() == at60["alpha"].size());
   for (std::size_t i = 0; i < at30["alpha"].size(); ++i) check(at30["alpha"][i], at60["alpha"][i]);
   CHECK_FALSE(at30.contains("alpha_abs_error"));
+  // beta in R^d: the default's teacher spans (e1, e2) of R^16 and is symmetric about its
+  // middle direction, so b_2 and the last 14 coordinates of every b_i are zero at both
+  // precisions (printed "0", maybe with an error of ~1e-60); every other entry is checked
+  // like alpha.
+  REQUIRE(at30["beta"].size() == at60["beta"].size());
+  int nonzero = 0;
+  for (std::size_t i = 0; i < at30["beta"].size(); ++i)
+    for (std::size_t k = 0; k < at30["beta"][i].size(); ++k) {
+      {
+        zg::ScopedDigits digits(60);
+        if (abs(zg::parse_decimal<Mp>(at60["beta"][i][k])) < Mp("1e-50")) {
+          CHECK(abs(zg::parse_decimal<Mp>(at30["beta"][i][k])) < Mp("1e-25"));
+          continue;
+        }
+      }
+      check(at30["beta"][i][k], at60["beta"][i][k]);
+      ++nonzero;
+    }
+  CHECK(nonzero >= 2);  // the comparison ran on entries that are not zero
 }
 
 TEST_CASE("eval optimum's sampled sup |eta_lambda| is claim D3's measurement at the same lambda", "[eval][D3]") {
@@ -168,5 +190,81 @@ TEST_CASE("eval optimum's sampled sup |eta_lambda| is claim D3's measurement at 
     REQUIRE_FALSE(measured.empty());
     INFO("eval: " << printed << ", D3: " << measured);
     CHECK(zg::to_decimal(zg::parse_decimal<Mp>(measured), 20) == printed);
+  }
+}
+
+namespace {
+
+// eta(w) = sum_i [alpha_i K(w.w_i*) + arcsin(w.w_i*) (b_i.w) / (2 pi)] from the printed
+// alpha and beta alone (docs/math.md §4), at the current precision: independent of the
+// solver, of its span basis and of the search.
+Mp eta_from_printed(const nlohmann::ordered_json& j, const zg::Network<Mp>& teacher, const zg::Vec<Mp>& w) {
+  Mp eta(0);
+  const Mp two_pi = 2 * boost::math::constants::pi<Mp>();
+  for (Eigen::Index i = 0; i < teacher.W.cols(); ++i) {
+    const zg::AngleData<Mp> g = zg::angle_from_cosine<Mp>(Mp(w.dot(teacher.W.col(i))));
+    Mp b_dot_w(0);
+    for (Eigen::Index k = 0; k < w.size(); ++k)
+      b_dot_w += zg::parse_decimal<Mp>(j["beta"][static_cast<std::size_t>(i)][static_cast<std::size_t>(k)]) * w(k);
+    eta += zg::parse_decimal<Mp>(j["alpha"][static_cast<std::size_t>(i)]) * zg::relu_ge2_kernel(g) +
+           g.asin_rho * b_dot_w / two_pi;
+  }
+  return eta;
+}
+
+}  // namespace
+
+TEST_CASE("eval certificate: the printed alpha and beta interpolate sign(a*) with zero tangential slope",
+          "[eval][certificate]") {
+  // The defining equations (docs/math.md §4), checked on the printed decimals in R^d: eta(w_j*)
+  // = sign(a_j*), b_j . w_j* = 0, and a central difference of eta along two tangents at w_j*
+  // vanishes. arcsin(w.w_j*) = pi/2 - |t| has a kink at w_j*, so the difference's error is
+  // O(h |b_j|) (the 1/4 limit of docs/math.md §4 is its h -> 0 value): h = 1e-25, evaluated at
+  // 60 digits (rounding ~ 1e-60 / h = 1e-35), leaves ~1e-26 plus the ~1e-29 the printed
+  // 30 digits carry, far below 1e-20 and the ~0.1 slope a wrong beta (e.g. zero) would leave.
+  for (const zg::RunConfig& config : {zg::default_config(), zg::load_config_file(std::string(ZG_SOURCE_DIR) +
+                                                                                 "/configs/rank3_sphere.toml")}) {
+    const nlohmann::ordered_json j = zg::eval_certificate(config, 30, config.seed);
+    zg::ScopedDigits digits(60);
+    const zg::Network<Mp> teacher = zg::build_teacher<Mp>(config.problem.teacher);
+    const Eigen::Index d = teacher.W.rows();
+    REQUIRE(j["beta"].size() == static_cast<std::size_t>(teacher.W.cols()));
+    const Mp h("1e-25");
+    nlohmann::ordered_json zeroed = j;  // the check can fail: with every b_i = 0 it must
+    for (auto& row : zeroed["beta"])
+      for (auto& entry : row) entry = "0";
+    Mp largest_zeroed_slope(0);
+    for (Eigen::Index i = 0; i < teacher.W.cols(); ++i) {
+      const zg::Vec<Mp> u = teacher.W.col(i);
+      REQUIRE(j["beta"][static_cast<std::size_t>(i)].size() == static_cast<std::size_t>(d));
+      const Mp sign = teacher.a(i) > 0 ? Mp(1) : Mp(-1);
+      CHECK(abs(eta_from_printed(j, teacher, u) - sign) < Mp("1e-27"));
+      Mp b_dot_u(0);
+      for (Eigen::Index k = 0; k < d; ++k)
+        b_dot_u += zg::parse_decimal<Mp>(j["beta"][static_cast<std::size_t>(i)][static_cast<std::size_t>(k)]) * u(k);
+      CHECK(abs(b_dot_u) < Mp("1e-27"));
+      // Tangents: e_k minus its component along u, for the two coordinates u leans on least.
+      for (Eigen::Index k : {Eigen::Index(0), Eigen::Index(1), Eigen::Index(2)}) {
+        zg::Vec<Mp> t = zg::Vec<Mp>::Zero(d);
+        t(k) = 1;
+        t -= u.dot(t) * u;
+        if (!(t.norm() > Mp("0.1"))) continue;
+        t /= t.norm();
+        const zg::Vec<Mp> plus = cos(h) * u + sin(h) * t, minus = cos(h) * u - sin(h) * t;
+        const Mp slope = (eta_from_printed(j, teacher, plus) - eta_from_printed(j, teacher, minus)) / (2 * h);
+        CAPTURE(i, k, slope.str(6));
+        CHECK(abs(slope) < Mp("1e-20"));
+        const Mp wrong = (eta_from_printed(zeroed, teacher, plus) - eta_from_printed(zeroed, teacher, minus)) / (2 * h);
+        largest_zeroed_slope = std::max(largest_zeroed_slope, Mp(abs(wrong)));
+      }
+    }
+    CHECK(largest_zeroed_slope > Mp("1e-3"));
+    // The argmax is a point where the printed alpha, beta give |eta| = max_abs_eta (to the
+    // 10 digits it is printed with: a maximiser moves the value by ~ its error squared, or
+    // linearly on a boundary, so 1e-8 is loose).
+    zg::Vec<Mp> w(d);
+    REQUIRE(j["argmax_abs_eta"].size() == static_cast<std::size_t>(d));
+    for (Eigen::Index k = 0; k < d; ++k) w(k) = zg::parse_decimal<Mp>(j["argmax_abs_eta"][static_cast<std::size_t>(k)]);
+    CHECK(abs(abs(eta_from_printed(j, teacher, w)) - zg::parse_decimal<Mp>(j["max_abs_eta"])) < Mp("1e-8"));
   }
 }
