@@ -53,4 +53,11 @@ void discard_temporary(const std::string& temporary) noexcept {
   std::filesystem::remove(temporary, ignored);
 }
 
+void create_out_folder(const std::string& dir) {
+  std::error_code error;
+  std::filesystem::create_directories(dir, error);
+  if (error || !std::filesystem::is_directory(dir))
+    throw InputError("--out", "", "cannot create the folder '" + dir + "'", "choose a writable folder");
+}
+
 }  // namespace zg

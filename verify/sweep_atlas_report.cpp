@@ -265,10 +265,7 @@ std::vector<PlotSpec> atlas_plots(const AtlasResult& result, const std::vector<A
 }
 
 AtlasFiles write_atlas_files(const AtlasResult& result, const std::string& dir) {
-  std::error_code error;
-  std::filesystem::create_directories(dir, error);
-  if (error || !std::filesystem::is_directory(dir))
-    throw InputError("--out", "", "cannot create the folder '" + dir + "'", "choose a writable folder");
+  create_out_folder(dir);
   const std::vector<AtlasCellSummary> cells = summarize_atlas(result);
   AtlasFiles files;
   std::vector<PlotOutcome> outcomes;

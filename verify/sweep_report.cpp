@@ -169,10 +169,7 @@ std::string sweep_markdown(const SweepResult& result, const PlotOutcome& plot) {
 }
 
 SweepFiles write_sweep_files(const SweepResult& result, const std::string& dir) {
-  std::error_code error;
-  std::filesystem::create_directories(dir, error);
-  if (error || !std::filesystem::is_directory(dir))
-    throw InputError("--out", "", "cannot create the folder '" + dir + "'", "choose a writable folder");
+  create_out_folder(dir);
   SweepFiles files;
   const PlotOutcome plot = render_plot(sweep_plot(result), dir);
   for (const Artefact& a : plot.artefacts) files.written.push_back((std::filesystem::path(dir) / a.path).string());

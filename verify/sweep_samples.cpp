@@ -233,10 +233,7 @@ int command_sweep_samples(const SampleSweepOptions& o, std::ostream& out, std::o
     return kExitUsage;
   if (!session.is_root()) return 0;
 
-  std::error_code error;
-  std::filesystem::create_directories(o.out_dir, error);
-  if (error || !std::filesystem::is_directory(o.out_dir))
-    throw InputError("--out", "", "cannot create the folder '" + o.out_dir + "'", "choose a writable folder");
+  create_out_folder(o.out_dir);
   const PlotOutcome plot = render_plot(error_plot(points), o.out_dir);
   std::vector<std::string> written;
   for (const Artefact& a : plot.artefacts) written.push_back((std::filesystem::path(o.out_dir) / a.path).string());

@@ -216,10 +216,7 @@ int command_sweep_seeds(const SeedSweepOptions& o, std::ostream& out, std::ostre
   heading.digits = plan.digits;
   heading.config_source = plan.config.source;
 
-  std::error_code error;
-  std::filesystem::create_directories(o.out_dir, error);
-  if (error || !std::filesystem::is_directory(o.out_dir))
-    throw InputError("--out", "", "cannot create the folder '" + o.out_dir + "'", "choose a writable folder");
+  create_out_folder(o.out_dir);
   const std::string csv_path = (std::filesystem::path(o.out_dir) / (std::string(kStem) + ".csv")).string();
   const std::string md_path = (std::filesystem::path(o.out_dir) / (std::string(kStem) + ".md")).string();
   const std::string csv_tmp = write_temporary_beside(csv_path, seed_sweep_csv(records));

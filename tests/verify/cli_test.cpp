@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/kernels.hpp"
+#include "tests/support/run_cli.hpp"
 #include "tests/support/within_eps.hpp"
 
 namespace fs = std::filesystem;
@@ -19,19 +20,9 @@ using zg::test::WithinAbs;
 
 namespace {
 
-struct CliResult {
-  int code;
-  std::string out, err;
-};
+using zg::test::CliResult;
 
-CliResult cli(std::vector<std::string> args) {
-  args.insert(args.begin(), "verify");
-  std::vector<const char*> argv;
-  for (const std::string& a : args) argv.push_back(a.c_str());
-  std::ostringstream out, err;
-  const int code = zg::run_cli(static_cast<int>(argv.size()), argv.data(), out, err);
-  return {code, out.str(), err.str()};
-}
+CliResult cli(const std::vector<std::string>& args) { return zg::test::run_cli({}, args); }
 
 // A fresh, empty folder under the system temp dir, removed at scope exit.
 struct TempDir {

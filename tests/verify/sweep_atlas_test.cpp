@@ -20,6 +20,8 @@
 #include "verify/sweep_atlas_report.hpp"
 #include "verify/sweep_command.hpp"
 
+#include "tests/support/run_cli.hpp"
+
 #include <catch2/catch.hpp>
 
 namespace {
@@ -37,19 +39,9 @@ std::string read_file(const std::filesystem::path& p) {
   return s.str();
 }
 
-struct CliResult {
-  int code;
-  std::string out, err;
-};
+using zg::test::CliResult;
 
-CliResult sweep_atlas(std::vector<std::string> args) {
-  args.insert(args.begin(), {"verify", "sweep", "atlas"});
-  std::vector<const char*> argv;
-  for (const std::string& a : args) argv.push_back(a.c_str());
-  std::ostringstream out, err;
-  const int code = zg::run_cli(static_cast<int>(argv.size()), argv.data(), out, err);
-  return {code, out.str(), err.str()};
-}
+CliResult sweep_atlas(const std::vector<std::string>& args) { return zg::test::run_cli({"sweep", "atlas"}, args); }
 
 // Small and fast: one rank, few start points.
 zg::AtlasOptions small_options() {

@@ -10,23 +10,15 @@
 #include "tests/reports/scratch_dir.hpp"
 #include "verify/cli.hpp"
 
+#include "tests/support/run_cli.hpp"
+
 #include <catch2/catch.hpp>
 
 namespace {
 
-struct CliResult {
-  int code;
-  std::string out, err;
-};
+using zg::test::CliResult;
 
-CliResult sweep_samples(std::vector<std::string> args) {
-  args.insert(args.begin(), {"verify", "sweep", "samples"});
-  std::vector<const char*> argv;
-  for (const std::string& a : args) argv.push_back(a.c_str());
-  std::ostringstream out, err;
-  const int code = zg::run_cli(static_cast<int>(argv.size()), argv.data(), out, err);
-  return {code, out.str(), err.str()};
-}
+CliResult sweep_samples(const std::vector<std::string>& args) { return zg::test::run_cli({"sweep", "samples"}, args); }
 
 }  // namespace
 

@@ -20,23 +20,15 @@
 #include "verify/cli.hpp"
 #include "verify/sweep_seeds_report.hpp"
 
+#include "tests/support/run_cli.hpp"
+
 #include <catch2/catch.hpp>
 
 namespace {
 
-struct CliResult {
-  int code;
-  std::string out, err;
-};
+using zg::test::CliResult;
 
-CliResult cli(std::vector<std::string> args) {
-  args.insert(args.begin(), "verify");
-  std::vector<const char*> argv;
-  for (const std::string& a : args) argv.push_back(a.c_str());
-  std::ostringstream out, err;
-  const int code = zg::run_cli(static_cast<int>(argv.size()), argv.data(), out, err);
-  return {code, out.str(), err.str()};
-}
+CliResult cli(const std::vector<std::string>& args) { return zg::test::run_cli({}, args); }
 
 std::string read_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
