@@ -128,6 +128,7 @@ int command_sweep_atlas(const AtlasCommandLine& line, std::ostream& out, std::os
   // Everything is validated before any work or any file: bad input leaves nothing behind.
   const AtlasOptions options = atlas_options(line);
   SweepSession session(line.checkpoint, line.resume, options.out_dir, err, progress, "teachers");
+  session.show_groups({options.teachers, "cell"});  // a cell's N teachers are consecutive tasks
   AtlasResult result;
   if (!session.run([&] { result = run_atlas(options, session.execution(), &session.ranks()); })) return kExitUsage;
   if (!session.is_root()) return 0;

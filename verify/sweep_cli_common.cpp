@@ -36,7 +36,7 @@ void ProgressLine::show(const SweepProgressInfo& info) {
   const bool last = info.done == info.total;
   if (!last && last_seconds_ >= 0 && info.seconds - last_seconds_ < 0.5) return;
   last_seconds_ = info.seconds;
-  err_ << "\r" << progress_line(info, unit_) << "\x1b[K" << std::flush;  // erase the rest of the old line
+  err_ << "\r" << progress_line(info, unit_, groups_) << "\x1b[K" << std::flush;  // erase the rest of the old line
   shown_ = true;
 }
 

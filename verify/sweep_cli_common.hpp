@@ -27,12 +27,14 @@ std::string checkpoint_folder(const std::string& given, const std::string& out_d
 class ProgressLine {
  public:
   ProgressLine(std::ostream& err, std::string unit) : err_(err), unit_(std::move(unit)) {}
+  void set_groups(ProgressGroups groups) { groups_ = std::move(groups); }
   void show(const SweepProgressInfo& info);
   void finish();
 
  private:
   std::ostream& err_;
   std::string unit_;
+  ProgressGroups groups_;
   double last_seconds_ = -1;
   bool shown_ = false;
 };
@@ -50,6 +52,9 @@ class SweepSession {
   SweepRanks& ranks() { return *ranks_; }
   const SweepExecution& execution() const { return execution_; }
   bool is_root() const { return ranks_->rank() == 0; }
+  /// Shows, on the progress line, which group of `groups.size` consecutive tasks the sweep
+  /// is in (the atlas: "cell 37/150").
+  void show_groups(ProgressGroups groups) { line_.set_groups(std::move(groups)); }
 
   /// Runs `work` (the sweep), then ends the progress line. Returns false on a rank other
   /// than 0 when the work refused its input: every rank refuses alike, and rank 0, which

@@ -64,7 +64,7 @@ std::vector<std::string> run_sweep_job(const SweepJob& job, const SweepExecution
       if (ranks.rank() == 0 && execution.progress)
         execution.progress({done, job.tasks, resumed,
                             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(),
-                            ranks.size()});
+                            ranks.size(), task});
     }
   } catch (const InputError& e) {
     failure = e.what();
@@ -94,12 +94,17 @@ std::vector<std::string> run_sweep_job(const SweepJob& job, const SweepExecution
   return in_order;
 }
 
-std::string progress_line(const SweepProgressInfo& info, const std::string& unit) {
+std::string progress_line(const SweepProgressInfo& info, const std::string& unit, const ProgressGroups& groups) {
   const double fresh = static_cast<double>(info.done - info.resumed);
   const double rate = info.seconds > 0 ? fresh / info.seconds : 0;
   std::string line = fmt::format("[{}/{}] {:.3g} {}/s", info.done, info.total, rate, unit);
   if (rate > 0 && info.done < info.total)
     line += fmt::format(", {:.0f} s left", std::ceil(static_cast<double>(info.total - info.done) / rate));
+  if (groups.size > 0) {
+    const std::uint64_t count = (info.total + groups.size - 1) / groups.size;
+    const std::uint64_t at = info.done == info.total ? count : info.latest / groups.size + 1;
+    line += fmt::format(", {} {}/{}", groups.name, at, count);
+  }
   if (info.resumed > 0) line += fmt::format(", {} resumed", info.resumed);
   if (info.ranks > 1) line += fmt::format(" ({} ranks)", info.ranks);
   return line;

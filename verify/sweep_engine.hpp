@@ -34,6 +34,15 @@ struct SweepProgressInfo {
   std::uint64_t resumed = 0;  ///< of `done`, those an earlier run finished
   double seconds = 0;         ///< since this run started
   int ranks = 1;
+  /// The task rank 0 finished last. Tasks are drawn in index order from one counter, so
+  /// this is where the sweep is working (e.g. which atlas cell), give or take one per rank.
+  std::uint64_t latest = 0;
+};
+
+/// Tasks that come in consecutive groups (an atlas cell: N teachers), for the progress line.
+struct ProgressGroups {
+  std::uint64_t size = 0;  ///< tasks per group; 0 = no groups shown
+  std::string name;        ///< "cell"
 };
 
 struct SweepExecution {
@@ -56,6 +65,6 @@ class SweepFailure : public std::runtime_error {
 std::vector<std::string> run_sweep_job(const SweepJob& job, const SweepExecution& execution, SweepRanks& ranks);
 
 /// The progress line: "[done/total] 12.3 tasks/s, 40 s left (2 ranks)".
-std::string progress_line(const SweepProgressInfo& info, const std::string& unit);
+std::string progress_line(const SweepProgressInfo& info, const std::string& unit, const ProgressGroups& groups = {});
 
 }  // namespace zg

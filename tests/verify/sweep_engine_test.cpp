@@ -136,4 +136,9 @@ TEST_CASE("the progress line states tasks, rate, time left and resumed tasks", "
   CHECK(zg::progress_line({3, 10, 0, 1.5, 1}, "points") == "[3/10] 2 points/s, 4 s left");
   CHECK(zg::progress_line({10, 10, 4, 2.0, 2}, "teachers") == "[10/10] 3 teachers/s, 4 resumed (2 ranks)");
   CHECK(zg::progress_line({0, 10, 0, 0.0, 1}, "points") == "[0/10] 0 points/s");
+  // Groups of consecutive tasks (an atlas's cells of 4 teachers): where the draw is, and
+  // every group once all is done; a last group may be short (10 = 4 + 4 + 2).
+  CHECK(zg::progress_line({3, 10, 0, 1.5, 1, 5}, "teachers", {4, "cell"}) ==
+        "[3/10] 2 teachers/s, 4 s left, cell 2/3");
+  CHECK(zg::progress_line({10, 10, 0, 5.0, 1, 9}, "teachers", {4, "cell"}) == "[10/10] 2 teachers/s, cell 3/3");
 }
